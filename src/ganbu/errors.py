@@ -1,0 +1,65 @@
+"""Errors with stable codes.
+
+Every error ganbu raises on purpose is a :class:`GanbuError` with a ``code`` that never
+changes meaning. The CLI prints them as one line ``ganbu: E### <input>: <message>`` and
+the JSON shape ``{"error": {"code", "message", "input"}}`` is the same everywhere.
+"""
+from __future__ import annotations
+
+
+class GanbuError(Exception):
+    """Base error: ``code`` is stable, ``message`` is for people, ``input`` names the input."""
+
+    code = "E000"
+
+    def __init__(self, message: str, input: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.input = input
+
+    def to_dict(self) -> dict:
+        return {"error": {"code": self.code, "message": self.message, "input": self.input}}
+
+    def one_line(self) -> str:
+        where = f"{self.input}: " if self.input else ""
+        return f"{self.code} {where}{self.message}"
+
+
+class InputNotFound(GanbuError):
+    code = "E101"
+
+
+class InputIsDirectory(GanbuError):
+    code = "E102"
+
+
+class InputEmpty(GanbuError):
+    code = "E103"
+
+
+class InputBinary(GanbuError):
+    code = "E104"
+
+
+class InputUndecodable(GanbuError):
+    code = "E105"
+
+
+class InputTooLarge(GanbuError):
+    code = "E106"
+
+
+class InputUnreadable(GanbuError):
+    """OS-level read failure (permissions, I/O error)."""
+
+    code = "E107"
+
+
+class BadArgument(GanbuError):
+    code = "E201"
+
+
+class DataError(GanbuError):
+    """A bundled data file is missing or malformed (an installation problem)."""
+
+    code = "E301"
