@@ -1,0 +1,16 @@
+"""ganbu (干部): read Chinese political news and extract officials, positions and organisations.
+
+    >>> import ganbu
+    >>> doc = ganbu.extract("浙江省委书记易炼红、省长王浩出席会议。")
+    >>> [(p.name, [x.text for x in p.positions]) for p in doc.people]
+    [('易炼红', ['浙江省委书记']), ('王浩', ['浙江省省长'])]
+"""
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from .document import Document  # noqa: E402
+from .errors import GanbuError  # noqa: E402
+from .pipeline import extract, extract_path  # noqa: E402
+
+__all__ = ["extract", "extract_path", "Document", "GanbuError", "__version__"]

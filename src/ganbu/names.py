@@ -1,0 +1,104 @@
+"""The person-name model: where a name that starts at a given offset ends.
+
+A Chinese name is a surname from the surname table (one or two characters) and a given name of
+one or two characters; a minority or transliterated name is CJK runs joined by ``·``. What makes
+the reading hard is the end: ``李乐成作`` is 李乐成 + 作, ``谢元和市政府`` is 谢元 + 和,
+``王铁出席`` is 王铁 + 出席. The model reads every length and keeps the one whose next
+characters are a *follower* (punctuation, a verb of the formula, a conjunction) — data in
+``grammar_words.tsv`` — with given-name characters checked against ``name_chars.tsv``.
+"""
+from __future__ import annotations
+
+import re
+
+from . import resources as R
+
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_MINORITY = re.compile(r"[\u4e00-\u9fff]{1,7}(?:·[\u4e00-\u9fff]{1,9})+")
+
+
+def is_cjk(ch: str) -> bool:
+    return bool(ch) and ("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff")
+
+
+def follower_at(s: str, p: int) -> str | None:
+    """The follower word at ``p`` (``""`` for end of text or a non-CJK character), else None."""
+    if p >= len(s):
+        return ""
+    if not is_cjk(s[p]):
+        return s[p]
+    table, longest = R.follower_prefixes()
+    for n in range(min(longest, len(s) - p), 0, -1):
+        w = s[p : p + n]
+        if w in table:
+            return w
+    return None
+
+
+def role_at(s: str, p: int) -> str | None:
+    """A role word starting exactly at ``p`` (longest), else None."""
+    roles = R.roles()
+    for n in range(6, 1, -1):
+        w = s[p : p + n]
+        if len(w) == n and w in roles:
+            return w
+    return None
+
+
+def read_name(s: str, p: int, *, allow_role_follow: bool = False, evidence: dict | None = None) -> tuple[int, float] | None:
+    """Read a person name starting at ``p``; return ``(end, confidence)`` or None.
+
+    confidence 1.0: a follower stands right after the name; 0.5: no follower, but the characters
+    make a plausible name. ``allow_role_follow`` accepts a role word as follower (``习近平总书记``).
+    ``evidence`` maps name strings to how often they were read elsewhere in the document.
+    """
+    if p >= len(s) or not is_cjk(s[p]):
+        return None
+    m = _MINORITY.match(s, p)
+    if m and m.end() - p <= 20:
+        return m.end(), 1.0 if follower_at(s, m.end()) is not None else 0.5
+    single, double = R.surnames()
+    nc = R.name_chars()
+    bad = nc["not_given"]
+    conj = R.words()["conj"]
+    sl = 2 if s[p : p + 2] in double else (1 if s[p] in single else 0)
+    if not sl:
+        return None
+    options: list[tuple[int, float]] = []
+    for g in (2, 1):
+        end = p + sl + g
+        if end > len(s):
+            continue
+        given = s[p + sl : end]
+        if not all(is_cjk(c) and c not in bad for c in given):
+            continue
+        f = follower_at(s, end)
+        if f is None and allow_role_follow and role_at(s, end):
+            f = "role"
+        if f is not None:
+            options.append((end, 1.0))
+        else:
+            options.append((end, 0.5 if g == 2 else 0.3))
+    if not options:
+        return None
+    good = [o for o in options if o[1] == 1.0]
+    if len(good) == 2:
+        long_end, short_end = good[0][0], good[1][0]
+        # 卢山一同参加: the shorter reading is followed by a whole word (一同), the longer only by
+        # a single character that is left over from it (同)
+        f_short = follower_at(s, short_end) or ""
+        f_long = follower_at(s, long_end) or ""
+        if len(f_short) >= 2 and len(f_long) <= 1 and is_cjk(f_long[:1]):
+            return short_end, 1.0
+        # 谢元和市政府…: the third character is a conjunction and the shorter reading is followed
+        # by it; keep the shorter unless the document has the longer name elsewhere.
+        if s[long_end - 1] in conj:
+            long_name = s[p:long_end]
+            if not (evidence and evidence.get(long_name, 0) > 1):
+                return short_end, 1.0
+        return long_end, 1.0
+    if good:
+        return good[0]
+    if s[p] in nc["not_single"]:
+        return None
+    return options[0]

@@ -1,0 +1,114 @@
+"""The extraction pipeline: Source → normalised view → matchers → grammar → Document.
+
+Stages (each a plain function in its own module):
+  reader.read_*        bytes/str → Source (decoding, HTML body, bylines)      reads input
+  normalize.normalize  Source.text → normalised view, same offsets            reads text
+  places.find_places   view → place mentions → jurisdiction Context           reads view
+  orgs.find_orgs       view → organisation mentions (lexicon)                 reads view
+  titles.parse         view → titled mentions (chains, appointments, leaders) reads view, orgs, places
+  positions            titled mention → explicit positions                    reads Context
+  people.build_people  → persons with positions and mentions
+Offsets are into Source.text; for HTML they are mapped to the raw page at the end.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+
+from . import orgs as _orgs
+from . import places as _places
+from . import titles as _titles
+from .document import Document
+from .normalize import normalize
+from .people import build_people
+from .positions import PositionMaker
+from .reader import Source, read_path, read_text
+
+
+def _generic_resolver(s: str, stops_factory):
+    def resolve(head: str, before: int) -> str | None:
+        best = None
+        idx = s.rfind(head, 0, before)
+        while idx != -1:
+            end = idx + len(head)
+            # the organisation written in full: from the last clause break / stop word to the head
+            lo = max(0, idx - _titles.MAX_PREFIX)
+            seg_start = lo
+            for k in range(idx - 1, lo - 1, -1):
+                if s[k] in "，。；！？：\n（）“”、":
+                    seg_start = k + 1
+                    break
+            left = stops_factory().last_stop_end(seg_start, idx)
+            cand = s[left:end]
+            if len(cand) > len(head) + 1:
+                best = cand
+                break
+            idx = s.rfind(head, 0, idx)
+        return best
+
+    return resolve
+
+
+def extract(text: "str | Source", published: str | None = None, *, name: str = "<text>") -> Document:
+    """Extract people, positions and organisations from one report.
+
+    ``text`` is the article (a str, or a :class:`reader.Source` from ``read_path``/``read_bytes``);
+    ``published`` (``YYYY-MM-DD``) overrides a date read from the input.
+    """
+    src = text if isinstance(text, Source) else read_text(text, name)
+    s = normalize(src.text)
+    pub = published or src.published
+    places = _places.find_places(s)
+    org_mentions = _orgs.find_orgs(s, as_of=pub)
+    protected = [(m.start, m.end) for m in org_mentions] + [(p.start, p.end) for p in places]
+    parse = _titles.parse(s, protected)
+    ctx = _places.Context(places)
+    mask = _titles._protect(s, protected)
+    stops_factory = lambda: _titles._Stops(s, mask)  # noqa: E731
+    maker = PositionMaker(ctx, _orgs.alias_index(pub), _generic_resolver(s, stops_factory), _places_prefix(s))
+    people = build_people(s, parse.mentions, maker, src.authors, src.skip)
+    organizations = _orgs.group(org_mentions)
+    doc = Document(
+        id=hashlib.sha256(s.encode("utf-8")).hexdigest()[:16],
+        text=src.raw,
+        title=src.title,
+        published=pub,
+        authors=[n for n, _, _ in src.authors],
+        credits=list(src.credits),
+        people=people,
+        organizations=organizations,
+        source=src.name,
+        encoding=src.encoding,
+        format=src.format,
+    )
+    if src.offsets is not None:
+        _map_offsets(doc, src.offsets)
+    return doc
+
+
+def _places_prefix(s: str):
+    def place_of(base: str) -> str | None:
+        found = _places.find_places(base)
+        if found and found[0].start == 0:
+            return found[0].division.name
+        return None
+
+    return place_of
+
+
+def _map_offsets(doc: Document, offsets: list[int]) -> None:
+    def m(span):
+        a, b = span
+        return (offsets[a], offsets[b - 1] + 1 if b > a else offsets[a])
+
+    for p in doc.people:
+        p.mentions = [m(x) for x in p.mentions]
+        for pos in p.positions:
+            pos.span = m(pos.span)
+    for o in doc.organizations:
+        o.mentions = [m(x) for x in o.mentions]
+
+
+def extract_path(path: "str | os.PathLike", published: str | None = None) -> Document:
+    """Read a file (any supported format and encoding; ``-`` is stdin) and extract from it."""
+    return extract(read_path(path), published)

@@ -1,0 +1,127 @@
+"""Place mentions and the jurisdiction context they give.
+
+Administrative divisions (``divisions.tsv``, generated from the Ministry of Civil Affairs codes)
+are matched with one Aho-Corasick automaton: province- and prefecture-level units by full and
+short name, county-level units by full name only (short county names are too often words).
+A mention right after 在/赴/到/抵/来/于 is a *venue* (``在北京``) and does not set the
+jurisdiction of titles around it.
+"""
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+import ahocorasick
+
+from .lexicon import Division, load_divisions
+
+_VENUE_BEFORE = set("在赴到抵来于往进至")
+MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
+_LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2}
+# short forms that are ordinary words far more often than places
+_SHORT_STOP = {"长治", "和平", "公安", "新华", "城区", "郊区", "开发", "矿区", "市中", "长安", "永安", "太平", "吉利", "大同", "平安", "江南", "江北", "河口", "通化"}
+
+
+@dataclass(slots=True, frozen=True)
+class PlaceMention:
+    start: int
+    end: int
+    division: Division
+    venue: bool
+
+    @property
+    def province(self) -> str:
+        return self.division.province or self.division.name
+
+
+def _better(a: Division, b: Division) -> bool:
+    """Prefer units in use, then higher level."""
+    a_live = a.valid_to is None
+    b_live = b.valid_to is None
+    if a_live != b_live:
+        return a_live
+    return _LEVEL_RANK[a.level] < _LEVEL_RANK[b.level]
+
+
+@lru_cache(maxsize=1)
+def _automaton() -> ahocorasick.Automaton:
+    table: dict[str, Division] = {}
+    for d in load_divisions():
+        forms = [d.name]
+        if d.short and d.level in ("province", "prefecture") and d.short not in _SHORT_STOP and len(d.short) >= 2:
+            forms.append(d.short)
+        for f in forms:
+            cur = table.get(f)
+            if cur is None or _better(d, cur):
+                table[f] = d
+    a = ahocorasick.Automaton()
+    for form, d in table.items():
+        a.add_word(form, (form, d))
+    a.make_automaton()
+    return a
+
+
+def find_places(s: str) -> list[PlaceMention]:
+    out = []
+    for end_idx, (form, d) in _automaton().iter_long(s):
+        start = end_idx + 1 - len(form)
+        venue = start > 0 and s[start - 1] in _VENUE_BEFORE
+        out.append(PlaceMention(start, end_idx + 1, d, venue))
+    return out
+
+
+def province_division(name: str) -> Division | None:
+    for d in load_divisions():
+        if d.level == "province" and d.name == name and d.valid_to is None:
+            return d
+    return None
+
+
+class Context:
+    """Answers: which province / city does an implicit 省 / 市 at offset p refer to?"""
+
+    def __init__(self, places: list[PlaceMention]):
+        self.places = [p for p in places if not p.venue]
+        self.starts = [p.start for p in self.places]
+        prov = Counter(p.province for p in self.places)
+        self.dominant_province = prov.most_common(1)[0][0] if prov else None
+        cities = Counter(self._city(p) for p in self.places if self._city(p))
+        self.dominant_city = cities.most_common(1)[0][0] if cities else None
+
+    @staticmethod
+    def _city(p: PlaceMention) -> str | None:
+        d = p.division
+        if d.level == "province":
+            return d.name if d.name in MUNICIPALITIES else None
+        if d.level == "prefecture":
+            return d.name
+        if d.province in MUNICIPALITIES:
+            return d.province
+        return d.prefecture or None
+
+    def province(self, pos: int) -> str | None:
+        k = bisect.bisect_right(self.starts, pos) - 1
+        if k >= 0:
+            return self.places[k].province
+        return self.dominant_province
+
+    def city(self, pos: int) -> str | None:
+        k = bisect.bisect_right(self.starts, pos) - 1
+        while k >= 0:
+            c = self._city(self.places[k])
+            if c:
+                return c
+            # a province-level mention that is not a municipality ends the search
+            if self.places[k].division.level == "province":
+                return None
+            k -= 1
+        return self.dominant_city
+
+    def at_level(self, level: str, pos: int) -> str | None:
+        if level in ("省", "自治区"):
+            return self.province(pos)
+        if level == "市":
+            return self.city(pos)
+        return None

@@ -1,0 +1,141 @@
+"""Make each title link explicit: the position as the text means it.
+
+``省委常委、秘书长`` in a Zhejiang section → 浙江省委常委, 浙江省委秘书长: the jurisdiction the text
+leaves implicit is filled from :class:`places.Context`, the organisation of the previous link is
+carried to a link that has none (``商务部党组书记、部长`` → 商务部部长) or only a sub-body
+(``…人大常委会副秘书长、办公厅主任`` → …人大常委会办公厅主任), and an organisation named only
+by its kind (``组委会``) is resolved to the nearest full name written before it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from . import resources as R
+from .titles import Link, TitledMention
+
+_LEVELS = ("自治区", "自治州", "省", "市", "县", "区", "州", "旗", "盟")
+_NOT_BARE_LEVEL = set("场级域属直辖内外民长")  # 市场监管局, 省级, 区域 … are not an implicit jurisdiction
+_PARTY_COMMITTEE_BASES = {"省委", "市委", "县委", "区委", "州委", "自治区党委", "旗委", "盟委"}
+
+
+@dataclass(slots=True)
+class Position:
+    text: str
+    organization: str | None
+    role: str
+    jurisdiction: str | None
+    status: str
+    span: tuple[int, int]
+    rule: str
+
+    def to_dict(self) -> dict:
+        return {
+            "text": self.text,
+            "organization": self.organization,
+            "role": self.role,
+            "jurisdiction": self.jurisdiction,
+            "status": self.status,
+            "span": [self.span[0], self.span[1]],
+        }
+
+
+def _bare_level(base: str) -> str | None:
+    for lvl in _LEVELS:
+        if base.startswith(lvl):
+            rest = base[len(lvl) :]
+            if rest and rest[0] in _NOT_BARE_LEVEL:
+                return None
+            return lvl
+    return None
+
+
+class PositionMaker:
+    def __init__(self, ctx, org_index: dict, resolve_generic: Callable[[str, int], str | None], place_of: Callable[[str], str | None]):
+        self.ctx = ctx
+        self.org_index = org_index
+        self.resolve_generic = resolve_generic
+        self.place_of = place_of  # the full place name a base starts with, if any
+        w = R.words()
+        self.party_sub = sorted(w["party_sub"], key=len, reverse=True)
+        self.subdept = w["subdept"]
+        self.generic = w["generic_org"]
+        self.former = w["former"]
+        self.roles = R.roles()
+
+    def make(self, tm: TitledMention, prev_base: str = "") -> list[Position]:
+        """Positions of ``tm``; ``prev_base`` is the organisation of the chain just before it,
+        carried when ``tm`` starts with a bare role (董事长蒋旭光、总经理汪安南)."""
+        out: list[Position] = []
+        self.last_base = ""
+        for link in tm.links:
+            pos = self._one(link, tm, prev_base)
+            if pos is None:
+                continue
+            out.append(pos[0])
+            if pos[1]:
+                prev_base = pos[1]
+        self.last_base = prev_base
+        return out
+
+    def _one(self, link: Link, tm: TitledMention, prev_base: str):
+        role = self.roles[link.role]
+        span = (link.start, link.end)
+        if tm.rule == "leader":
+            return Position(role.after, None, link.role, None, "current", (link.role_start, link.end), tm.rule), ""
+        status = tm.status
+        p = link.prefix
+        for f in sorted(self.former, key=len, reverse=True):
+            if p.startswith(f) and len(p) > len(f):
+                status = "former"
+                p = p[len(f) :]
+                break
+        if link.role.startswith("代") and role.kind == "gov_head" and status == "current":
+            status = "acting"
+        sub = ""
+        base = p
+        for ps in self.party_sub:
+            if p.endswith(ps):
+                sub, base = ps, p[: -len(ps)]
+                break
+        if not base:
+            if role.kind != "gov_head" and prev_base:
+                base = prev_base
+        elif base in self.subdept and prev_base:
+            base = prev_base + base
+        else:
+            for head in sorted(self.generic, key=len, reverse=True):
+                if base.endswith(head) and len(base) <= len(head) + 2:
+                    resolved = self.resolve_generic(head, link.start)
+                    if resolved:
+                        base = resolved
+                        break
+        jurisdiction = None
+        filled = base
+        lvl = _bare_level(base) if base else None
+        if lvl:
+            place = self.ctx.at_level(lvl, link.start)
+            if place:
+                filled = place + base[len(lvl) :]
+                jurisdiction = place
+        elif not base and role.kind == "gov_head":
+            place = self.ctx.at_level(role.level, link.start) if role.level in ("省", "市", "自治区") else None
+            if place:
+                filled = place
+                jurisdiction = place
+        elif base:
+            jurisdiction = self.place_of(base)
+        text = filled + sub + link.role
+        org = self._organization(base, filled, role, jurisdiction)
+        return Position(text, org, link.role, jurisdiction, status, span, tm.rule), filled
+
+    def _organization(self, base: str, filled: str, role, jurisdiction: str | None) -> str | None:
+        if filled in self.org_index:
+            return self.org_index[filled].canonical
+        if base in _PARTY_COMMITTEE_BASES and filled != base:
+            return "中共" + filled
+        if role.kind == "gov_head" and jurisdiction and filled == jurisdiction:
+            return jurisdiction + "人民政府"
+        if filled.endswith("省委") or filled.endswith("市委") or filled.endswith("县委"):
+            return "中共" + filled
+        return filled or None

@@ -1,0 +1,96 @@
+"""Grammar tables and the compiled matchers built from them, loaded once per process.
+
+Everything here is data read from ``ganbu/data``; this module only turns it into
+Aho-Corasick automata and sets. Nothing is downloaded.
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources as _res
+
+import ahocorasick
+
+from .errors import DataError
+
+
+def _rows(filename: str) -> list[dict[str, str]]:
+    try:
+        raw = _res.files("ganbu.data").joinpath(filename).read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError) as exc:  # pragma: no cover - installation problem
+        raise DataError(f"bundled data file missing: {exc}", filename) from exc
+    lines = [ln for ln in raw.splitlines() if ln and not ln.startswith("#")]
+    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    rows = []
+    for row in reader:
+        if None in row:
+            raise DataError(f"malformed row {row!r}", filename)
+        rows.append({k: (v or "").strip() for k, v in row.items()})
+    return rows
+
+
+@dataclass(slots=True, frozen=True)
+class Role:
+    word: str
+    kind: str
+    level: str
+    after: str  # canonical office when written after a name
+
+
+@lru_cache(maxsize=1)
+def roles() -> dict[str, Role]:
+    return {r["role"]: Role(r["role"], r["kind"], r["level"], r["after"]) for r in _rows("roles.tsv")}
+
+
+@lru_cache(maxsize=1)
+def words() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for r in _rows("grammar_words.tsv"):
+        w = r["word"].replace("\\n", "\n")
+        out.setdefault(r["list"], set()).add(w)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _automaton(keys) -> ahocorasick.Automaton:
+    a = ahocorasick.Automaton()
+    for k in keys:
+        if k:
+            a.add_word(k, k)
+    a.make_automaton()
+    return a
+
+
+@lru_cache(maxsize=1)
+def role_automaton() -> ahocorasick.Automaton:
+    return _automaton(roles().keys())
+
+
+@lru_cache(maxsize=1)
+def left_stop_automaton() -> ahocorasick.Automaton:
+    return _automaton(words()["left_stop"])
+
+
+@lru_cache(maxsize=1)
+def follower_prefixes() -> tuple[frozenset[str], int]:
+    f = words()["follower"]
+    return f, max(len(w) for w in f)
+
+
+@lru_cache(maxsize=1)
+def surnames() -> tuple[frozenset[str], frozenset[str]]:
+    """(single-character surnames, two-character surnames)."""
+    from .lexicon import load_surnames
+
+    names = load_surnames()
+    single = frozenset(s for s in names if len(s) == 1)
+    double = frozenset(s for s in names if len(s) == 2)
+    return single, double
+
+
+@lru_cache(maxsize=1)
+def name_chars() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for r in _rows("name_chars.tsv"):
+        out.setdefault(r["list"], set()).update(r["chars"])
+    return {k: frozenset(v) for k, v in out.items()}

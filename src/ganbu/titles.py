@@ -1,0 +1,301 @@
+"""The title grammar: title chains, the names they stand before, and appointment formulas.
+
+Reads the normalised text and returns :class:`TitledMention` candidates: a chain of title
+*links* (``省委常委、杭州市委书记``) and the names it is given to (``翁杰明、谭作钧、袁野``).
+Making each link explicit (jurisdiction, inherited organisation) is ``positions.py``'s job.
+
+Rules, each with an id carried as provenance:
+  chain      TITLE(、TITLE)* NAME(、NAME)*       省委常委、秘书长陈奕君
+  leader     NAME LEADER-ROLE                    习近平总书记
+  appoint    任命 NAME 为 TITLE                   status new
+  remove     免去 NAME (的) TITLE 职务            status removed
+  serve      NAME 任|出任|担任 TITLE               status current
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import resources as R
+from .names import follower_at, is_cjk, read_name
+
+_CLAUSE_BREAK = re.compile(r"[，。；！？：\n“”\"「」『』《》（）()!?;]")
+_DATE_STOP = re.compile(r"\d+[年月日号时]|[上下]午|晚上|早上|凌晨")
+_AND_ORG = re.compile(r"[\u4e00-\u9fff]{2,8}和[\u4e00-\u9fff]{2,8}(?:厅|部|局|委员会|委|办公室|办|署)")
+MAX_PREFIX = 40
+
+
+@dataclass(slots=True)
+class Link:
+    start: int          # where the link's organisation part starts
+    role_start: int
+    end: int            # end of the role word
+    prefix: str         # organisation part as written (normalised)
+    role: str
+
+
+@dataclass(slots=True)
+class TitledMention:
+    links: list[Link]
+    names: list[tuple[int, int]]
+    rule: str
+    status: str = "current"
+    continues: bool = False  # starts with a bare role right after the previous chain's names + 、
+
+
+@dataclass(slots=True)
+class Anchor:
+    start: int
+    end: int
+    role: str
+
+
+def find_anchors(s: str) -> list[Anchor]:
+    blockers = R.words()["role_blocker"]
+    out = []
+    for end_idx, word in R.role_automaton().iter_long(s):
+        end = end_idx + 1
+        nxt = s[end : end + 3]
+        if any(nxt.startswith(b) for b in blockers):
+            continue
+        out.append(Anchor(end - len(word), end, word))
+    return out
+
+
+class _Stops:
+    """Left-stop words outside protected organisation/place spans."""
+
+    def __init__(self, s: str, protected: bytearray):
+        self.s = s
+        self.protected = protected
+
+    def last_stop_end(self, lo: int, hi: int) -> int:
+        best = lo
+        seg = self.s[lo:hi]
+        if not seg:
+            return lo
+        prot = self.protected
+        for end_idx, w in R.left_stop_automaton().iter(seg):
+            a = lo + end_idx + 1 - len(w)
+            b = lo + end_idx + 1
+            if any(prot[a:b]):
+                continue
+            if b > best:
+                best = b
+        for m in _DATE_STOP.finditer(seg):
+            if lo + m.end() > best:
+                best = lo + m.end()
+        return best
+
+
+def _protect(s: str, spans) -> bytearray:
+    mask = bytearray(len(s))
+    for a, b in spans:
+        mask[a:b] = b"\x01" * (b - a)
+    for m in _AND_ORG.finditer(s):
+        mask[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    return mask
+
+
+def _clauses(s: str):
+    start = 0
+    for m in _CLAUSE_BREAK.finditer(s):
+        if m.start() > start:
+            yield start, m.start()
+        start = m.end()
+    if start < len(s):
+        yield start, len(s)
+
+
+def _read_names(s: str, p: int, hi: int, anchors_starts: set[int], evidence) -> list[tuple[int, int]]:
+    """Names from ``p`` on: NAME(、NAME)*; the first may lack a follower, later ones may not."""
+    names: list[tuple[int, int]] = []
+    q = p
+    while q < hi:
+        r = read_name(s, q, evidence=evidence)
+        if not r:
+            break
+        end, conf = r
+        if any(q <= a < end for a in anchors_starts):
+            break
+        if names and conf < 1.0:
+            break
+        names.append((q, end))
+        if end < len(s) and s[end] == "、":
+            q = end + 1
+            continue
+        break
+    return names
+
+
+def _trim_prefix(s: str, a: int, b: int) -> int:
+    conj = R.words()["conj"]
+    while a < b and (s[a] in conj or not is_cjk(s[a]) and s[a] not in "0123456789"):
+        a += 1
+    return a
+
+
+def parse_chains(s: str, anchors: list[Anchor], stops: _Stops, evidence) -> list[TitledMention]:
+    out: list[TitledMention] = []
+    starts = {a.start for a in anchors}
+    i = 0
+    n = len(anchors)
+    clause_of = _clause_index(s)
+    cursor = 0
+    while i < n:
+        a0 = anchors[i]
+        cs, ce = clause_of(a0.start)
+        lo = max(cs, cursor, a0.start - MAX_PREFIX)
+        left = stops.last_stop_end(lo, a0.start)
+        left = _trim_prefix(s, left, a0.start)
+        links = [Link(left, a0.start, a0.end, s[left : a0.start], a0.role)]
+        j = i
+        names: list[tuple[int, int]] = []
+        while True:
+            pos = anchors[j].end
+            names = _read_names(s, pos, ce, starts, evidence)
+            if names:
+                break
+            if pos < ce and s[pos] == "、" and j + 1 < n and anchors[j + 1].start < ce:
+                nxt = anchors[j + 1]
+                gap_left = stops.last_stop_end(pos + 1, nxt.start)
+                if gap_left == pos + 1 and nxt.start - pos - 1 <= MAX_PREFIX:
+                    j += 1
+                    links.append(Link(pos + 1, nxt.start, nxt.end, s[pos + 1 : nxt.start], nxt.role))
+                    continue
+            break
+        if names:
+            tm = TitledMention(links, names, "chain")
+            tm.continues = bool(out) and not links[0].prefix and cursor > 0 and left == cursor + 1 and s[cursor] == "、"
+            out.append(tm)
+            cursor = names[-1][1]
+            i = j + 1
+        else:
+            i += 1
+    return out
+
+
+def _clause_index(s: str):
+    bounds = list(_clauses(s))
+    import bisect
+
+    starts = [b[0] for b in bounds]
+
+    def find(p: int) -> tuple[int, int]:
+        k = bisect.bisect_right(starts, p) - 1
+        if k >= 0 and bounds[k][0] <= p < bounds[k][1] + 1:
+            return bounds[k]
+        return (p, p)
+
+    return find
+
+
+def parse_leaders(s: str, anchors: list[Anchor], stops: _Stops, taken: set[int]) -> list[TitledMention]:
+    """NAME + leader role written after it: 习近平总书记 → 中共中央总书记."""
+    roles = R.roles()
+    out = []
+    for a in anchors:
+        role = roles[a.role]
+        if not role.after:
+            continue
+        for ln in (3, 2, 4):
+            p = a.start - ln
+            if p < 0 or p in taken:
+                continue
+            r = read_name(s, p, allow_role_follow=True)
+            if not r or r[0] != a.start:
+                continue
+            before = s[p - 1] if p else ""
+            if p and is_cjk(before) and stops.last_stop_end(max(0, p - 4), p) != p:
+                continue
+            out.append(TitledMention([Link(a.start, a.start, a.end, "", a.role)], [(p, a.start)], "leader"))
+            break
+    return out
+
+
+_APPOINT = re.compile(r"(?P<trig>决定任命|任命|提名|免去|辞去)")
+_SERVE = re.compile(r"(?P<trig>出任|担任|任)")
+
+
+def _title_region(s: str, a: int, anchors: list[Anchor]) -> tuple[list[Link], int] | None:
+    """Links of a title region that starts at ``a`` and runs to 职务/候选人/punctuation."""
+    m = re.compile(r"职务|候选人|[，。；：\n]").search(s, a)
+    b = m.start() if m else len(s)
+    inside = [x for x in anchors if a <= x.start and x.end <= b]
+    if not inside:
+        return None
+    links = []
+    cur = a
+    for x in inside:
+        prefix_start = cur
+        links.append(Link(prefix_start, x.start, x.end, s[prefix_start : x.start], x.role))
+        cur = x.end + 1 if x.end < len(s) and s[x.end] == "、" else x.end
+    # drop links that are not separated by 、 (a role inside a longer name was seen)
+    return links, b
+
+
+def parse_appointments(s: str, anchors: list[Anchor], evidence) -> list[TitledMention]:
+    out = []
+    for m in _APPOINT.finditer(s):
+        trig = m.group("trig")
+        p = m.end()
+        r = read_name(s, p, evidence=evidence)
+        if not r:
+            continue
+        end, _ = r
+        q = end
+        status = "removed" if trig in ("免去", "辞去") else "new"
+        if trig in ("任命", "决定任命", "提名"):
+            if s[q : q + 1] != "为":
+                continue
+            q += 1
+        elif s[q : q + 1] == "的":
+            q += 1
+        reg = _title_region(s, q, anchors)
+        if not reg:
+            continue
+        links, _ = reg
+        out.append(TitledMention(links, [(p, end)], "appoint" if status == "new" else "remove", status))
+    for m in _SERVE.finditer(s):
+        q = m.end()
+        # the name ends right before the trigger; read names of 2-4 characters
+        for ln in (3, 2, 4):
+            p = m.start() - ln
+            if p < 0:
+                continue
+            if p and is_cjk(s[p - 1]) and s[p - 1] not in "悉，":
+                # must start a clause (据悉，X任…) or follow punctuation
+                continue
+            r = read_name(s, p, evidence=evidence)
+            if not r or r[0] != m.start():
+                continue
+            reg = _title_region(s, q, anchors)
+            if not reg:
+                break
+            links, _ = reg
+            if links[0].role_start - q > MAX_PREFIX:
+                break
+            out.append(TitledMention(links, [(p, r[0])], "serve", "current"))
+            break
+    return out
+
+
+@dataclass(slots=True)
+class Parse:
+    anchors: list[Anchor]
+    mentions: list[TitledMention] = field(default_factory=list)
+
+
+def parse(s: str, protected_spans, evidence=None) -> Parse:
+    anchors = find_anchors(s)
+    stops = _Stops(s, _protect(s, protected_spans))
+    result = Parse(anchors)
+    appoint = parse_appointments(s, anchors, evidence)
+    taken_names = {n for tm in appoint for n in tm.names}
+    chains = [tm for tm in parse_chains(s, anchors, stops, evidence)]
+    # an appointment reading wins over a chain reading of the same name
+    chains = [tm for tm in chains if not any(n in taken_names for n in tm.names)]
+    taken = {a for tm in chains + appoint for a, _ in tm.names}
+    leaders = parse_leaders(s, anchors, stops, taken)
+    result.mentions = chains + appoint + leaders
+    return result
