@@ -54,9 +54,16 @@ def read_name(s: str, p: int, *, allow_role_follow: bool = False, evidence: dict
     """
     if p >= len(s) or not is_cjk(s[p]):
         return None
+    if s[p : p + 2] in R.not_names() or s[p : p + 3] in R.not_names():
+        return None
     m = _MINORITY.match(s, p)
-    if m and m.end() - p <= 20:
-        return m.end(), 1.0 if follower_at(s, m.end()) is not None else 0.5
+    if m and m.end() - p <= 24:
+        # the last part ends at the first follower (马吉德·拉什德先后致辞 → …拉什德)
+        last = s.rfind("·", p, m.end()) + 1
+        for end in range(last + 2, m.end() + 1):
+            if follower_at(s, end) is not None:
+                return end, 1.0
+        return m.end(), 0.5
     single, double = R.surnames()
     nc = R.name_chars()
     bad = nc["not_given"]
@@ -102,3 +109,22 @@ def read_name(s: str, p: int, *, allow_role_follow: bool = False, evidence: dict
     if s[p] in nc["not_single"]:
         return None
     return options[0]
+
+
+_NOT_FOREIGN_START = set("的了在是和与及等对就也还并或被把从于其这那此各该每们个着过将已")
+
+
+def read_foreign_name(s: str, p: int) -> tuple[int, float] | None:
+    """A transliterated name (拜登, 米尔济约耶夫, 马吉德·拉什德): the shortest CJK run of 2–10
+    characters (``·`` allowed inside) that is followed by a follower."""
+    if p >= len(s) or not is_cjk(s[p]):
+        return None
+    if s[p : p + 2] in R.not_names() or s[p] in _NOT_FOREIGN_START:
+        return None
+    end = p
+    limit = min(len(s), p + (16 if "·" in s[p : p + 16] else 7))
+    while end < limit and (is_cjk(s[end]) or (s[end] == "·" and end + 1 < len(s) and is_cjk(s[end + 1]))):
+        end += 1
+        if end - p >= 2 and s[end - 1] != "·" and follower_at(s, end) is not None:
+            return end, 1.0
+    return None

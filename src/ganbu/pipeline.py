@@ -60,8 +60,10 @@ def extract(text: "str | Source", published: str | None = None, *, name: str = "
     pub = published or src.published
     places = _places.find_places(s)
     org_mentions = _orgs.find_orgs(s, as_of=pub)
+    countries = _places.find_countries(s)
     protected = [(m.start, m.end) for m in org_mentions] + [(p.start, p.end) for p in places]
-    parse = _titles.parse(s, protected)
+    protected += [(a, b) for a, b, _ in countries]
+    parse = _titles.parse(s, protected, countries=countries)
     ctx = _places.Context(places)
     mask = _titles._protect(s, protected)
     stops_factory = lambda: _titles._Stops(s, mask)  # noqa: E731

@@ -125,3 +125,19 @@ class Context:
         if level == "市":
             return self.city(pos)
         return None
+
+
+@lru_cache(maxsize=1)
+def _country_automaton() -> ahocorasick.Automaton:
+    from .resources import _rows
+
+    a = ahocorasick.Automaton()
+    for r in _rows("countries.tsv"):
+        a.add_word(r["name"], r["name"])
+    a.make_automaton()
+    return a
+
+
+def find_countries(s: str) -> list[tuple[int, int, str]]:
+    """Foreign country (and international body) names: ``(start, end, name)``."""
+    return [(e + 1 - len(w), e + 1, w) for e, w in _country_automaton().iter_long(s)]

@@ -98,8 +98,12 @@ class PositionMaker:
             if p.endswith(ps):
                 sub, base = ps, p[: -len(ps)]
                 break
+        # 湖北省政府原党组成员, 浙江省委原常委: 原 between the organisation and the role
+        if base.endswith("原") and len(base) > 1 and base[-2:] not in ("太原", "中原", "高原", "平原", "草原"):
+            base = base[:-1]
+            status = "former"
         if not base:
-            if role.kind != "gov_head" and prev_base:
+            if role.kind not in ("gov_head", "leader") and prev_base:
                 base = prev_base
         elif base in self.subdept and prev_base:
             base = prev_base + base

@@ -94,3 +94,18 @@ def name_chars() -> dict[str, frozenset[str]]:
     for r in _rows("name_chars.tsv"):
         out.setdefault(r["list"], set()).update(r["chars"])
     return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def not_names() -> frozenset[str]:
+    return frozenset(r["word"] for r in _rows("not_names.tsv"))
+
+
+@lru_cache(maxsize=1)
+def common_surnames() -> frozenset[str]:
+    """The 400 most frequent surnames: enough evidence for a name with no title next to it."""
+    from .lexicon import load_surnames
+
+    names = load_surnames()
+    ranked = sorted(names, key=lambda k: -float(names[k] or 0))
+    return frozenset(ranked[:400])

@@ -17,11 +17,14 @@ import re
 from dataclasses import dataclass, field
 
 from . import resources as R
-from .names import follower_at, is_cjk, read_name
+from .names import follower_at, is_cjk, read_foreign_name, read_name
 
 _CLAUSE_BREAK = re.compile(r"[，。；！？：\n“”\"「」『』《》（）()!?;]")
 _DATE_STOP = re.compile(r"\d+[年月日号时]|[上下]午|晚上|早上|凌晨")
-_AND_ORG = re.compile(r"[\u4e00-\u9fff]{2,8}和[\u4e00-\u9fff]{2,8}(?:厅|部|局|委员会|委|办公室|办|署)")
+_AND_ORG = re.compile(r"[\u4e00-\u9fff]{2,4}和[\u4e00-\u9fff]{2,4}(?:厅|部|局|委员会|委|办公室|办|署)"
+                      r"|[\u4e00-\u9fff]{1,10}(?:共和国|王国|联邦|合众国|大公国|公国)")
+# a short parenthesis inside an organisation name: 中国人寿保险（集团）公司, 巴斯夫（广东）
+_INNER_PAREN = re.compile(r"（[\u4e00-\u9fff]{2,6}）(?=[\u4e00-\u9fff])")
 MAX_PREFIX = 40
 
 
@@ -40,6 +43,7 @@ class TitledMention:
     names: list[tuple[int, int]]
     rule: str
     status: str = "current"
+    weak: set = field(default_factory=set)  # names read without a follower: kept only if seen again
     continues: bool = False  # starts with a bare role right after the previous chain's names + 、
 
 
@@ -99,7 +103,10 @@ def _protect(s: str, spans) -> bytearray:
 
 def _clauses(s: str):
     start = 0
+    inner = {i for m in _INNER_PAREN.finditer(s) for i in (m.start(), m.end() - 1)}
     for m in _CLAUSE_BREAK.finditer(s):
+        if m.start() in inner:
+            continue
         if m.start() > start:
             yield start, m.start()
         start = m.end()
@@ -107,20 +114,28 @@ def _clauses(s: str):
         yield start, len(s)
 
 
-def _read_names(s: str, p: int, hi: int, anchors_starts: set[int], evidence) -> list[tuple[int, int]]:
-    """Names from ``p`` on: NAME(、NAME)*; the first may lack a follower, later ones may not."""
+def _read_names(s: str, p: int, hi: int, anchors_starts: set[int], evidence, foreign: bool = False,
+                weak: set | None = None, protected: bytearray | None = None) -> list[tuple[int, int]]:
+    """Names from ``p`` on: NAME(、NAME)*; the first may lack a follower (it is then ``weak``),
+    later ones may not. ``foreign``: read transliterated names."""
     names: list[tuple[int, int]] = []
     q = p
     while q < hi:
         r = read_name(s, q, evidence=evidence)
+        if foreign and (not r or r[1] < 1.0):
+            r = read_foreign_name(s, q) or r
         if not r:
             break
         end, conf = r
         if any(q <= a < end for a in anchors_starts):
             break
+        if protected is not None and any(protected[q:end]):
+            break
         if names and conf < 1.0:
             break
         names.append((q, end))
+        if conf < 1.0 and weak is not None:
+            weak.add((q, end))
         if end < len(s) and s[end] == "、":
             q = end + 1
             continue
@@ -135,7 +150,11 @@ def _trim_prefix(s: str, a: int, b: int) -> int:
     return a
 
 
-def parse_chains(s: str, anchors: list[Anchor], stops: _Stops, evidence) -> list[TitledMention]:
+def parse_chains(s: str, anchors: list[Anchor], stops: _Stops, evidence, after_name: set[int] = frozenset(),
+                 countries: list[tuple[int, int, str]] = ()) -> list[TitledMention]:
+    """``after_name``: starts of anchors already read as written after a name (李克强总理);
+    ``countries``: foreign country mentions (a title with one takes a transliterated name)."""
+    roles = R.roles()
     out: list[TitledMention] = []
     starts = {a.start for a in anchors}
     i = 0
@@ -144,6 +163,9 @@ def parse_chains(s: str, anchors: list[Anchor], stops: _Stops, evidence) -> list
     cursor = 0
     while i < n:
         a0 = anchors[i]
+        if a0.start in after_name:
+            i += 1
+            continue
         cs, ce = clause_of(a0.start)
         lo = max(cs, cursor, a0.start - MAX_PREFIX)
         left = stops.last_stop_end(lo, a0.start)
@@ -151,12 +173,15 @@ def parse_chains(s: str, anchors: list[Anchor], stops: _Stops, evidence) -> list
         links = [Link(left, a0.start, a0.end, s[left : a0.start], a0.role)]
         j = i
         names: list[tuple[int, int]] = []
+        weak: set = set()
         while True:
             pos = anchors[j].end
-            names = _read_names(s, pos, ce, starts, evidence)
+            foreign = roles[anchors[j].role].kind == "foreign" or any(
+                left <= c0 and c1 <= anchors[j].start for c0, c1, _ in countries)
+            names = _read_names(s, pos, ce, starts, evidence, foreign, weak, stops.protected)
             if names:
                 break
-            if pos < ce and s[pos] == "、" and j + 1 < n and anchors[j + 1].start < ce:
+            if pos < ce and s[pos] in "、兼" and j + 1 < n and anchors[j + 1].start < ce:
                 nxt = anchors[j + 1]
                 gap_left = stops.last_stop_end(pos + 1, nxt.start)
                 if gap_left == pos + 1 and nxt.start - pos - 1 <= MAX_PREFIX:
@@ -165,7 +190,7 @@ def parse_chains(s: str, anchors: list[Anchor], stops: _Stops, evidence) -> list
                     continue
             break
         if names:
-            tm = TitledMention(links, names, "chain")
+            tm = TitledMention(links, names, "chain", weak=weak)
             tm.continues = bool(out) and not links[0].prefix and cursor > 0 and left == cursor + 1 and s[cursor] == "、"
             out.append(tm)
             cursor = names[-1][1]
@@ -190,8 +215,8 @@ def _clause_index(s: str):
     return find
 
 
-def parse_leaders(s: str, anchors: list[Anchor], stops: _Stops, taken: set[int]) -> list[TitledMention]:
-    """NAME + leader role written after it: 习近平总书记 → 中共中央总书记."""
+def parse_leaders(s: str, anchors: list[Anchor], protected: bytearray) -> list[TitledMention]:
+    """NAME + leader role written after it: 习近平总书记 → 中共中央总书记, 李克强总理."""
     roles = R.roles()
     out = []
     for a in anchors:
@@ -200,13 +225,12 @@ def parse_leaders(s: str, anchors: list[Anchor], stops: _Stops, taken: set[int])
             continue
         for ln in (3, 2, 4):
             p = a.start - ln
-            if p < 0 or p in taken:
+            if p < 0 or any(protected[p : a.start]):
                 continue
             r = read_name(s, p, allow_role_follow=True)
             if not r or r[0] != a.start:
                 continue
-            before = s[p - 1] if p else ""
-            if p and is_cjk(before) and stops.last_stop_end(max(0, p - 4), p) != p:
+            if p and is_cjk(s[p - 1]) and s[p] not in R.common_surnames() and s[p : p + 2] not in R.common_surnames():
                 continue
             out.append(TitledMention([Link(a.start, a.start, a.end, "", a.role)], [(p, a.start)], "leader"))
             break
@@ -280,22 +304,80 @@ def parse_appointments(s: str, anchors: list[Anchor], evidence) -> list[TitledMe
     return out
 
 
+_STRONG = ("同志", "出席", "主持", "会见", "会晤", "会谈", "表示", "指出", "强调", "说", "参加", "致辞", "讲话",
+           "陪同", "宣布", "考察", "调研", "视察", "看望", "慰问", "签署", "致电", "致信", "先后", "分别", "等")
+
+
+def parse_untitled(s: str, taken: bytearray, evidence) -> list[TitledMention]:
+    """Names with no title: at a clause start and followed by a verb of the formula
+    (郑建邦出席…, 汪洋同志…), three characters or a ``同志`` after them; lists ``X、Y出席``."""
+    out = []
+    common = R.common_surnames()
+    for m in _UNTITLED_START.finditer(s):
+        p = m.end()
+        names = []
+        q = p
+        while q < len(s):
+            if taken[q]:
+                break
+            r = read_name(s, q, evidence=evidence)
+            if not r or r[1] < 1.0:
+                break
+            end = r[0]
+            names.append((q, end))
+            if end < len(s) and s[end] == "、":
+                q = end + 1
+                continue
+            break
+        if not names:
+            continue
+        a, end = names[-1]
+        f = s[end : end + 2]
+        if not any(f.startswith(w) or s.startswith(w, end) for w in _STRONG):
+            continue
+        ok = []
+        for a, b in names:
+            name = s[a:b]
+            if name[0] not in common and name[:2] not in common:
+                continue
+            if b - a < 3 and not s.startswith("同志", b):
+                continue
+            ok.append((a, b))
+        if ok and len(ok) == len(names):
+            out.append(TitledMention([], ok, "untitled"))
+    return out
+
+
+_UNTITLED_START = re.compile(r"(?:^|(?<=[。，；！？\n：]))")
+
+
 @dataclass(slots=True)
 class Parse:
     anchors: list[Anchor]
     mentions: list[TitledMention] = field(default_factory=list)
 
 
-def parse(s: str, protected_spans, evidence=None) -> Parse:
+def parse(s: str, protected_spans, evidence=None, countries=()) -> Parse:
     anchors = find_anchors(s)
-    stops = _Stops(s, _protect(s, protected_spans))
+    mask = _protect(s, protected_spans)
+    stops = _Stops(s, mask)
     result = Parse(anchors)
     appoint = parse_appointments(s, anchors, evidence)
     taken_names = {n for tm in appoint for n in tm.names}
-    chains = [tm for tm in parse_chains(s, anchors, stops, evidence)]
+    leaders = [tm for tm in parse_leaders(s, anchors, mask) if tm.names[0] not in taken_names]
+    after_name = {tm.links[0].role_start for tm in leaders}
+    chains = parse_chains(s, anchors, stops, evidence, after_name, countries)
+    # a name read without a follower after it stays only if the text names it again
+    for tm in chains:
+        if tm.weak:
+            tm.names = [n for n in tm.names if n not in tm.weak or s.count(s[n[0]:n[1]]) > 1]
+    chains = [tm for tm in chains if tm.names]
     # an appointment reading wins over a chain reading of the same name
     chains = [tm for tm in chains if not any(n in taken_names for n in tm.names)]
-    taken = {a for tm in chains + appoint for a, _ in tm.names}
-    leaders = parse_leaders(s, anchors, stops, taken)
-    result.mentions = chains + appoint + leaders
+    taken = bytearray(len(s))
+    for tm in chains + appoint + leaders:
+        for a, b in tm.names:
+            taken[a:b] = b"\x01" * (b - a)
+    untitled = parse_untitled(s, taken, evidence)
+    result.mentions = chains + appoint + leaders + untitled
     return result
