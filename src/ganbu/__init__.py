@@ -11,6 +11,7 @@ __version__ = "0.1.0"
 
 from .document import Document  # noqa: E402
 from .errors import GanbuError  # noqa: E402
+from .normalize import normalize as normalize_text  # noqa: E402
 from .pipeline import extract, extract_path  # noqa: E402
 
-__all__ = ["extract", "extract_path", "Document", "GanbuError", "__version__"]
+__all__ = ["extract", "extract_path", "Document", "GanbuError", "normalize_text", "__version__"]

@@ -9,6 +9,7 @@ jurisdiction of titles around it.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -138,6 +139,17 @@ def _country_automaton() -> ahocorasick.Automaton:
     return a
 
 
+_STATE_FORM = re.compile(r"(?:伊斯兰|社会主义|民主|人民|联合|联邦|玻利瓦尔|多民族)?(?:共和国|王国|联邦|合众国|大公国|公国|苏丹国)")
+
+
 def find_countries(s: str) -> list[tuple[int, int, str]]:
-    """Foreign country (and international body) names: ``(start, end, name)``."""
-    return [(e + 1 - len(w), e + 1, w) for e, w in _country_automaton().iter_long(s)]
+    """Foreign country (and international body) names, with a state form written after them
+    (哈萨克斯坦共和国): ``(start, end, name)``."""
+    out = []
+    for e, w in _country_automaton().iter_long(s):
+        end = e + 1
+        m = _STATE_FORM.match(s, end)
+        if m:
+            end = m.end()
+        out.append((e + 1 - len(w), end, w))
+    return out

@@ -72,6 +72,9 @@ class PositionMaker:
             pos = self._one(link, tm, prev_base)
             if pos is None:
                 continue
+            # 原 before the first link of a chain makes the whole chain former
+            if out and out[0].status == "former" and pos[0].status == "current":
+                pos[0].status = "former"
             out.append(pos[0])
             if pos[1]:
                 prev_base = pos[1]

@@ -21,8 +21,7 @@ from .names import follower_at, is_cjk, read_foreign_name, read_name
 
 _CLAUSE_BREAK = re.compile(r"[，。；！？：\n“”\"「」『』《》（）()!?;]")
 _DATE_STOP = re.compile(r"\d+[年月日号时]|[上下]午|晚上|早上|凌晨")
-_AND_ORG = re.compile(r"[\u4e00-\u9fff]{2,4}和[\u4e00-\u9fff]{2,4}(?:厅|部|局|委员会|委|办公室|办|署)"
-                      r"|[\u4e00-\u9fff]{1,10}(?:共和国|王国|联邦|合众国|大公国|公国)")
+_AND_ORG = re.compile(r"[\u4e00-\u9fff]{2,4}和[\u4e00-\u9fff]{2,4}(?:厅|部|局|委员会|委|办公室|办|署)")
 # a short parenthesis inside an organisation name: 中国人寿保险（集团）公司, 巴斯夫（广东）
 _INNER_PAREN = re.compile(r"（[\u4e00-\u9fff]{2,6}）(?=[\u4e00-\u9fff])")
 MAX_PREFIX = 40

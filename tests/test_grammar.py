@@ -1,0 +1,57 @@
+"""Golden records for the title grammar: input, expected people and positions, and why."""
+import json
+from pathlib import Path
+
+import pytest
+
+import ganbu
+
+RECORDS = json.loads((Path(__file__).with_name("golden_people.json")).read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("rec", RECORDS, ids=[r["why"][:40] for r in RECORDS])
+def test_golden(rec):
+    doc = ganbu.extract(rec["text"])
+    got = {p.name: [x.text for x in p.positions] for p in doc.people}
+    for name, positions in rec["expect"].items():
+        assert name in got, f"{name} missing; got {got}"
+        assert got[name] == positions, f"{name}: {got[name]} != {positions}"
+    for name, status in rec.get("status", {}).items():
+        p = next(p for p in doc.people if p.name == name)
+        assert {x.status for x in p.positions} == {status}
+    for name in rec.get("absent", []):
+        assert name not in got
+
+
+def test_spans_point_into_original_text():
+    text = "廣東省委書記黃坤明、省長王偉中出席會議。黃坤明強調，要抓好落實。"
+    doc = ganbu.extract(text)
+    for p in doc.people:
+        for a, b in p.mentions:
+            assert ganbu.normalize_text(text[a:b]) == p.name
+        for pos in p.positions:
+            a, b = pos.span
+            assert text[a:b]
+    hk = next(p for p in doc.people if p.name == "黄坤明")
+    assert len(hk.mentions) == 2  # the later bare mention is linked
+    assert text[hk.mentions[0][0]:hk.mentions[0][1]] == "黃坤明"
+
+
+def test_later_bare_mentions_are_linked():
+    doc = ganbu.extract("青海省委书记陈刚、省长吴晓军拜会财政部。陈刚、吴晓军表示，希望加大支持。")
+    by = {p.name: p for p in doc.people}
+    assert len(by["陈刚"].mentions) == 2
+    assert len(by["吴晓军"].mentions) == 2
+
+
+def test_position_fields():
+    doc = ganbu.extract("浙江省委书记易炼红出席。省长王浩讲话。")
+    p = next(p for p in doc.people if p.name == "王浩")
+    pos = p.positions[0].to_dict()
+    assert pos["jurisdiction"] == "浙江省"
+    assert pos["role"] == "省长"
+    assert pos["organization"] == "浙江省人民政府"
+    assert pos["status"] == "current"
+    d = doc.to_dict()
+    assert d["schema"] == "ganbu.document/1"
+    assert len(d["id"]) == 16
