@@ -22,6 +22,7 @@ from .document import Document
 from .normalize import normalize
 from .people import build_people
 from .positions import PositionMaker
+from .errors import InputBinary, InputEmpty
 from .reader import Source, read_path, read_text
 
 
@@ -55,7 +56,14 @@ def extract(text: "str | Source", published: str | None = None, *, name: str = "
     ``text`` is the article (a str, or a :class:`reader.Source` from ``read_path``/``read_bytes``);
     ``published`` (``YYYY-MM-DD``) overrides a date read from the input.
     """
-    src = text if isinstance(text, Source) else read_text(text, name)
+    if isinstance(text, Source):
+        src = text
+    else:
+        try:
+            src = read_text(text, name)
+        except (InputEmpty, InputBinary):
+            # the API reads any string; only files are refused for being empty or binary
+            src = Source(name=name, raw=text, text=text, offsets=None, format="text", encoding="utf-8")
     s = normalize(src.text)
     pub = published or src.published
     places = _places.find_places(s)
@@ -84,7 +92,7 @@ def extract(text: "str | Source", published: str | None = None, *, name: str = "
         format=src.format,
     )
     if src.offsets is not None:
-        _map_offsets(doc, src.offsets)
+        _map_offsets(doc, src)
     return doc
 
 
@@ -98,10 +106,9 @@ def _places_prefix(s: str):
     return place_of
 
 
-def _map_offsets(doc: Document, offsets: list[int]) -> None:
+def _map_offsets(doc: Document, src: Source) -> None:
     def m(span):
-        a, b = span
-        return (offsets[a], offsets[b - 1] + 1 if b > a else offsets[a])
+        return src.raw_span(span[0], span[1])
 
     for p in doc.people:
         p.mentions = [m(x) for x in p.mentions]

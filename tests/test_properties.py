@@ -1,0 +1,51 @@
+"""Property tests: any Unicode input never crashes, and every span points at its mention."""
+from hypothesis import given, settings, strategies as st
+
+import ganbu
+from ganbu.normalize import normalize
+
+# text drawn from the characters the grammar cares about, plus anything at all
+GENRE = "省市委书记长副常务主任部党组国资委、，。：；（）()·王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾萧田董潘袁蔡蒋余于杜叶程魏苏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤暨和与及等出席表示会见任命为免去的职务总书记浙江青海四川辽宁北京天津1234567890年月日\n "
+genre_text = st.text(alphabet=GENRE, max_size=300)
+any_text = st.text(max_size=300)
+
+
+def _check(text: str) -> None:
+    doc = ganbu.extract(text)
+    d = doc.to_dict()
+    for p in doc.people:
+        assert p.name
+        for a, b in p.mentions:
+            assert 0 <= a < b <= len(text)
+            assert normalize(text[a:b]) == p.name
+        for pos in p.positions:
+            a, b = pos.span
+            assert 0 <= a < b <= len(text)
+            assert normalize(text[a:b]).endswith(pos.role)
+    from ganbu.orgs import alias_index
+
+    index = alias_index(None)
+    for o in doc.organizations:
+        for a, b in o.mentions:
+            assert index[normalize(text[a:b])].canonical == o.canonical
+    assert d["schema"] == "ganbu.document/1"
+
+
+@settings(max_examples=300, deadline=None)
+@given(genre_text)
+def test_genre_like_text_spans(text):
+    _check(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(any_text)
+def test_arbitrary_unicode_never_crashes(text):
+    _check(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(any_text)
+def test_normalise_keeps_length_and_is_idempotent(text):
+    n = normalize(text)
+    assert len(n) == len(text)
+    assert normalize(n) == n
