@@ -45,6 +45,20 @@ def role_at(s: str, p: int) -> str | None:
     return None
 
 
+def _chinese_before_dot(s: str, p: int, m) -> bool:
+    """李克强同伊姆兰·汗: a Chinese name with a follower ends before the ``·`` part starts."""
+    single, double = R.surnames()
+    sl = 2 if s[p : p + 2] in double else (1 if s[p] in single else 0)
+    if not sl:
+        return False
+    dot = s.find("·", p, m.end())
+    for g in (2, 1):
+        end = p + sl + g
+        if end < dot and follower_at(s, end) is not None:
+            return True
+    return False
+
+
 def read_name(s: str, p: int, *, allow_role_follow: bool = False, evidence: dict | None = None) -> tuple[int, float] | None:
     """Read a person name starting at ``p``; return ``(end, confidence)`` or None.
 
@@ -56,8 +70,11 @@ def read_name(s: str, p: int, *, allow_role_follow: bool = False, evidence: dict
         return None
     if s[p : p + 2] in R.not_names() or s[p : p + 3] in R.not_names():
         return None
+    nc = R.name_chars()
+    if s[p] in nc["never_first"]:
+        return None
     m = _MINORITY.match(s, p)
-    if m and m.end() - p <= 24:
+    if m and m.end() - p <= 24 and not _chinese_before_dot(s, p, m):
         # the last part ends at the first follower (马吉德·拉什德先后致辞 → …拉什德)
         last = s.rfind("·", p, m.end()) + 1
         for end in range(last + 2, m.end() + 1):
@@ -111,20 +128,34 @@ def read_name(s: str, p: int, *, allow_role_follow: bool = False, evidence: dict
     return options[0]
 
 
-_NOT_FOREIGN_START = set("的了在是和与及等对就也还并或被把从于其这那此各该每们个着过将已")
+def _translit() -> frozenset[str]:
+    return R.translit_chars()
 
 
 def read_foreign_name(s: str, p: int) -> tuple[int, float] | None:
-    """A transliterated name (拜登, 米尔济约耶夫, 马吉德·拉什德): the shortest CJK run of 2–10
-    characters (``·`` allowed inside) that is followed by a follower."""
-    if p >= len(s) or not is_cjk(s[p]):
-        return None
-    if s[p : p + 2] in R.not_names() or s[p] in _NOT_FOREIGN_START:
+    """A transliterated name (拜登, 米尔济约耶夫, 马吉德·拉什德): the longest run of
+    transliteration characters (``·`` allowed inside), at least two characters, ending where the
+    run ends (托卡耶夫举行 → 托卡耶夫)."""
+    tl = _translit()
+    if p >= len(s) or s[p] not in tl or s[p : p + 2] in R.not_names():
         return None
     end = p
-    limit = min(len(s), p + (16 if "·" in s[p : p + 16] else 7))
-    while end < limit and (is_cjk(s[end]) or (s[end] == "·" and end + 1 < len(s) and is_cjk(s[end + 1]))):
+    limit = min(len(s), p + 24)
+    while end < limit and (s[end] in tl or (s[end] in "·-" and end + 1 < len(s) and s[end + 1] in tl)):
         end += 1
-        if end - p >= 2 and s[end - 1] != "·" and follower_at(s, end) is not None:
-            return end, 1.0
-    return None
+    if end - p < 2 or (end - p > 8 and "·" not in s[p:end]):
+        return None
+    return end, 1.0 if follower_at(s, end) is not None else 0.8
+
+
+def read_foreign_name_before(s: str, end: int) -> int | None:
+    """Start of a transliterated name that ends at ``end`` (特朗普总统 → 特朗普), else None."""
+    tl = _translit()
+    p = end
+    while p > 0 and (s[p - 1] in tl or (s[p - 1] == "·" and p - 2 >= 0 and s[p - 2] in tl)):
+        p -= 1
+        if end - p >= 8:
+            break
+    if end - p < 2:
+        return None
+    return p

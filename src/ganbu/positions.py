@@ -85,7 +85,7 @@ class PositionMaker:
         role = self.roles[link.role]
         span = (link.start, link.end)
         if tm.rule == "leader":
-            return Position(role.after, None, link.role, None, "current", (link.role_start, link.end), tm.rule), ""
+            return Position(role.after or link.role, None, link.role, None, "current", (link.role_start, link.end), tm.rule), ""
         status = tm.status
         p = link.prefix
         for f in sorted(self.former, key=len, reverse=True):

@@ -109,3 +109,11 @@ def common_surnames() -> frozenset[str]:
     names = load_surnames()
     ranked = sorted(names, key=lambda k: -float(names[k] or 0))
     return frozenset(ranked[:400])
+
+
+@lru_cache(maxsize=1)
+def translit_chars() -> frozenset[str]:
+    out: set[str] = set()
+    for r in _rows("translit_chars.tsv"):
+        out.update(r["chars"])
+    return frozenset(out)

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import resources as R
-from .names import follower_at, is_cjk, read_foreign_name, read_name
+from .names import follower_at, is_cjk, read_foreign_name, read_foreign_name_before, read_name
 
 _CLAUSE_BREAK = re.compile(r"[，。；！？：\n“”\"「」『』《》（）()!?;]")
 _DATE_STOP = re.compile(r"\d+[年月日号时]|[上下]午|晚上|早上|凌晨")
@@ -121,8 +121,10 @@ def _read_names(s: str, p: int, hi: int, anchors_starts: set[int], evidence, for
     q = p
     while q < hi:
         r = read_name(s, q, evidence=evidence)
-        if foreign and (not r or r[1] < 1.0):
-            r = read_foreign_name(s, q) or r
+        if foreign:
+            fr = read_foreign_name(s, q)
+            if fr and (not r or r[1] < 1.0 or fr[0] > r[0]):
+                r = fr
         if not r:
             break
         end, conf = r
@@ -140,6 +142,30 @@ def _read_names(s: str, p: int, hi: int, anchors_starts: set[int], evidence, for
             continue
         break
     return names
+
+
+_MARKERS = re.compile(r"中共|中央|国务院|全国|国家|中国|原|时任|前任|(?:省|市|县|区|州)(?:委|政府|人大|政协|纪委|监委)|自治区|自治州")
+_ORG_END = set("国省市县区州委部局厅会团党社院联所校司办处署组室队军")
+
+
+def _prefix_start(s: str, a: int, b: int, protected: bytearray) -> int:
+    """Where a title's organisation part really starts inside ``[a, b)``: at the first place,
+    organisation or marker (中共, 国务院, 原, 省委 …), when the words before it are not
+    themselves part of an organisation name (离不开原磁县… → 原磁县…)."""
+    k = None
+    for i in range(a, b):
+        if protected[i] and (i == a or not protected[i - 1]):
+            k = i
+            break
+    m = _MARKERS.search(s, a, b)
+    if m and (k is None or m.start() < k):
+        k = m.start()
+    if k is None or k == a:
+        return a
+    dropped = s[a:k]
+    if "驻" in dropped or dropped[-1] in _ORG_END or (protected[k - 1] if k else False):
+        return a
+    return k
 
 
 def _trim_prefix(s: str, a: int, b: int) -> int:
@@ -169,17 +195,14 @@ def parse_chains(s: str, anchors: list[Anchor], stops: _Stops, evidence, after_n
         lo = max(cs, cursor, a0.start - MAX_PREFIX)
         left = stops.last_stop_end(lo, a0.start)
         left = _trim_prefix(s, left, a0.start)
+        left = _prefix_start(s, left, a0.start, stops.protected)
         links = [Link(left, a0.start, a0.end, s[left : a0.start], a0.role)]
         j = i
         names: list[tuple[int, int]] = []
         weak: set = set()
         while True:
             pos = anchors[j].end
-            foreign = roles[anchors[j].role].kind == "foreign" or any(
-                left <= c0 and c1 <= anchors[j].start for c0, c1, _ in countries)
-            names = _read_names(s, pos, ce, starts, evidence, foreign, weak, stops.protected)
-            if names:
-                break
+            # a role followed by 、 or 兼 and another title in the clause: the chain goes on
             if pos < ce and s[pos] in "、兼" and j + 1 < n and anchors[j + 1].start < ce:
                 nxt = anchors[j + 1]
                 gap_left = stops.last_stop_end(pos + 1, nxt.start)
@@ -187,6 +210,9 @@ def parse_chains(s: str, anchors: list[Anchor], stops: _Stops, evidence, after_n
                     j += 1
                     links.append(Link(pos + 1, nxt.start, nxt.end, s[pos + 1 : nxt.start], nxt.role))
                     continue
+            foreign = roles[anchors[j].role].kind == "foreign" or any(
+                left <= c0 and c1 <= anchors[j].start for c0, c1, _ in countries)
+            names = _read_names(s, pos, ce, starts, evidence, foreign, weak, stops.protected)
             break
         if names:
             tm = TitledMention(links, names, "chain", weak=weak)
@@ -214,7 +240,7 @@ def _clause_index(s: str):
     return find
 
 
-def parse_leaders(s: str, anchors: list[Anchor], protected: bytearray) -> list[TitledMention]:
+def parse_leaders(s: str, anchors: list[Anchor], protected: bytearray, stops: "_Stops | None" = None) -> list[TitledMention]:
     """NAME + leader role written after it: 习近平总书记 → 中共中央总书记, 李克强总理."""
     roles = R.roles()
     out = []
@@ -229,15 +255,30 @@ def parse_leaders(s: str, anchors: list[Anchor], protected: bytearray) -> list[T
             r = read_name(s, p, allow_role_follow=True)
             if not r or r[0] != a.start:
                 continue
-            if p and is_cjk(s[p - 1]) and s[p] not in R.common_surnames() and s[p : p + 2] not in R.common_surnames():
+            boundary = (not p or not is_cjk(s[p - 1]) or s[p - 1] in "的了在同与和对向给"
+                        or (stops is not None and stops.last_stop_end(max(0, p - 4), p) == p))
+            if s[p] in R.words()["conj"]:
+                continue
+            if not boundary and (ln < 3 or (s[p] not in R.common_surnames() and s[p : p + 2] not in R.common_surnames())
+                                 or not _seen_again(s, (p, a.start))):
                 continue
             out.append(TitledMention([Link(a.start, a.start, a.end, "", a.role)], [(p, a.start)], "leader"))
             break
+    # a foreign title after a transliterated name: 特朗普总统, 洪森首相
+    for a in anchors:
+        if roles[a.role].kind != "foreign" or a.start < 2:
+            continue
+        p = read_foreign_name_before(s, a.start)
+        if p is None or any(protected[p : a.start]):
+            continue
+        if p and is_cjk(s[p - 1]) and s[p - 1] not in "的了在同与和对向给请应":
+            continue
+        out.append(TitledMention([Link(a.start, a.start, a.end, "", a.role)], [(p, a.start)], "leader"))
     return out
 
 
-_APPOINT = re.compile(r"(?P<trig>决定任命|任命|提名|免去|辞去)")
-_SERVE = re.compile(r"(?P<trig>出任|担任|任)")
+_APPOINT = re.compile(r"(?P<trig>决定任命|任命|提名|免去)")
+_SERVE = re.compile(r"(?P<trig>出任|担任|辞去|任)")
 
 
 def _title_region(s: str, a: int, anchors: list[Anchor]) -> tuple[list[Link], int] | None:
@@ -267,7 +308,7 @@ def parse_appointments(s: str, anchors: list[Anchor], evidence) -> list[TitledMe
             continue
         end, _ = r
         q = end
-        status = "removed" if trig in ("免去", "辞去") else "new"
+        status = "removed" if trig == "免去" else "new"
         if trig in ("任命", "决定任命", "提名"):
             if s[q : q + 1] != "为":
                 continue
@@ -298,7 +339,8 @@ def parse_appointments(s: str, anchors: list[Anchor], evidence) -> list[TitledMe
             links, _ = reg
             if links[0].role_start - q > MAX_PREFIX:
                 break
-            out.append(TitledMention(links, [(p, r[0])], "serve", "current"))
+            status = "removed" if m.group("trig") == "辞去" else "current"
+            out.append(TitledMention(links, [(p, r[0])], "serve", status))
             break
     return out
 
@@ -350,6 +392,17 @@ def parse_untitled(s: str, taken: bytearray, evidence) -> list[TitledMention]:
 _UNTITLED_START = re.compile(r"(?:^|(?<=[。，；！？\n：]))")
 
 
+def _seen_again(s: str, span: tuple[int, int]) -> bool:
+    """The name at ``span`` occurs elsewhere with a follower after it."""
+    name = s[span[0] : span[1]]
+    i = s.find(name)
+    while i != -1:
+        if i != span[0] and follower_at(s, i + len(name)) is not None:
+            return True
+        i = s.find(name, i + 1)
+    return False
+
+
 @dataclass(slots=True)
 class Parse:
     anchors: list[Anchor]
@@ -363,13 +416,13 @@ def parse(s: str, protected_spans, evidence=None, countries=()) -> Parse:
     result = Parse(anchors)
     appoint = parse_appointments(s, anchors, evidence)
     taken_names = {n for tm in appoint for n in tm.names}
-    leaders = [tm for tm in parse_leaders(s, anchors, mask) if tm.names[0] not in taken_names]
+    leaders = [tm for tm in parse_leaders(s, anchors, mask, stops) if tm.names[0] not in taken_names]
     after_name = {tm.links[0].role_start for tm in leaders}
     chains = parse_chains(s, anchors, stops, evidence, after_name, countries)
     # a name read without a follower after it stays only if the text names it again
     for tm in chains:
         if tm.weak:
-            tm.names = [n for n in tm.names if n not in tm.weak or s.count(s[n[0]:n[1]]) > 1]
+            tm.names = [n for n in tm.names if n not in tm.weak or _seen_again(s, n)]
     chains = [tm for tm in chains if tm.names]
     # an appointment reading wins over a chain reading of the same name
     chains = [tm for tm in chains if not any(n in taken_names for n in tm.names)]
