@@ -1,6 +1,7 @@
 """Organisation mentions from the lexicon (``orgs.tsv``: canonical names, short names, validity)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -37,6 +38,73 @@ def find_orgs(s: str, as_of: str | None = None) -> list[OrgMention]:
     out = []
     for end_idx, (surface, org) in _automaton(as_of).iter_long(s):
         out.append(OrgMention(end_idx + 1 - len(surface), end_idx + 1, surface, org))
+    return out
+
+
+@dataclass(slots=True, frozen=True)
+class LocalBody:
+    """A local party committee, government, congress, CPPCC … recognised by its suffix."""
+
+    canonical: str
+    kind: str
+
+
+# suffix → (kind, canonical template); {p} is the jurisdiction's full name
+_BODIES = [
+    ("人大常委会", "congress", "{p}人民代表大会常务委员会"),
+    ("人民代表大会常务委员会", "congress", "{p}人民代表大会常务委员会"),
+    ("人民政府", "government", "{p}人民政府"),
+    ("政府", "government", "{p}人民政府"),
+    ("政协", "cppcc", "中国人民政治协商会议{p}委员会"),
+    ("纪委监委", "discipline", "中共{p}纪律检查委员会"),
+    ("纪委", "discipline", "中共{p}纪律检查委员会"),
+    ("监委", "supervision", "{p}监察委员会"),
+    ("高级人民法院", "court", "{p}高级人民法院"),
+    ("中级人民法院", "court", "{p}中级人民法院"),
+    ("人民检察院", "procuratorate", "{p}人民检察院"),
+    ("党委", "party_committee", "中共{p}委员会"),
+    ("委", "party_committee", "中共{p}委员会"),
+]
+_BODY_RE = re.compile("|".join(sorted((re.escape(b) for b, _, _ in _BODIES), key=len, reverse=True)))
+_BODY = {b: (k, t) for b, k, t in _BODIES}
+_BARE = re.compile(r"(省|市|县|自治区)(?=人大常委会|人民政府|政府|政协|纪委|监委|委(?![员托])|党委)")
+
+
+def find_local_bodies(s: str, places, ctx=None) -> list[OrgMention]:
+    """浙江省委, 辽宁省政府, 天津市人大常委会 …; with ``ctx``, also bare 省委/省政府 made explicit
+    from the jurisdiction context (省政府 in a Jilin report → 吉林省人民政府)."""
+    out: list[OrgMention] = []
+    covered = set()
+    for pm in places:
+        d = pm.division
+        end = pm.end
+        # 浙江省委 is matched as the place 浙江省 + 委; 浙江 + 省委 as the place 浙江 + 省 + 委
+        full = d.name
+        m = _BODY_RE.match(s, end)
+        if not m and d.short and s[pm.start:end] == d.short and end < len(s) and s[end] in "省市县区":
+            m = _BODY_RE.match(s, end + 1)
+        if not m:
+            continue
+        body = m.group()
+        if body == "委" and s[m.end() : m.end() + 1] in ("员", "托"):
+            continue
+        kind, tmpl = _BODY[body]
+        org = LocalBody(tmpl.format(p=full), kind)
+        out.append(OrgMention(pm.start, m.end(), s[pm.start : m.end()], org))  # type: ignore[arg-type]
+        covered.update(range(pm.start, m.end()))
+    if ctx is not None:
+        for m in _BARE.finditer(s):
+            if m.start() in covered or (m.start() and "\u4e00" <= s[m.start() - 1] <= "\u9fff" and s[m.start() - 1] not in "，。、；：的在与和及同对向"):
+                continue
+            b = _BODY_RE.match(s, m.end())
+            if not b:
+                continue
+            place = ctx.at_level(m.group(1), m.start())
+            if not place:
+                continue
+            kind, tmpl = _BODY[b.group()]
+            out.append(OrgMention(m.start(), b.end(), s[m.start() : b.end()], LocalBody(tmpl.format(p=place), kind)))  # type: ignore[arg-type]
+    out.sort(key=lambda x: x.start)
     return out
 
 

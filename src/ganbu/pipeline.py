@@ -77,7 +77,10 @@ def extract(text: "str | Source", published: str | None = None, *, name: str = "
     stops_factory = lambda: _titles._Stops(s, mask)  # noqa: E731
     maker = PositionMaker(ctx, _orgs.alias_index(pub), _generic_resolver(s, stops_factory), _places_prefix(s))
     people = build_people(s, parse.mentions, maker, src.authors, src.skip)
-    organizations = _orgs.group(org_mentions)
+    local = _orgs.find_local_bodies(s, places, ctx)
+    taken = {(m.start, m.end) for m in org_mentions}
+    organizations = _orgs.group(sorted(org_mentions + [m for m in local if (m.start, m.end) not in taken],
+                                       key=lambda m: m.start))
     doc = Document(
         id=hashlib.sha256(s.encode("utf-8")).hexdigest()[:16],
         text=src.raw,
