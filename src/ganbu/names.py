@@ -75,10 +75,14 @@ def read_name(s: str, p: int, *, allow_role_follow: bool = False, evidence: dict
         return None
     m = _MINORITY.match(s, p)
     if m and m.end() - p <= 24 and not _chinese_before_dot(s, p, m):
-        # the last part ends at the first follower (马吉德·拉什德先后致辞 → …拉什德)
+        # the last part ends at the first follower (马吉德·拉什德先后致辞 → …拉什德), or where
+        # transliteration characters stop (路易斯·阿瓦尔卡下令 → …阿瓦尔卡)
         last = s.rfind("·", p, m.end()) + 1
+        tl = R.translit_chars()
         for end in range(last + 2, m.end() + 1):
             if follower_at(s, end) is not None:
+                return end, 1.0
+            if end < m.end() and s[end] not in tl and all(c in tl for c in s[last:end]) and end - last >= 2:
                 return end, 1.0
         return m.end(), 0.5
     single, double = R.surnames()
@@ -94,7 +98,7 @@ def read_name(s: str, p: int, *, allow_role_follow: bool = False, evidence: dict
         if end > len(s):
             continue
         given = s[p + sl : end]
-        if not all(is_cjk(c) and c not in bad for c in given):
+        if not all(is_cjk(c) and c not in bad for c in given) or given in nc["honorific"]:
             continue
         f = follower_at(s, end)
         if f is None and allow_role_follow and role_at(s, end):

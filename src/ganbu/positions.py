@@ -89,7 +89,7 @@ class PositionMaker:
         status = tm.status
         p = link.prefix
         for f in sorted(self.former, key=len, reverse=True):
-            if p.startswith(f) and len(p) > len(f):
+            if p.startswith(f) and (len(p) > len(f) or f == "原"):
                 status = "former"
                 p = p[len(f) :]
                 break
@@ -102,7 +102,7 @@ class PositionMaker:
                 sub, base = ps, p[: -len(ps)]
                 break
         # 湖北省政府原党组成员, 浙江省委原常委: 原 between the organisation and the role
-        if base.endswith("原") and len(base) > 1 and base[-2:] not in ("太原", "中原", "高原", "平原", "草原"):
+        if base[-1:] in ("原", "前") and len(base) > 1 and base[-2:] not in ("太原", "中原", "高原", "平原", "草原", "目前", "当前", "此前"):
             base = base[:-1]
             status = "former"
         if not base:

@@ -92,7 +92,10 @@ def surnames() -> tuple[frozenset[str], frozenset[str]]:
 def name_chars() -> dict[str, frozenset[str]]:
     out: dict[str, set[str]] = {}
     for r in _rows("name_chars.tsv"):
-        out.setdefault(r["list"], set()).update(r["chars"])
+        if r["list"] == "honorific":
+            out.setdefault("honorific", set()).update(r["chars"].split())
+        else:
+            out.setdefault(r["list"], set()).update(r["chars"])
     return {k: frozenset(v) for k, v in out.items()}
 
 

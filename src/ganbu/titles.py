@@ -392,6 +392,12 @@ def parse_untitled(s: str, taken: bytearray, evidence) -> list[TitledMention]:
 _UNTITLED_START = re.compile(r"(?:^|(?<=[。，；！？\n：]))")
 
 
+def _plausible(s: str, span: tuple[int, int]) -> bool:
+    """A three-character name with a common surname stands on its own after a title."""
+    a, b = span
+    return b - a == 3 and s[a] in R.common_surnames()
+
+
 def _seen_again(s: str, span: tuple[int, int]) -> bool:
     """The name at ``span`` occurs elsewhere with a follower after it."""
     name = s[span[0] : span[1]]
@@ -422,7 +428,7 @@ def parse(s: str, protected_spans, evidence=None, countries=()) -> Parse:
     # a name read without a follower after it stays only if the text names it again
     for tm in chains:
         if tm.weak:
-            tm.names = [n for n in tm.names if n not in tm.weak or _seen_again(s, n)]
+            tm.names = [n for n in tm.names if n not in tm.weak or _seen_again(s, n) or _plausible(s, n)]
     chains = [tm for tm in chains if tm.names]
     # an appointment reading wins over a chain reading of the same name
     chains = [tm for tm in chains if not any(n in taken_names for n in tm.names)]
