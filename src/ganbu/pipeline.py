@@ -103,7 +103,12 @@ def _places_prefix(s: str):
     def place_of(base: str) -> str | None:
         found = _places.find_places(base)
         if found and found[0].start == 0:
-            return found[0].division.name
+            # the most specific of the places written one after another (宁夏固原市隆德县委 → 隆德县)
+            last = found[0]
+            for f in found[1:]:
+                if f.start == last.end:
+                    last = f
+            return last.division.name
         return None
 
     return place_of

@@ -68,6 +68,7 @@ class PositionMaker:
         carried when ``tm`` starts with a bare role (董事长蒋旭光、总经理汪安南)."""
         out: list[Position] = []
         self.last_base = ""
+        self.prev_place = None
         for link in tm.links:
             pos = self._one(link, tm, prev_base)
             if pos is None:
@@ -76,6 +77,8 @@ class PositionMaker:
             if out and out[0].status == "former" and pos[0].status == "current":
                 pos[0].status = "former"
             out.append(pos[0])
+            if pos[0].jurisdiction:
+                self.prev_place = pos[0].jurisdiction
             if pos[1]:
                 prev_base = pos[1]
         self.last_base = prev_base
@@ -126,7 +129,11 @@ class PositionMaker:
                 filled = place + base[len(lvl) :]
                 jurisdiction = place
         elif not base and role.kind == "gov_head":
-            place = self.ctx.at_level(role.level, link.start) if role.level in ("省", "市", "自治区") else None
+            place = None
+            if self.prev_place and self.prev_place.endswith(role.level):
+                place = self.prev_place  # 隆德县委常委、副县长 → 隆德县副县长
+            elif role.level in ("省", "市", "自治区"):
+                place = self.ctx.at_level(role.level, link.start)
             if place:
                 filled = place
                 jurisdiction = place

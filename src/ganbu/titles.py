@@ -121,9 +121,9 @@ def _read_names(s: str, p: int, hi: int, anchors_starts: set[int], evidence, for
     q = p
     while q < hi:
         r = read_name(s, q, evidence=evidence)
-        if foreign:
+        if foreign or (r and r[1] < 1.0):
             fr = read_foreign_name(s, q)
-            if fr and (not r or r[1] < 1.0 or fr[0] > r[0]):
+            if fr and (not r or (r[1] < 1.0 and fr[0] > r[0]) or (foreign and fr[0] > r[0])):
                 r = fr
         if not r:
             break
@@ -361,7 +361,7 @@ def parse_untitled(s: str, taken: bytearray, evidence) -> list[TitledMention]:
         while q < len(s):
             if taken[q]:
                 break
-            r = read_name(s, q, evidence=evidence)
+            r = read_name(s, q, evidence=evidence, allow_role_follow=True)
             if not r or r[1] < 1.0:
                 break
             end = r[0]
@@ -374,7 +374,7 @@ def parse_untitled(s: str, taken: bytearray, evidence) -> list[TitledMention]:
             continue
         a, end = names[-1]
         f = s[end : end + 2]
-        if not any(f.startswith(w) or s.startswith(w, end) for w in _STRONG):
+        if not any(f.startswith(w) or s.startswith(w, end) for w in _STRONG) and not role_after(s, end):
             continue
         ok = []
         for a, b in names:
@@ -389,13 +389,34 @@ def parse_untitled(s: str, taken: bytearray, evidence) -> list[TitledMention]:
     return out
 
 
+def role_after(s: str, p: int) -> bool:
+    """A role word starts at ``p`` (习近平主席郑重提出: the name comes before its title)."""
+    from .names import role_at
+
+    return role_at(s, p) is not None
+
+
 _UNTITLED_START = re.compile(r"(?:^|(?<=[。，；！？\n：]))")
+
+
+def _resolve_weak(s: str, n: tuple[int, int]) -> tuple[int, int] | None:
+    """A name read with no follower after it: keep the reading the document confirms elsewhere
+    (李强乘包机 → 李强, seen again as 李强表示), else a plausible three-character name, else none."""
+    a, b = n
+    if b - a == 3 and _seen_again(s, (a, b - 1)):
+        return (a, b - 1)
+    if _seen_again(s, n) or _plausible(s, n):
+        return n
+    return None
 
 
 def _plausible(s: str, span: tuple[int, int]) -> bool:
     """A three-character name with a common surname stands on its own after a title."""
     a, b = span
-    return b - a == 3 and s[a] in R.common_surnames()
+    if b - a == 3 and s[a] in R.common_surnames():
+        return True
+    tl = R.translit_chars()
+    return b - a >= 3 and all(c in tl or c == "·" for c in s[a:b])
 
 
 def _seen_again(s: str, span: tuple[int, int]) -> bool:
@@ -428,10 +449,13 @@ def parse(s: str, protected_spans, evidence=None, countries=()) -> Parse:
     # a name read without a follower after it stays only if the text names it again
     for tm in chains:
         if tm.weak:
-            tm.names = [n for n in tm.names if n not in tm.weak or _seen_again(s, n) or _plausible(s, n)]
+            tm.names = [_resolve_weak(s, n) if n in tm.weak else n for n in tm.names]
+            tm.names = [n for n in tm.names if n is not None]
     chains = [tm for tm in chains if tm.names]
     # an appointment reading wins over a chain reading of the same name
     chains = [tm for tm in chains if not any(n in taken_names for n in tm.names)]
+    known = {s[a:b] for tm in chains + appoint + leaders for a, b in tm.names if b - a >= 2}
+    chains = [tm for tm in chains if not any(tm.links[0].prefix.endswith(k) for k in known)]
     taken = bytearray(len(s))
     for tm in chains + appoint + leaders:
         for a, b in tm.names:
