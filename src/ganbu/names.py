@@ -92,6 +92,8 @@ def read_name(s: str, p: int, *, allow_role_follow: bool = False, evidence: dict
     sl = 2 if s[p : p + 2] in double else (1 if s[p] in single else 0)
     if not sl:
         return None
+    if s[p + sl : p + sl + 2] in R.not_names():  # 向全国, 是党和: the given part is a common word
+        return None
     options: list[tuple[int, float]] = []
     for g in (2, 1):
         end = p + sl + g

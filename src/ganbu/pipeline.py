@@ -75,7 +75,8 @@ def extract(text: "str | Source", published: str | None = None, *, name: str = "
     ctx = _places.Context(places)
     mask = _titles._protect(s, protected)
     stops_factory = lambda: _titles._Stops(s, mask)  # noqa: E731
-    maker = PositionMaker(ctx, _orgs.alias_index(pub), _generic_resolver(s, stops_factory), _places_prefix(s))
+    maker = PositionMaker(ctx, _orgs.alias_index(pub), _generic_resolver(s, stops_factory), _places_prefix(s),
+                          text=s, as_of=pub)
     people = build_people(s, parse.mentions, maker, src.authors, src.skip)
     local = _orgs.find_local_bodies(s, places, ctx)
     taken = {(m.start, m.end) for m in org_mentions}

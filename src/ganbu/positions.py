@@ -51,8 +51,11 @@ def _bare_level(base: str) -> str | None:
 
 
 class PositionMaker:
-    def __init__(self, ctx, org_index: dict, resolve_generic: Callable[[str, int], str | None], place_of: Callable[[str], str | None]):
+    def __init__(self, ctx, org_index: dict, resolve_generic: Callable[[str, int], str | None],
+                 place_of: Callable[[str], str | None], text: str = "", as_of: str | None = None):
         self.ctx = ctx
+        self.text = text
+        self.as_of = as_of
         self.org_index = org_index
         self.resolve_generic = resolve_generic
         self.place_of = place_of  # the full place name a base starts with, if any
@@ -88,7 +91,9 @@ class PositionMaker:
         role = self.roles[link.role]
         span = (link.start, link.end)
         if tm.rule == "leader":
-            return Position(role.after or link.role, None, link.role, None, "current", (link.role_start, link.end), tm.rule), ""
+            a, b = tm.names[0]
+            office = R.leader_office(link.role, self.text[a:b], self.as_of) if role.after else None
+            return Position(office or link.role, None, link.role, None, "current", (link.role_start, link.end), tm.rule), ""
         status = tm.status
         p = link.prefix
         for f in sorted(self.former, key=len, reverse=True):

@@ -120,3 +120,20 @@ def translit_chars() -> frozenset[str]:
     for r in _rows("translit_chars.tsv"):
         out.update(r["chars"])
     return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def leaders() -> dict[tuple[str, str], list[tuple[str, str, str]]]:
+    """(role as written, name) → [(office, valid_from, valid_to)]."""
+    out: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
+    for r in _rows("leaders.tsv"):
+        out.setdefault((r["role"], r["name"]), []).append((r["office"], r["valid_from"], r["valid_to"]))
+    return out
+
+
+def leader_office(role: str, name: str, as_of: str | None) -> str | None:
+    """The national office ``name`` held under the title ``role`` on ``as_of`` (any date if None)."""
+    for office, start, end in leaders().get((role, name), ()):
+        if as_of is None or ((not start or start <= as_of) and (not end or as_of < end)):
+            return office
+    return None

@@ -145,7 +145,7 @@ def _read_names(s: str, p: int, hi: int, anchors_starts: set[int], evidence, for
 
 
 _MARKERS = re.compile(r"中共|中央|国务院|全国|国家|中国|原|时任|前任|(?:省|市|县|区|州)(?:委|政府|人大|政协|纪委|监委)|自治区|自治州")
-_ORG_END = set("国省市县区州委部局厅会团党社院联所校司办处署组室队军")
+_ORG_END = set("国省市县区州委部局厅会团党社院联所校司办处署组室队军届")
 
 
 def _prefix_start(s: str, a: int, b: int, protected: bytearray) -> int:
@@ -349,7 +349,7 @@ _STRONG = ("同志", "出席", "主持", "会见", "会晤", "会谈", "表示",
            "陪同", "宣布", "考察", "调研", "视察", "看望", "慰问", "签署", "致电", "致信", "先后", "分别", "等")
 
 
-def parse_untitled(s: str, taken: bytearray, evidence) -> list[TitledMention]:
+def parse_untitled(s: str, taken: bytearray, evidence, protected: bytearray | None = None) -> list[TitledMention]:
     """Names with no title: at a clause start and followed by a verb of the formula
     (郑建邦出席…, 汪洋同志…), three characters or a ``同志`` after them; lists ``X、Y出席``."""
     out = []
@@ -365,6 +365,8 @@ def parse_untitled(s: str, taken: bytearray, evidence) -> list[TitledMention]:
             if not r or r[1] < 1.0:
                 break
             end = r[0]
+            if protected is not None and any(protected[q:end]):
+                break
             names.append((q, end))
             if end < len(s) and s[end] == "、":
                 q = end + 1
@@ -389,11 +391,21 @@ def parse_untitled(s: str, taken: bytearray, evidence) -> list[TitledMention]:
     return out
 
 
+_POST_NAME_ROLES = ("主席", "总统", "首相", "国王", "委员长")
+
+
 def role_after(s: str, p: int) -> bool:
-    """A role word starts at ``p`` (习近平主席郑重提出: the name comes before its title)."""
+    """A title used after a name starts at ``p`` (习近平主席郑重提出), not part of an
+    organisation (总统府)."""
     from .names import role_at
 
-    return role_at(s, p) is not None
+    w = role_at(s, p)
+    if w is None:
+        return False
+    if R.roles()[w].kind not in ("leader",) and w not in _POST_NAME_ROLES:
+        return False
+    nxt = s[p + len(w) : p + len(w) + 3]
+    return not any(nxt.startswith(b) for b in R.words()["role_blocker"])
 
 
 _UNTITLED_START = re.compile(r"(?:^|(?<=[。，；！？\n：]))")
@@ -460,6 +472,6 @@ def parse(s: str, protected_spans, evidence=None, countries=()) -> Parse:
     for tm in chains + appoint + leaders:
         for a, b in tm.names:
             taken[a:b] = b"\x01" * (b - a)
-    untitled = parse_untitled(s, taken, evidence)
+    untitled = parse_untitled(s, taken, evidence, mask)
     result.mentions = chains + appoint + leaders + untitled
     return result
