@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import os
 
+from . import events as _events
 from . import orgs as _orgs
 from . import places as _places
 from . import titles as _titles
@@ -80,8 +81,14 @@ def extract(text: "str | Source", published: str | None = None, *, name: str = "
     people = build_people(s, parse.mentions, maker, src.authors, src.skip)
     local = _orgs.find_local_bodies(s, places, ctx)
     taken = {(m.start, m.end) for m in org_mentions}
-    organizations = _orgs.group(sorted(org_mentions + [m for m in local if (m.start, m.end) not in taken],
-                                       key=lambda m: m.start))
+    all_orgs = sorted(org_mentions + [m for m in local if (m.start, m.end) not in taken], key=lambda m: m.start)
+    organizations = _orgs.group(all_orgs)
+    events, statements, quantities, warnings = _events.extract_events(
+        s, pub, people, parse.mentions, all_orgs, places, src.skip)
+    org_id = {o.canonical: o.id for o in organizations}
+    for ev in events:
+        for o in ev["organizations"]:
+            o["org"] = org_id.get(o.pop("canonical"))
     doc = Document(
         id=hashlib.sha256(s.encode("utf-8")).hexdigest()[:16],
         text=src.raw,
@@ -91,6 +98,10 @@ def extract(text: "str | Source", published: str | None = None, *, name: str = "
         credits=list(src.credits),
         people=people,
         organizations=organizations,
+        events=events,
+        statements=statements,
+        quantities=quantities,
+        warnings=warnings,
         source=src.name,
         encoding=src.encoding,
         format=src.format,
@@ -125,6 +136,17 @@ def _map_offsets(doc: Document, src: Source) -> None:
             pos.span = m(pos.span)
     for o in doc.organizations:
         o.mentions = [m(x) for x in o.mentions]
+    for ev in doc.events:
+        ev["span"] = list(m(ev["span"]))
+        ev["trigger"]["span"] = list(m(ev["trigger"]["span"]))
+    for st in doc.statements:
+        st["span"] = list(m(st["span"]))
+    for q in doc.quantities:
+        q["span"] = list(m(q["span"]))
+    for w in doc.warnings:
+        w["span"] = list(m(w["span"]))
+        if "related" in w:
+            w["related"] = list(m(w["related"]))
 
 
 def extract_path(path: "str | os.PathLike", published: str | None = None) -> Document:

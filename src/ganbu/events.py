@@ -1,0 +1,530 @@
+"""Events: who met whom, when, where, about what.
+
+Reads the normalised text with what the earlier stages found (people with their mentions and
+positions, organisation and place mentions, the titled mentions of the grammar) and returns the
+contract's ``events``, ``statements``, ``quantities`` and ``warnings``.
+
+How a report is read:
+- The text is cut into sentences; a heading line (``**青海省：…**``) or a new date at the head
+  of a sentence opens a new *passage*. Dates are carried from sentence to sentence until a new
+  one is written; ``前一天`` counts from the story's current date, ``今天`` from publication.
+- A sentence with a trigger word (``event_triggers.tsv``) opens an event, unless the trigger is a
+  way of taking part (``出席会议``, ``参加会谈``) and an event of the passage is open, or the
+  sentence details an event already open (``在商务部，…``, ``在与国家电网公司会谈时``).
+- A visit to several bodies (``走访商务部、海关总署、国铁集团``) is one event per body when the
+  text treats them one by one (``先后``, ``分别``, a ``分别参加`` line of counterparts), else one.
+- People named in the passage's later sentences join its events: a person whose office belongs
+  to a visited body joins that body's event as host, the others join every event of the passage.
+- Appointment and removal formulas (``任命X为Y``, ``免去X的Y职务``, ``X任Y``) are one event each.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import ahocorasick
+
+from . import dates as _dates
+from . import quantities as _qty
+from .resources import _rows
+
+_SENT_END = re.compile(r"[。！？；\n]")
+_VENUE = re.compile(r"(?:在|赴|抵|抵达|到|来|进|于)(京|津|沪|渝|北京|天津|上海|重庆)")
+_VENUE_CITY = {"京": "北京", "津": "天津", "沪": "上海", "渝": "重庆"}
+_DETAIL = re.compile(r"^(?:在|在与)(.{2,20}?)(?:，|工作会谈时|会谈时|座谈时|调研时|考察时|期间)")
+_TOPIC = re.compile(
+    r"(?:就|围绕)(?P<t>[^。；！？]{2,120}?)(?:等)?(?:主题|问题|事项|议题|工作)?"
+    r"(?:进行了?|开展了?|深入)?(?:深入)?(?:交流协商|交流|磋商|沟通交流|沟通|座谈|会谈|讨论|协商|交换意见)"
+)
+_REVIEW = re.compile(r"(?:研究审议|审议|研究部署|听取)(?P<t>[^。；！？]{2,80}?)(?=[，。；]|$)")
+_STATEMENT = re.compile(r"(?P<verb>表示|指出|强调|希望|认为|说)[，：:]?")
+_JOIN_BEFORE = ("出席", "参加", "主持", "列席", "一同参加", "陪同", "参与", "召开")
+_SEPARATE = ("先后", "分别", "逐一")
+_COUNT = re.compile(r"(?P<n>\d+|[一二三四五六七八九十两]+)(?:余)?家(?P<noun>央企|中央企业|企业|单位|银行)")
+_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+@dataclass(slots=True, frozen=True)
+class Trigger:
+    word: str
+    type: str
+    strength: str
+
+
+@lru_cache(maxsize=1)
+def _triggers() -> tuple[ahocorasick.Automaton, dict[str, Trigger]]:
+    table = {}
+    for r in _rows("event_triggers.tsv"):
+        if r["type"] in ("appointment", "removal"):
+            continue  # read from the appointment formulas instead
+        table[r["trigger"]] = Trigger(r["trigger"], r["type"], r["strength"])
+    a = ahocorasick.Automaton()
+    for w in table:
+        a.add_word(w, w)
+    a.make_automaton()
+    return a, table
+
+
+@dataclass(slots=True)
+class Sentence:
+    start: int
+    end: int
+    heading: bool
+    paragraph: int
+
+
+@dataclass(slots=True)
+class Event:
+    type: str
+    trigger: tuple[int, int]
+    span: list[int]
+    date: dict | None
+    place: str | None
+    targets: list = field(default_factory=list)      # organisation mentions visited / met
+    people: dict = field(default_factory=dict)       # person id → role
+    orgs: dict = field(default_factory=dict)         # surface → (org id or None, role)
+    topics: list = field(default_factory=list)
+    passage: int = 0
+
+    def add(self, pid: str, role: str) -> None:
+        if pid not in self.people or self.people[pid] == "attendee":
+            self.people[pid] = role
+
+
+def _sentences(s: str) -> list[Sentence]:
+    out = []
+    start = 0
+    para = 0
+    for m in _SENT_END.finditer(s):
+        end = m.end()
+        if s[start:end].strip():
+            out.append(Sentence(start, end, False, para))
+        if m.group() == "\n":
+            para += 1
+        start = end
+    if start < len(s) and s[start:].strip():
+        out.append(Sentence(start, len(s), False, para))
+    for x in out:
+        line = s[x.start : x.end].strip()
+        bare = line.strip("*# \n")
+        if line.startswith(("#", "**")) or (s[x.end - 1 : x.end] == "\n" and len(bare) <= 30 and not re.search(r"[，。,；]", bare)):
+            x.heading = True
+    return out
+
+
+def _date_obj(iso: str | None) -> _dt.date | None:
+    try:
+        return _dt.date.fromisoformat(iso) if iso else None
+    except ValueError:
+        return None
+
+
+class _People:
+    """Person lookups by offset."""
+
+    def __init__(self, people):
+        self.at: list[tuple[int, int, object]] = sorted((a, b, p) for p in people for a, b in p.mentions)
+
+    def in_range(self, a: int, b: int):
+        seen = []
+        for x, y, p in self.at:
+            if a <= x and y <= b and p not in seen:
+                seen.append(p)
+        return seen
+
+
+def extract_events(s: str, published: str | None, people, titled, org_mentions, places, skip=()):
+    """Return ``(events, statements, quantities, warnings)`` as contract dicts."""
+    pub = _date_obj(published)
+    year_hint = _dates.infer_year_from_text(s)
+    sents = _sentences(s)
+    auto, table = _triggers()
+    dms = sorted(_dates.find_dates(s), key=lambda m: m.start)
+    lookup = _People(people)
+    pid_of = {p.name: p.id for p in people}
+    subjects: dict[str, list] = {}
+    for tm in titled:
+        if tm.rule in ("appoint", "remove", "serve"):
+            for x, y in tm.names:
+                if s[x:y] in pid_of:
+                    subjects.setdefault(pid_of[s[x:y]], []).append((x, y))
+    orgs_sorted = sorted(org_mentions, key=lambda m: m.start)
+
+    events: list[Event] = []
+    frame = _frame(s, places)
+    no_trigger = [pos.span for p in people for pos in p.positions] + [(o.start, o.end) for o in org_mentions]
+    passage = 0
+    passage_events: list[Event] = []
+    current: _dt.date | None = None
+    current_date: dict | None = None
+    place: str | None = None
+    di = 0
+    for si, sent in enumerate(sents):
+        a, b = sent.start, sent.end
+        text = s[a:b]
+        if sent.heading:
+            passage += 1
+            passage_events = []
+            continue
+        # dates of this sentence
+        new_date = None
+        while di < len(dms) and dms[di].start < b:
+            m = dms[di]
+            di += 1
+            if m.start < a:
+                continue
+            if m.kind in ("session", "year"):
+                continue
+            r = _dates.resolve(m, published=pub, current=current, year_hint=year_hint)
+            if r.get("start") and r.get("precision") in ("day", "approximate"):
+                if new_date is None:
+                    new_date = dict(r)
+                    new_date["_pos"] = m.start
+                start = _date_obj(r["start"])
+                if start and r.get("precision") == "day":
+                    current = start
+        if new_date is not None:
+            if not passage_events or new_date["start"] != (current_date or {}).get("start"):
+                passage += 1
+                passage_events = []
+            current_date = new_date
+        v = _VENUE.search(text)
+        venue = None
+        if v:
+            venue = _VENUE_CITY.get(v.group(1), v.group(1))
+        else:
+            pm = next((p for p in places if a <= p.start < b and p.venue), None)
+            if pm is not None:
+                venue = pm.division.short or pm.division.name
+        if venue:
+            place = venue
+            v = True
+        sent_people = lookup.in_range(a, b)
+        sent_orgs = [o for o in orgs_sorted if a <= o.start and o.end <= b]
+        # triggers of this sentence
+        trig = _pick_trigger(s, a, text, auto, table, passage_events, sent_people, no_trigger)
+        detail = _DETAIL.match(text)
+        if trig and detail and passage_events:
+            trig = None  # 在商务部，… / 在与国家电网公司工作会谈时，…: details an open event
+        if trig is not None:
+            ts, te, t = trig
+            targets = [o for o in sent_orgs if o.start >= te]
+            if not targets:
+                ks = [text.find(w, 0, ts - a) for w in ("与", "同")]
+                ks = [k for k in ks if k >= 0]
+                k = min(ks) if ks else text.rfind("和", 0, ts - a)
+                if k >= 0:
+                    targets = [o for o in sent_orgs if a + k < o.start and o.end <= ts]
+            separate = len(targets) > 1 and t.type in ("visit", "talks", "meeting") and (
+                any(w in text for w in _SEPARATE) or _told_one_by_one(s, sents, si, targets))
+            groups = [[o] for o in targets] if separate else [targets]
+            ev_place = place if v else (place if passage_events else None)
+            if ev_place is None:
+                ev_place = frame
+            made = []
+            for g in groups:
+                ev = Event(t.type, (ts, te), [a, b], current_date, ev_place, targets=g, passage=passage)
+                for o in sent_orgs:
+                    if o not in targets or o in g:
+                        ev.orgs.setdefault(o.surface, (o, "host" if o in g and t.type == "visit" else "attendee"))
+                made.append(ev)
+            # a repeat of an event already told (a summary line and its detailed account)
+            merged = []
+            another = re.search(r"另外|此外|还(?:拜会|走访|会见|考察|调研)", text) is not None
+            for ev in made:
+                dup = None if another else _same(ev, events, sent_people)
+                if dup is not None:
+                    dup.span = [min(dup.span[0], a), max(dup.span[1], b)]
+                    merged.append(dup)
+                else:
+                    events.append(ev)
+                    merged.append(ev)
+            for ev in merged:
+                if ev not in passage_events:
+                    passage_events.append(ev)
+            main_role = "visitor" if t.type == "visit" else ("signatory" if t.type == "signing" else "attendee")
+            for p in sent_people:
+                host = _host_event(p, merged)
+                if host is not None:
+                    host.add(p.id, "host")
+                    continue
+                for ev in merged:
+                    ev.add(p.id, main_role)
+            _topics(text, merged)
+            continue
+        if not passage_events:
+            continue
+        # a sentence about open events: its people join them
+        targets_here = None
+        if detail:
+            d = detail.group(1)
+            targets_here = [ev for ev in passage_events if any(o.surface in d or d in o.surface for o in ev.targets)]
+        pool = targets_here or passage_events
+        for p in sent_people:
+            if any(a <= x < b for x, y in subjects.get(p.id, ())):
+                continue  # named in an appointment formula of this sentence
+            host = _host_event(p, pool)
+            if host is not None:
+                host.add(p.id, "host")
+                host.span[1] = max(host.span[1], b)
+                continue
+            role = _role_in(s, p, a, b)
+            for ev in pool:
+                if ev.type == "signing" and len(pool) > 1:
+                    continue
+                ev.add(p.id, role)
+                ev.span[1] = max(ev.span[1], b)
+        _topics(text, pool)
+        if place and pool and v:
+            for ev in pool:
+                ev.place = ev.place or place
+    events += _appointment_events(s, titled, pid_of, sents, dms, pub, year_hint)
+    out = []
+    for i, ev in enumerate(e for e in events if e.people or len(e.orgs) >= 2):
+        out.append(_event_dict(f"e{i + 1}", ev, people, s))
+    statements = _statements(s, sents, lookup)
+    quantities = _quantities(s, out)
+    warnings = _warnings(s, sents)
+    return out, statements, quantities, warnings
+
+
+_OPENING = re.compile(r"(?:举行|召开|开展|展开|进行|主持召开)了?(?:第[一二三四五六七八九十\d]+次)?(?:[\u4e00-\u9fff]{0,12})?$")
+_REFERENCE_AFTER = ("精神", "重要讲话", "重要指示", "主席团", "秘书长", "秘书处", "组织", "工作组", "期间")
+
+
+def _pick_trigger(s, a, text, auto, table, passage_events, sent_people, no_trigger):
+    """The trigger that opens an event in this sentence, or None."""
+    open_words = {s[e.trigger[0] : e.trigger[1]] for e in passage_events}
+    weak = None
+    for end_idx, w in auto.iter_long(text):
+        t = table[w]
+        ts = a + end_idx + 1 - len(w)
+        te = ts + len(w)
+        if any(x <= ts < y for x, y in no_trigger):
+            continue  # inside a title or an organisation name (省委第一巡视组组长)
+        after = s[te : te + 4]
+        clause_rest = re.split(r"[，。；！？\n]", s[te : te + 40], maxsplit=1)[0]
+        if after.startswith(_REFERENCE_AFTER) or re.search(r"精神|重要讲话|重要指示|重要批示", clause_rest):
+            continue  # 视察天津重要讲话精神, 大会主席团: not an event told here
+        if w in open_words and w.endswith(("会", "会议", "论坛", "会谈", "座谈")):
+            continue  # 座谈会现场: the meeting already open
+        before = s[max(a, ts - 6) : ts]
+        if before.endswith(_JOIN_BEFORE):
+            if not passage_events and sent_people:
+                weak = weak or (ts, te, t)
+            continue
+        opening = _OPENING.search(s[max(a, ts - 16) : ts]) is not None and t.strength == "join"
+        if t.strength == "new" or opening:
+            return ts, te, t
+        if not passage_events and sent_people:
+            weak = weak or (ts, te, t)
+    return weak
+
+
+def _told_one_by_one(s: str, sents, si: int, targets) -> bool:
+    """Later sentences of the passage take the bodies one by one: ``在商务部，…`` for two of
+    them, or a ``分别参加`` line of counterparts."""
+    seen = 0
+    for sent in sents[si + 1 :]:
+        if sent.heading:
+            break
+        text = s[sent.start : sent.end]
+        if re.search(r"分别(?:参加|出席|会见|陪同)", text):
+            return True
+        if any(text.startswith(("在" + o.surface, "在与" + o.surface)) for o in targets):
+            seen += 1
+    return seen >= 2
+
+
+def _frame(s: str, places) -> str | None:
+    """The report's frame: where its first venue (进京, 在北京, 来津) puts it."""
+    m = _VENUE.search(s)
+    pm = next((p for p in places if p.venue), None)
+    if m and (pm is None or m.start() < pm.start):
+        return _VENUE_CITY.get(m.group(1), m.group(1))
+    if pm is not None:
+        return pm.division.short or pm.division.name
+    return None
+
+
+def _same(ev: Event, events: list[Event], sent_people) -> Event | None:
+    if not ev.date or not sent_people:
+        return None
+    ids = {p.id for p in sent_people}
+    for other in events:
+        if other.type != ev.type or not other.date or other.date.get("start") != ev.date.get("start"):
+            continue
+        if other.passage == ev.passage:
+            continue
+        if ids and ids <= set(other.people) and (
+            not ev.targets or not other.targets or {o.org.canonical for o in ev.targets} & {o.org.canonical for o in other.targets}
+        ):
+            return other
+    return None
+
+
+def _host_event(person, evs: list[Event]) -> Event | None:
+    """The event whose visited body the person's office belongs to (王文涛 商务部部长 → 商务部)."""
+    orgs = {pos.organization for pos in person.positions if pos.organization}
+    texts = [pos.text for pos in person.positions]
+    for ev in evs:
+        for o in ev.targets:
+            canon = o.org.canonical
+            if canon in orgs or any(t.startswith(o.surface) for t in texts):
+                return ev
+    return None
+
+
+def _role_in(s: str, person, a: int, b: int) -> str:
+    for x, y in person.mentions:
+        if a <= x < b:
+            after = s[y : y + 6]
+            if after.startswith("主持"):
+                return "chair"
+            if after.startswith(("讲话", "致辞", "作", "介绍", "指出", "表示", "强调")):
+                return "speaker"
+    return "attendee"
+
+
+def _topics(text: str, evs: list[Event]) -> None:
+    found = []
+    for m in _TOPIC.finditer(text):
+        found += _split_topics(m.group("t"))
+    for m in _REVIEW.finditer(text):
+        found += _split_topics(m.group("t"))
+    for ev in evs:
+        for t in found:
+            if t not in ev.topics:
+                ev.topics.append(t)
+
+
+def _split_topics(t: str) -> list[str]:
+    t = re.sub(r"^(?:推进|加快|进一步)?", "", t)
+    parts = [p.strip("，、 ") for p in re.split(r"[、，]", t)]
+    return [p for p in parts if 2 <= len(p) <= 40]
+
+
+def _appointment_events(s, titled, pid_of, sents, dms, pub, year_hint) -> list[Event]:
+    out = []
+    for tm in titled:
+        if tm.rule not in ("appoint", "remove", "serve"):
+            continue
+        if tm.rule == "serve" and tm.status != "removed":
+            typ = "appointment"
+        else:
+            typ = "removal" if tm.status == "removed" else "appointment"
+        a, b = tm.names[0]
+        pid = pid_of.get(s[a:b])
+        if pid is None:
+            continue
+        sent = next((x for x in sents if x.start <= a < x.end), None)
+        span = [sent.start, sent.end] if sent else [a, b]
+        ev = Event(typ, (a, b), span, None, None)
+        ev.add(pid, "subject")
+        out.append(ev)
+    return out
+
+
+def _event_dict(eid: str, ev: Event, people, s: str) -> dict:
+    by_id = {p.id: p for p in people}
+    date = None
+    if ev.date:
+        date = {k: ev.date.get(k) for k in ("start", "end", "text", "precision")}
+    return {
+        "id": eid,
+        "type": ev.type,
+        "trigger": {"text": s[ev.trigger[0] : ev.trigger[1]], "span": [ev.trigger[0], ev.trigger[1]]},
+        "date": date,
+        "place": ev.place,
+        "participants": [{"person": pid, "name": by_id[pid].name, "role": role} for pid, role in ev.people.items()],
+        "organizations": [{"org": None, "name": name, "canonical": o.org.canonical, "role": role}
+                          for name, (o, role) in ev.orgs.items()],
+        "topics": ev.topics,
+        "span": ev.span,
+    }
+
+
+def _statements(s: str, sents, lookup: _People) -> list[dict]:
+    """``X表示…``, ``X、Y指出…``: the speakers are the names that end the clause before the verb."""
+    out = []
+    for sent in sents:
+        if sent.heading:
+            continue
+        a, b = sent.start, sent.end
+        for m in _STATEMENT.finditer(s, a, b):
+            head = s[a : m.start()]
+            clause_start = a + max(head.rfind("，"), head.rfind("。"), head.rfind("："), -1) + 1
+            ments = [(x, y, p) for x, y, p in lookup.at if clause_start <= x and y <= m.start()]
+            speakers = []
+            cursor = m.start()
+            for x, y, p in reversed(ments):
+                gap = s[y:cursor]
+                if gap == "" or (speakers and gap in ("、", "和", "与", "及")):
+                    if p not in speakers:
+                        speakers.insert(0, p)
+                    cursor = x
+                elif not speakers and re.fullmatch(r"(?:同志)?(?:在[^，。]{0,30}时)?(?:还|也|则|又)?", gap):
+                    speakers.insert(0, p)
+                    cursor = x
+                else:
+                    break
+            if not speakers:
+                continue
+            q = m.end()
+            end = b
+            if s[q : q + 1] == "“":
+                close = s.find("”", q)
+                end = close + 1 if close != -1 else b
+            body = s[q:end].rstrip("。；\n ")
+            if len(body) < 2:
+                continue
+            out.append({"speakers": [p.id for p in speakers], "names": [p.name for p in speakers],
+                        "verb": m.group("verb"), "text": body, "span": [q, q + len(body)]})
+            break
+    return out
+
+
+def _quantities(s: str, events: list[dict]) -> list[dict]:
+    out = []
+    for q in _qty.find_quantities(s):
+        d = {"text": q.text, "value": q.value, "unit": q.unit, "qualifier": q.qualifier, "kind": q.kind,
+             "span": [q.start, q.end]}
+        if q.value_max is not None:
+            d["value_max"] = q.value_max
+        ev = next((e for e in events if e["span"][0] <= q.start < e["span"][1]), None)
+        if ev:
+            d["event"] = ev["id"]
+        out.append(d)
+    return out
+
+
+def _count(n: str) -> int | None:
+    if n.isdigit():
+        return int(n)
+    v = _qty.parse_cn_number(n)
+    return int(v) if isinstance(v, (int, float)) else None
+
+
+def _warnings(s: str, sents) -> list[dict]:
+    """A heading that counts N bodies when the text counts M (标题称9家央企，正文列出8家)."""
+    heads: dict[str, list] = {}
+    body: dict[str, list] = {}
+    for sent in sents:
+        for m in _COUNT.finditer(s, sent.start, sent.end):
+            n = _count(m.group("n"))
+            noun = "央企" if m.group("noun") in ("央企", "中央企业") else m.group("noun")
+            if n is None:
+                continue
+            (heads if sent.heading else body).setdefault(noun, []).append((n, m))
+    out = []
+    for noun, hs in heads.items():
+        for n, m in hs:
+            others = [(k, mm) for k, mm in body.get(noun, []) if "余" not in mm.group()]
+            if others and all(k != n for k, _ in others):
+                k, mm = others[0]
+                out.append({"code": "count-mismatch",
+                            "message": f"标题称{n}家{noun}，正文为{k}家",
+                            "span": [m.start(), m.end()], "related": [mm.start(), mm.end()]})
+    return out
