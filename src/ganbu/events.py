@@ -308,7 +308,7 @@ def _pick_trigger(s, a, text, auto, table, passage_events, sent_people, no_trigg
         clause_rest = re.split(r"[，。；！？\n]", s[te : te + 40], maxsplit=1)[0]
         if after.startswith(_REFERENCE_AFTER) or re.search(r"精神|重要讲话|重要指示|重要批示", clause_rest):
             continue  # 视察天津重要讲话精神, 大会主席团: not an event told here
-        if w in open_words and w.endswith(("会", "会议", "论坛", "会谈", "座谈")):
+        if w in open_words and (t.type == "conference" or w in ("会议", "全体会议", "常务会议", "座谈", "会谈", "工作会谈")):
             continue  # 座谈会现场: the meeting already open
         before = s[max(a, ts - 6) : ts]
         if before.endswith(_JOIN_BEFORE):
