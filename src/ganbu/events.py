@@ -19,6 +19,7 @@ How a report is read:
 """
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import re
 from dataclasses import dataclass, field
@@ -125,12 +126,14 @@ class _People:
     """Person lookups by offset."""
 
     def __init__(self, people):
-        self.at: list[tuple[int, int, object]] = sorted((a, b, p) for p in people for a, b in p.mentions)
+        self.at: list[tuple[int, int, object]] = sorted(((a, b, p) for p in people for a, b in p.mentions),
+                                                         key=lambda t: (t[0], t[1]))
+        self.starts = [t[0] for t in self.at]
 
     def in_range(self, a: int, b: int):
         seen = []
-        for x, y, p in self.at:
-            if a <= x and y <= b and p not in seen:
+        for x, y, p in self.at[bisect.bisect_left(self.starts, a) : bisect.bisect_left(self.starts, b)]:
+            if y <= b and p not in seen:
                 seen.append(p)
         return seen
 
@@ -151,6 +154,8 @@ def extract_events(s: str, published: str | None, people, titled, org_mentions, 
                 if s[x:y] in pid_of:
                     subjects.setdefault(pid_of[s[x:y]], []).append((x, y))
     orgs_sorted = sorted(org_mentions, key=lambda m: m.start)
+    org_starts = [o.start for o in orgs_sorted]
+    place_starts = [p.start for p in places]
 
     events: list[Event] = []
     frame = _frame(s, places)
@@ -167,6 +172,7 @@ def extract_events(s: str, published: str | None, people, titled, org_mentions, 
         if sent.heading:
             passage += 1
             passage_events = []
+            place = None
             continue
         # dates of this sentence
         new_date = None
@@ -189,20 +195,23 @@ def extract_events(s: str, published: str | None, people, titled, org_mentions, 
             if not passage_events or new_date["start"] != (current_date or {}).get("start"):
                 passage += 1
                 passage_events = []
+                place = None
             current_date = new_date
         v = _VENUE.search(text)
         venue = None
         if v:
             venue = _VENUE_CITY.get(v.group(1), v.group(1))
         else:
-            pm = next((p for p in places if a <= p.start < b and p.venue), None)
+            pm = next((p for p in places[bisect.bisect_left(place_starts, a) : bisect.bisect_left(place_starts, b)]
+                       if p.venue), None)
             if pm is not None:
                 venue = pm.division.short or pm.division.name
         if venue:
             place = venue
             v = True
         sent_people = lookup.in_range(a, b)
-        sent_orgs = [o for o in orgs_sorted if a <= o.start and o.end <= b]
+        sent_orgs = [o for o in orgs_sorted[bisect.bisect_left(org_starts, a) : bisect.bisect_left(org_starts, b)]
+                     if o.end <= b]
         # triggers of this sentence
         trig = _pick_trigger(s, a, text, auto, table, passage_events, sent_people, no_trigger)
         detail = _DETAIL.match(text)
@@ -221,8 +230,10 @@ def extract_events(s: str, published: str | None, people, titled, org_mentions, 
                 any(w in text for w in _SEPARATE) or _told_one_by_one(s, sents, si, targets))
             groups = [[o] for o in targets] if separate else [targets]
             ev_place = place if v else (place if passage_events else None)
-            if ev_place is None:
+            if ev_place is None and t.type in ("visit", "talks", "meeting"):
                 ev_place = frame
+            if t.type == "inspection" and not v:
+                ev_place = _inspected(s, a, ts, places) or ev_place
             made = []
             for g in groups:
                 ev = Event(t.type, (ts, te), [a, b], current_date, ev_place, targets=g, passage=passage)
@@ -281,6 +292,15 @@ def extract_events(s: str, published: str | None, people, titled, org_mentions, 
             for ev in pool:
                 ev.place = ev.place or place
     events += _appointment_events(s, titled, pid_of, sents, dms, pub, year_hint)
+    by_id = {p.id: p for p in people}
+    for ev in events:
+        if ev.type == "inspection" and ev.place is None:
+            # 长沙市委书记易炼红…调研: where the inspecting official's office is
+            for pid in ev.people:
+                js = [x.jurisdiction for x in by_id[pid].positions if x.jurisdiction]
+                if js:
+                    ev.place = _short(max(js, key=_level_rank))  # the most local office
+                    break
     out = []
     for i, ev in enumerate(e for e in events if e.people or len(e.orgs) >= 2):
         out.append(_event_dict(f"e{i + 1}", ev, people, s))
@@ -336,6 +356,39 @@ def _told_one_by_one(s: str, sents, si: int, targets) -> bool:
         if any(text.startswith(("在" + o.surface, "在与" + o.surface)) for o in targets):
             seen += 1
     return seen >= 2
+
+
+@lru_cache(maxsize=1)
+def _division_by_name() -> dict:
+    from .lexicon import load_divisions
+
+    out = {}
+    for d in load_divisions():
+        if d.name not in out or d.valid_to is None:
+            out[d.name] = d
+    return out
+
+
+def _level_rank(name: str) -> int:
+    d = _division_by_name().get(name)
+    return {"province": 0, "prefecture": 1, "county": 2}.get(d.level, 0) if d else 0
+
+
+def _short(name: str) -> str:
+    d = _division_by_name().get(name)
+    return d.short if d and d.short else name
+
+
+def _inspected(s: str, a: int, ts: int, places) -> str | None:
+    """对许昌市和鄢陵县展开巡视, 到长沙调研: the places the inspection goes to."""
+    seg = s[a:ts]
+    k = max(seg.rfind(w) for w in ("对", "到", "赴", "深入", "来到", "前往"))
+    if k < 0:
+        return None
+    found = [p for p in places if a + k < p.start and p.end <= ts]
+    if not found:
+        return None
+    return "、".join(s[p.start : p.end] for p in found)
 
 
 def _frame(s: str, places) -> str | None:
