@@ -506,3 +506,17 @@ def test_property_offsets_and_resolve_never_raise(text, pub):
             assert r["start"] <= r["end"]
     y = infer_year_from_text(text)
     assert y is None or 1900 <= y <= 2100
+
+
+def test_bare_day_before_the_action_of_the_news():
+    # 习近平28日在北京会见…: an Arabic day right before the action is a date
+    ms = find_dates("国家主席习近平28日在人民大会堂会见来宾。")
+    assert [m.text for m in ms] == ["28日"]
+    r = resolve(ms[0], published=datetime.date(2016, 11, 29), current=None, year_hint=None)
+    assert r["start"] == "2016-11-28"
+
+
+def test_bare_day_after_publication_day_is_last_month():
+    ms = find_dates("国家主席习近平当地时间16日在莫尔斯比港同太平洋岛国领导人会晤。")
+    r = resolve(ms[0], published=datetime.date(2016, 11, 9), current=None, year_hint=None)
+    assert r["start"] == "2016-10-16"

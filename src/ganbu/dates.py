@@ -459,6 +459,10 @@ def _max_end(m: re.Match, s: str) -> int:
     return e.end() if e is not None and e.end() > m.start() else m.end()
 
 
+_BARE_DAY_ACTION = ("在", "举行", "出席", "会见", "会晤", "同", "与", "分别", "晚", "上午", "下午", "赴", "抵达", "召开",
+                    "签署", "致电", "致信", "主持", "考察", "调研", "开幕", "闭幕")
+
+
 def _accept_bare_day(text: str, m: re.Match, a: _Elem, bounds: list[int], last_month_end: int) -> bool:
     """A day without a month (5日) is a date only in a clear date context."""
     end = m.end()
@@ -475,6 +479,9 @@ def _accept_bare_day(text: str, m: re.Match, a: _Elem, bounds: list[int], last_m
     if last_month_end > sent:  # a month was written earlier in this sentence
         return True
     if a.part or a.time or m["xun"] or m["dian"]:  # 5日上午 / 5日电
+        return True
+    # 习近平28日在北京会见…, 当地时间16日: an Arabic day right before the action of the news
+    if d.isascii() and (after.startswith(_BARE_DAY_ACTION) or text[max(0, start - 4):start] == "当地时间"):
         return True
     # clause-initial "5日，…" / "5日至7日"
     if (start == 0 or text[start - 1] in _CLAUSE_START_CHARS) and (after[:1] in ("，", ",", "、") or m["rsep"]):
@@ -737,6 +744,9 @@ def _resolve(m: DateMention, published, current, year_hint):
         month = ref.month
         if year is None:
             year = ref.year
+        if current is None and m.day > ref.day + 1:
+            # no date told yet: a day after the publication day is last month's (28日 in a 11-09 paper)
+            year, month = _shift_month(year, month, -1)
     if year is None:
         if year_hint is not None:
             year = year_hint

@@ -141,7 +141,8 @@ class _People:
 def extract_events(s: str, published: str | None, people, titled, org_mentions, places, skip=()):
     """Return ``(events, statements, quantities, warnings)`` as contract dicts."""
     pub = _date_obj(published)
-    year_hint = _dates.infer_year_from_text(s)
+    # the text's own year (十四届一次会议 → 2023) only when the publication date is not known
+    year_hint = _dates.infer_year_from_text(s) if pub is None else None
     sents = _sentences(s)
     auto, table = _triggers()
     dms = sorted(_dates.find_dates(s), key=lambda m: m.start)
@@ -318,6 +319,7 @@ def _pick_trigger(s, a, text, auto, table, passage_events, sent_people, no_trigg
     """The trigger that opens an event in this sentence, or None."""
     open_words = {s[e.trigger[0] : e.trigger[1]] for e in passage_events}
     weak = None
+    opening_found = None
     for end_idx, w in auto.iter_long(text):
         t = table[w]
         ts = a + end_idx + 1 - len(w)
@@ -336,11 +338,16 @@ def _pick_trigger(s, a, text, auto, table, passage_events, sent_people, no_trigg
                 weak = weak or (ts, te, t)
             continue
         opening = _OPENING.search(s[max(a, ts - 16) : ts]) is not None and t.strength == "join"
-        if t.strength == "new" or opening:
+        if t.strength == "new":
+            if passage_events and t.type == "conference":
+                continue  # a meeting noun inside a passage that already has its event
             return ts, te, t
+        if opening:
+            opening_found = (ts, te, t)  # the last one: 同来华进行国事访问的…总统举行会谈 → 会谈
+            continue
         if not passage_events and sent_people:
             weak = weak or (ts, te, t)
-    return weak
+    return opening_found or weak
 
 
 def _told_one_by_one(s: str, sents, si: int, targets) -> bool:
@@ -454,7 +461,7 @@ def _topics(text: str, evs: list[Event]) -> None:
 
 
 def _split_topics(t: str) -> list[str]:
-    t = re.sub(r"^(?:推进|加快|进一步)?", "", t)
+    t = re.sub(r"^(?:了|推进|加快|进一步)+", "", t)
     parts = [p.strip("，、 ") for p in re.split(r"[、，]", t)]
     return [p for p in parts if 2 <= len(p) <= 40]
 

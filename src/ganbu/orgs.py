@@ -37,6 +37,8 @@ def _automaton(as_of: str | None) -> ahocorasick.Automaton:
 def find_orgs(s: str, as_of: str | None = None) -> list[OrgMention]:
     out = []
     for end_idx, (surface, org) in _automaton(as_of).iter_long(s):
+        if s[end_idx + 1 : end_idx + 2] in ("网", "门"):
+            continue  # 央视网 is a website, 财政部门 a kind of department
         out.append(OrgMention(end_idx + 1 - len(surface), end_idx + 1, surface, org))
     return out
 
