@@ -512,11 +512,11 @@ def test_bare_day_before_the_action_of_the_news():
     # 习近平28日在北京会见…: an Arabic day right before the action is a date
     ms = find_dates("国家主席习近平28日在人民大会堂会见来宾。")
     assert [m.text for m in ms] == ["28日"]
-    r = resolve(ms[0], published=datetime.date(2016, 11, 29), current=None, year_hint=None)
+    r = resolve(ms[0], published=dt.date(2016, 11, 29), current=None, year_hint=None)
     assert r["start"] == "2016-11-28"
 
 
 def test_bare_day_after_publication_day_is_last_month():
     ms = find_dates("国家主席习近平当地时间16日在莫尔斯比港同太平洋岛国领导人会晤。")
-    r = resolve(ms[0], published=datetime.date(2016, 11, 9), current=None, year_hint=None)
+    r = resolve(ms[0], published=dt.date(2016, 11, 9), current=None, year_hint=None)
     assert r["start"] == "2016-10-16"
