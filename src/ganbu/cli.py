@@ -41,8 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = ap.add_subparsers(dest="command", metavar="COMMAND")
     ex = sub.add_parser(
         "extract",
-        help="extract people, positions and organisations from reports",
-        description="Extract people, positions and organisations from each FILE "
+        help="extract people, positions, organisations and events from reports",
+        description="Extract people, positions, organisations, events, quantities and statements from each FILE "
         "(Markdown, plain text or HTML; UTF-8, GB18030/GBK or Big5; '-' reads stdin).",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -52,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
                     help="publication date (resolves years the text leaves implicit); overrides a date read from the page")
     ex.add_argument("--format", choices=("json", "jsonl", "table"), default="json",
                     help="json: one indented object per document (default); jsonl: one line per document; "
-                    "table: people and positions for reading at a terminal")
+                    "table: people and positions, then events (date, place, type, who → whom, topics), for reading at a terminal")
     ex.add_argument("-q", "--quiet", action="store_true", help="no progress lines on stderr")
     return ap
 
@@ -69,6 +69,28 @@ def _table(doc) -> str:
             pos.text + ("" if pos.status == "current" else f"〔{pos.status}〕") for pos in p.positions
         ) or "—"
         lines.append(f"  {p.name}{'　' * (width - len(p.name))}  {titles}")
+    if doc.events:
+        lines.append("  -- events")
+    names = {p.id: p.name for p in doc.people}
+    for ev in doc.events:
+        date = ev["date"] or {}
+        when = date.get("start") or "?"
+        if date.get("end") and date.get("end") != date.get("start"):
+            when += "→" + date["end"]
+        side = lambda roles: "、".join(p["name"] for p in ev["participants"] if p["role"] in roles)  # noqa: E731
+        who = side(("visitor", "chair", "speaker", "signatory", "subject", "attendee"))
+        whom = side(("host",)) or "、".join(o["name"] for o in ev["organizations"] if o["role"] == "host")
+        orgs = "、".join(o["name"] for o in ev["organizations"])
+        line = f"  {when}  {ev['place'] or '—'}  {ev['type']}  {who or '—'}"
+        if whom:
+            line += f" → {whom}"
+        if orgs:
+            line += f"  [{orgs}]"
+        if ev["topics"]:
+            line += "  就：" + "；".join(ev["topics"][:4])
+        lines.append(line)
+    for w in doc.warnings:
+        lines.append(f"  ! {w['code']}: {w['message']}")
     return "\n".join(lines)
 
 

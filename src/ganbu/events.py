@@ -185,8 +185,12 @@ def extract_events(s: str, published: str | None, people, titled, org_mentions, 
             if m.kind in ("session", "year"):
                 continue
             r = _dates.resolve(m, published=pub, current=current, year_hint=year_hint)
+            if not r.get("start") and m.kind in ("date", "range", "list") and new_date is None:
+                # a date the text leaves without a year we can know: null, with the text kept
+                new_date = {"start": None, "end": None, "text": m.text, "precision": None, "_pos": m.start}
+                continue
             if r.get("start") and r.get("precision") in ("day", "approximate"):
-                if new_date is None:
+                if new_date is None or new_date.get("start") is None:
                     new_date = dict(r)
                     new_date["_pos"] = m.start
                 start = _date_obj(r["start"])
@@ -210,11 +214,14 @@ def extract_events(s: str, published: str | None, people, titled, org_mentions, 
         if venue:
             place = venue
             v = True
-        sent_people = lookup.in_range(a, b)
+        sent_people = [p for p in lookup.in_range(a, b) if p.rules != {"byline"}]  # the reporter is not there
         sent_orgs = [o for o in orgs_sorted[bisect.bisect_left(org_starts, a) : bisect.bisect_left(org_starts, b)]
                      if o.end <= b]
         # triggers of this sentence
-        trig = _pick_trigger(s, a, text, auto, table, passage_events, sent_people, no_trigger)
+        trig = _pick_trigger(s, a, text, auto, table, passage_events, sent_people, no_trigger, sent_orgs)
+        # 会议决定免去X的…: the subject of an appointment formula after the trigger is not an attendee
+        cut = trig[0] if trig else a
+        sent_people = [p for p in sent_people if not any(cut <= x < b for x, y in subjects.get(p.id, ()))]
         detail = _DETAIL.match(text)
         if trig and detail and passage_events:
             trig = None  # 在商务部，… / 在与国家电网公司工作会谈时，…: details an open event
@@ -275,8 +282,6 @@ def extract_events(s: str, published: str | None, people, titled, org_mentions, 
             targets_here = [ev for ev in passage_events if any(o.surface in d or d in o.surface for o in ev.targets)]
         pool = targets_here or passage_events
         for p in sent_people:
-            if any(a <= x < b for x, y in subjects.get(p.id, ())):
-                continue  # named in an appointment formula of this sentence
             host = _host_event(p, pool)
             if host is not None:
                 host.add(p.id, "host")
@@ -315,7 +320,7 @@ _OPENING = re.compile(r"(?:举行|召开|开展|展开|进行|主持召开)了?(
 _REFERENCE_AFTER = ("精神", "重要讲话", "重要指示", "主席团", "秘书长", "秘书处", "组织", "工作组", "期间")
 
 
-def _pick_trigger(s, a, text, auto, table, passage_events, sent_people, no_trigger):
+def _pick_trigger(s, a, text, auto, table, passage_events, sent_people, no_trigger, orgs_here=()):
     """The trigger that opens an event in this sentence, or None."""
     open_words = {s[e.trigger[0] : e.trigger[1]] for e in passage_events}
     weak = None
@@ -332,6 +337,11 @@ def _pick_trigger(s, a, text, auto, table, passage_events, sent_people, no_trigg
             continue  # 视察天津重要讲话精神, 大会主席团: not an event told here
         if w in open_words and (t.type == "conference" or w in ("会议", "全体会议", "常务会议", "座谈", "会谈", "工作会谈")):
             continue  # 座谈会现场: the meeting already open
+        if t.strength == "new_body":
+            body = next((o for o in orgs_here if te <= o.start <= te + 1), None)
+            if body is not None and not any(o.org.canonical == body.org.canonical for e in passage_events for o in e.targets):
+                return ts, te, t
+            continue
         before = s[max(a, ts - 6) : ts]
         if before.endswith(_JOIN_BEFORE):
             if not passage_events and sent_people:

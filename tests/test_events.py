@@ -1,0 +1,161 @@
+"""Events, dates, places, quantities, statements and warnings on articles written for these tests."""
+import ganbu
+
+TRIP = """# 两省负责同志在京走访中央单位
+
+**浙江省：走访三家中央单位**
+
+3月1日至2日上午，浙江省委书记易炼红、省长王浩带队在北京走访商务部、海关总署、国铁集团，双方围绕深化部省合作开展座谈。
+
+浙江方面，省委常委、秘书长陈奕君，副省长卢山一同参加活动。
+
+商务部党组书记、部长王文涛，海关总署党委书记、署长俞建华，国铁集团党组书记、董事长刘振芳分别参加座谈。
+
+**青海省：拜会两部门**
+
+3月1日、2日，青海省委书记陈刚、省长吴晓军带队先后拜会财政部、国务院国资委。财政部党组书记、部长刘昆，国务院国资委党委书记、主任张玉卓参加会谈。
+
+陈刚、吴晓军表示，希望继续给予青海更大支持。
+"""
+
+
+def _events(text, published=None):
+    return ganbu.extract(text, published).to_dict()["events"]
+
+
+def _names(ev):
+    return {p["name"] for p in ev["participants"]}
+
+
+def test_a_visit_to_three_bodies_told_one_by_one_is_three_visits():
+    evs = [e for e in _events(TRIP, "2023-03-03") if e["type"] == "visit"]
+    zj = [e for e in evs if "易炼红" in _names(e)]
+    assert len(zj) == 3
+    hosts = {frozenset(p["name"] for p in e["participants"] if p["role"] == "host") for e in zj}
+    assert hosts == {frozenset({"王文涛"}), frozenset({"俞建华"}), frozenset({"刘振芳"})}
+    for e in zj:
+        assert {"易炼红", "王浩", "陈奕君", "卢山"} <= _names(e)  # the delegation, named once
+        assert e["date"]["start"] == "2023-03-01" and e["date"]["end"] == "2023-03-02"
+        assert e["place"] == "北京"
+
+
+def test_xianhou_splits_and_counterparts_follow_their_body():
+    evs = [e for e in _events(TRIP, "2023-03-03") if "陈刚" in _names(e)]
+    assert len(evs) == 2
+    by_org = {e["organizations"][0]["name"] if e["organizations"] else "": _names(e) for e in evs}
+    mof = next(e for e in evs if any(o["name"] == "财政部" for o in e["organizations"]))
+    assert "刘昆" in _names(mof) and "张玉卓" not in _names(mof)
+    assert by_org
+    assert mof["date"]["start"] == "2023-03-01" and mof["date"]["end"] == "2023-03-02"
+
+
+def test_one_sentence_visit_to_several_bodies_is_one_event():
+    text = "4月13日，辽宁省省长李乐成在北京拜会科技部、国铁集团、中国工商银行。"
+    evs = _events(text, "2023-04-14")
+    assert len(evs) == 1
+    assert evs[0]["type"] == "visit" and evs[0]["date"]["start"] == "2023-04-13"
+    assert len(evs[0]["organizations"]) == 3
+
+
+def test_talks_meeting_signing():
+    text = ("本报2月26日讯（记者林木）今天，省政府在北京分别与国家海洋局和国家电网公司举行工作会谈。"
+            "省委副书记、省长景俊海出席会谈。国家海洋局局长王宏，国家电网公司董事长舒印彪出席会谈。\n"
+            "副省长金育辉、国家海洋局副局长孙书贤代表双方签署战略合作框架协议。")
+    evs = _events(text, "2018-02-27")
+    talks = [e for e in evs if e["type"] == "talks"]
+    assert len(talks) == 2
+    assert {frozenset(_names(e)) for e in talks} == {frozenset({"景俊海", "王宏"}), frozenset({"景俊海", "舒印彪"})}
+    assert all(e["date"]["start"] == "2018-02-26" for e in evs)
+    sign = next(e for e in evs if e["type"] == "signing")
+    assert _names(sign) == {"金育辉", "孙书贤"}
+    assert {p["role"] for p in sign["participants"]} == {"signatory"}
+
+
+def test_meeting_and_place_from_lai_jin():
+    text = ("9月26日下午，市委副书记、市长张工会见中国建筑集团董事长郑学选一行。\n"
+            "张工对客人来津表示欢迎。\n副市长谢元和市政府秘书长胡学明参加。")
+    evs = _events(text, "2025-09-28")
+    assert len(evs) == 1
+    assert evs[0]["type"] == "meeting"
+    assert _names(evs[0]) == {"张工", "郑学选", "谢元", "胡学明"}
+    assert evs[0]["place"] == "天津"
+
+
+def test_conference_with_many_attendees_and_a_signing():
+    text = ("3月1日，辽宁省与央企深化合作座谈会在北京举行，70余家中央企业负责同志出席座谈会。\n"
+            "辽宁省委书记郝鹏，国务院国资委党委书记、主任张玉卓出席会议并讲话。\n"
+            "会上，辽宁省长李乐成作有关情况介绍。\n"
+            "座谈会现场，辽宁省政府与航天科工、中国航发、中粮集团签署了战略合作协议。\n"
+            "项目计划投资总额3732亿元，其中，央企计划投资总额超过2900亿元。")
+    d = ganbu.extract(text, "2023-03-02").to_dict()
+    conf = [e for e in d["events"] if e["type"] == "conference"]
+    assert len(conf) == 1
+    assert {"郝鹏", "张玉卓", "李乐成"} <= _names(conf[0])
+    sign = next(e for e in d["events"] if e["type"] == "signing")
+    assert {"航天科工", "中国航发", "中粮集团"} <= {o["name"] for o in sign["organizations"]}
+    q = {x["text"]: x for x in d["quantities"]}
+    assert q["3732亿元"]["value"] == 373200000000 and q["3732亿元"]["unit"] == "CNY"
+    assert q["超过2900亿元"]["qualifier"] == "at_least"
+    assert q["70余家"]["qualifier"] == "approximate"
+    assert q["70余家"]["event"] == conf[0]["id"]
+
+
+def test_inspection_place_from_the_officials_office():
+    text = "湖南日报5月16日讯（记者张三）今天，省委常委、长沙市委书记易炼红进工地、访车间，调研重大项目建设情况。"
+    evs = _events(text, "2016-05-17")
+    assert [e["type"] for e in evs] == ["inspection"]
+    assert evs[0]["date"]["start"] == "2016-05-16"
+    assert evs[0]["place"] == "长沙"
+
+
+def test_appointment_and_removal_events():
+    text = "会议决定免去张明的河南省财政厅厅长职务，任命李华为河南省财政厅厅长。"
+    evs = _events(text, "2017-03-31")
+    assert sorted((e["type"], tuple(_names(e))) for e in evs) == [("appointment", ("李华",)), ("removal", ("张明",))]
+    assert all(e["participants"][0]["role"] == "subject" for e in evs)
+
+
+def test_year_from_the_text_and_relative_days():
+    text = ("3月4日全国政协十四届一次会议开幕。\n"
+            "3月2日，四川省委书记王晓晖、省长黄强与国铁集团董事长刘振芳在北京举行工作会谈。\n"
+            "前一天，黄强还在北京参加了第31届世界大学生夏季运动会组委会2023年第一次全体会议。\n"
+            "教育部部长、组委会主席怀进鹏主持会议。")
+    evs = _events(text)  # no publication date: the year comes from 十四届一次会议
+    talks = next(e for e in evs if e["type"] == "talks")
+    assert talks["date"]["start"] == "2023-03-02"
+    meeting = next(e for e in evs if e["type"] == "meeting")
+    assert meeting["date"]["start"] == "2023-03-01"  # 前一天: the day before the story's date
+    roles = {p["name"]: p["role"] for p in meeting["participants"]}
+    assert roles["怀进鹏"] == "chair"
+    assert "夏季" not in (meeting["date"]["text"] or "")
+
+
+def test_topics():
+    text = "4月13日，贵州省委书记徐麟与国铁集团董事长刘振芳在北京举行工作会谈，就推进重大铁路项目建设、增强运营保障能力等进行了交流。"
+    ev = _events(text, "2023-04-14")[0]
+    assert ev["topics"][:2] == ["重大铁路项目建设", "增强运营保障能力"]
+
+
+def test_statements_with_several_speakers():
+    d = ganbu.extract(TRIP, "2023-03-03").to_dict()
+    st = next(x for x in d["statements"] if "陈刚" in x["names"])
+    assert st["names"] == ["陈刚", "吴晓军"] and st["verb"] == "表示"
+    a, b = st["span"]
+    assert TRIP[a:b].startswith("希望继续给予青海更大支持")
+
+
+def test_count_mismatch_warning():
+    text = ("**辽宁省：省政府与9家央企签订协议**\n\n"
+            "3月1日，辽宁省长李乐成出席座谈会。辽宁省政府与航天科工、中国航发等8家央企签署了战略合作协议。")
+    w = ganbu.extract(text, "2023-03-02").to_dict()["warnings"]
+    assert w and w[0]["code"] == "count-mismatch"
+    a, b = w[0]["span"]
+    assert text[a:b] == "9家央企"
+
+
+def test_event_spans_point_into_the_text():
+    d = ganbu.extract(TRIP, "2023-03-03").to_dict()
+    for e in d["events"]:
+        a, b = e["trigger"]["span"]
+        assert TRIP[a:b] == e["trigger"]["text"]
+        assert e["span"][0] <= a < e["span"][1]
