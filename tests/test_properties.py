@@ -35,6 +35,17 @@ def _check(text: str) -> None:
                 assert surface and surface[-1] in "委府会协院"
             else:
                 assert index[surface].canonical == o.canonical
+    for ev in d["events"]:
+        a, b = ev["trigger"]["span"]
+        assert normalize(text[a:b]) == ev["trigger"]["text"]
+        assert 0 <= ev["span"][0] <= a and b <= ev["span"][1] <= len(text)
+        assert {p["person"] for p in ev["participants"]} <= {p.id for p in doc.people}
+    for q in d["quantities"]:
+        a, b = q["span"]
+        assert normalize(text[a:b]) == q["text"]
+    for st in d["statements"]:
+        a, b = st["span"]
+        assert normalize(text[a:b]) == st["text"]
     assert d["schema"] == "ganbu.document/1"
 
 

@@ -160,7 +160,9 @@ def extract_events(s: str, published: str | None, people, titled, org_mentions, 
 
     events: list[Event] = []
     frame = _frame(s, places)
-    no_trigger = [pos.span for p in people for pos in p.positions] + [(o.start, o.end) for o in org_mentions]
+    no_trigger = bytearray(len(s) + 1)
+    for x, y in [pos.span for p in people for pos in p.positions] + [(o.start, o.end) for o in org_mentions]:
+        no_trigger[x:y] = b"\x01" * (y - x)
     passage = 0
     passage_events: list[Event] = []
     current: _dt.date | None = None
@@ -329,7 +331,7 @@ def _pick_trigger(s, a, text, auto, table, passage_events, sent_people, no_trigg
         t = table[w]
         ts = a + end_idx + 1 - len(w)
         te = ts + len(w)
-        if any(x <= ts < y for x, y in no_trigger):
+        if no_trigger[ts]:
             continue  # inside a title or an organisation name (省委第一巡视组组长)
         after = s[te : te + 4]
         clause_rest = re.split(r"[，。；！？\n]", s[te : te + 40], maxsplit=1)[0]
@@ -364,7 +366,7 @@ def _told_one_by_one(s: str, sents, si: int, targets) -> bool:
     """Later sentences of the passage take the bodies one by one: ``在商务部，…`` for two of
     them, or a ``分别参加`` line of counterparts."""
     seen = 0
-    for sent in sents[si + 1 :]:
+    for sent in sents[si + 1 : si + 40]:
         if sent.heading:
             break
         text = s[sent.start : sent.end]
@@ -526,7 +528,9 @@ def _statements(s: str, sents, lookup: _People) -> list[dict]:
         for m in _STATEMENT.finditer(s, a, b):
             head = s[a : m.start()]
             clause_start = a + max(head.rfind("，"), head.rfind("。"), head.rfind("："), -1) + 1
-            ments = [(x, y, p) for x, y, p in lookup.at if clause_start <= x and y <= m.start()]
+            ments = [(x, y, p) for x, y, p in lookup.at[bisect.bisect_left(lookup.starts, clause_start) :
+                                                         bisect.bisect_left(lookup.starts, m.start())]
+                     if y <= m.start()]
             speakers = []
             cursor = m.start()
             for x, y, p in reversed(ments):

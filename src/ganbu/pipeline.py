@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from functools import lru_cache
 
 from . import events as _events
 from . import orgs as _orgs
@@ -112,6 +113,7 @@ def extract(text: "str | Source", published: str | None = None, *, name: str = "
 
 
 def _places_prefix(s: str):
+    @lru_cache(maxsize=4096)
     def place_of(base: str) -> str | None:
         found = _places.find_places(base)
         if found and found[0].start == 0:

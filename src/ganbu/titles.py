@@ -13,6 +13,7 @@ Rules, each with an id carried as provenance:
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -128,7 +129,7 @@ def _read_names(s: str, p: int, hi: int, anchors_starts: set[int], evidence, for
         if not r:
             break
         end, conf = r
-        if any(q <= a < end for a in anchors_starts):
+        if any(a in anchors_starts for a in range(q, end)):
             break
         if protected is not None and any(protected[q:end]):
             break
@@ -182,6 +183,7 @@ def parse_chains(s: str, anchors: list[Anchor], stops: _Stops, evidence, after_n
     roles = R.roles()
     out: list[TitledMention] = []
     starts = {a.start for a in anchors}
+    country_starts = [c[0] for c in countries]
     i = 0
     n = len(anchors)
     clause_of = _clause_index(s)
@@ -211,7 +213,9 @@ def parse_chains(s: str, anchors: list[Anchor], stops: _Stops, evidence, after_n
                     links.append(Link(pos + 1, nxt.start, nxt.end, s[pos + 1 : nxt.start], nxt.role))
                     continue
             foreign = roles[anchors[j].role].kind == "foreign" or any(
-                left <= c0 and c1 <= anchors[j].start for c0, c1, _ in countries)
+                left <= c0 and c1 <= anchors[j].start
+                for c0, c1, _ in countries[bisect.bisect_left(country_starts, left) :
+                                           bisect.bisect_left(country_starts, anchors[j].start)])
             names = _read_names(s, pos, ce, starts, evidence, foreign, weak, stops.protected)
             break
         if names:
@@ -467,7 +471,7 @@ def parse(s: str, protected_spans, evidence=None, countries=()) -> Parse:
     # an appointment reading wins over a chain reading of the same name
     chains = [tm for tm in chains if not any(n in taken_names for n in tm.names)]
     known = {s[a:b] for tm in chains + appoint + leaders for a, b in tm.names if b - a >= 2}
-    chains = [tm for tm in chains if not any(tm.links[0].prefix.endswith(k) for k in known)]
+    chains = [tm for tm in chains if not any(tm.links[0].prefix[-n:] in known for n in range(2, 5))]
     taken = bytearray(len(s))
     for tm in chains + appoint + leaders:
         for a, b in tm.names:
