@@ -479,23 +479,21 @@ def _split_topics(t: str) -> list[str]:
 
 
 def _appointment_events(s, titled, pid_of, sents, dms, pub, year_hint) -> list[Event]:
+    """One event per person named in an appointment or removal formula."""
     out = []
     for tm in titled:
         if tm.rule not in ("appoint", "remove", "serve"):
             continue
-        if tm.rule == "serve" and tm.status != "removed":
-            typ = "appointment"
-        else:
-            typ = "removal" if tm.status == "removed" else "appointment"
-        a, b = tm.names[0]
-        pid = pid_of.get(s[a:b])
-        if pid is None:
-            continue
-        sent = next((x for x in sents if x.start <= a < x.end), None)
-        span = [sent.start, sent.end] if sent else [a, b]
-        ev = Event(typ, (a, b), span, None, None)
-        ev.add(pid, "subject")
-        out.append(ev)
+        typ = "removal" if tm.status == "removed" else "appointment"
+        for a, b in tm.names:
+            pid = pid_of.get(s[a:b])
+            if pid is None:
+                continue
+            sent = next((x for x in sents if x.start <= a < x.end), None)
+            span = [sent.start, sent.end] if sent else [a, b]
+            ev = Event(typ, (a, b), span, None, None)
+            ev.add(pid, "subject")
+            out.append(ev)
     return out
 
 

@@ -281,74 +281,6 @@ def parse_leaders(s: str, anchors: list[Anchor], protected: bytearray, stops: "_
     return out
 
 
-_APPOINT = re.compile(r"(?P<trig>决定任命|任命|提名|免去)")
-_SERVE = re.compile(r"(?P<trig>出任|担任|辞去|任)")
-
-
-def _title_region(s: str, a: int, anchors: list[Anchor]) -> tuple[list[Link], int] | None:
-    """Links of a title region that starts at ``a`` and runs to 职务/候选人/punctuation."""
-    m = re.compile(r"职务|候选人|[，。；：\n]").search(s, a)
-    b = m.start() if m else len(s)
-    inside = [x for x in anchors if a <= x.start and x.end <= b]
-    if not inside:
-        return None
-    links = []
-    cur = a
-    for x in inside:
-        prefix_start = cur
-        links.append(Link(prefix_start, x.start, x.end, s[prefix_start : x.start], x.role))
-        cur = x.end + 1 if x.end < len(s) and s[x.end] == "、" else x.end
-    # drop links that are not separated by 、 (a role inside a longer name was seen)
-    return links, b
-
-
-def parse_appointments(s: str, anchors: list[Anchor], evidence) -> list[TitledMention]:
-    out = []
-    for m in _APPOINT.finditer(s):
-        trig = m.group("trig")
-        p = m.end()
-        r = read_name(s, p, evidence=evidence)
-        if not r:
-            continue
-        end, _ = r
-        q = end
-        status = "removed" if trig == "免去" else "new"
-        if trig in ("任命", "决定任命", "提名"):
-            if s[q : q + 1] != "为":
-                continue
-            q += 1
-        elif s[q : q + 1] == "的":
-            q += 1
-        reg = _title_region(s, q, anchors)
-        if not reg:
-            continue
-        links, _ = reg
-        out.append(TitledMention(links, [(p, end)], "appoint" if status == "new" else "remove", status))
-    for m in _SERVE.finditer(s):
-        q = m.end()
-        # the name ends right before the trigger; read names of 2-4 characters
-        for ln in (3, 2, 4):
-            p = m.start() - ln
-            if p < 0:
-                continue
-            if p and is_cjk(s[p - 1]) and s[p - 1] not in "悉，":
-                # must start a clause (据悉，X任…) or follow punctuation
-                continue
-            r = read_name(s, p, evidence=evidence)
-            if not r or r[0] != m.start():
-                continue
-            reg = _title_region(s, q, anchors)
-            if not reg:
-                break
-            links, _ = reg
-            if links[0].role_start - q > MAX_PREFIX:
-                break
-            status = "removed" if m.group("trig") == "辞去" else "current"
-            out.append(TitledMention(links, [(p, r[0])], "serve", status))
-            break
-    return out
-
-
 _STRONG = ("同志", "出席", "主持", "会见", "会晤", "会谈", "表示", "指出", "强调", "说", "参加", "致辞", "讲话",
            "陪同", "宣布", "考察", "调研", "视察", "看望", "慰问", "签署", "致电", "致信", "先后", "分别", "等")
 
@@ -444,6 +376,9 @@ def _seen_again(s: str, span: tuple[int, int]) -> bool:
             return True
         i = s.find(name, i + 1)
     return False
+
+
+from .appointments import parse_appointments  # noqa: E402  (uses Link and TitledMention above)
 
 
 @dataclass(slots=True)

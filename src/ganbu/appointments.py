@@ -1,0 +1,159 @@
+"""Appointment and removal formulas: positions given after or around a name.
+
+    任命X为Y / 决定任命：\\nX为Y；\\nZ为W。      status new
+    选举X为Y，Z、W为V / 提名X为Y候选人          status new
+    免去X的Y职务 / 决定免去：\\nX的Y职务         status removed
+    X同志任Y，免去其Z职务                       new, then removed
+    X任Y / X担任Y / X当选（为）Y                 current / new
+    X辞去Y职务 / X不再担任Y职务 / 接受X辞去…     removed
+    X，男，汉族，…，现任Y                         current
+
+A name list before 为/的 counts only in a context that makes it a decision: a trigger word earlier
+in the sentence, or a line ending in ``：`` that holds one (the colon lists of 人事任免 notices).
+"""
+from __future__ import annotations
+
+import re
+
+from .names import is_cjk, read_name
+
+_NEW_CONTEXT = re.compile(r"任命|选举|提名|推选|聘任|当选|决定|批准|同意|推荐")
+_REMOVE_CONTEXT = re.compile(r"免去|撤销|罢免|解聘")
+_BEFORE_OK = set("，,；;：:、\n 　")
+_BEFORE_WORDS = ("任命", "决定任命", "决定", "选举", "提名", "推选", "聘任", "免去", "决定免去", "接受", "批准", "同意", "通过")
+_WEI = re.compile(r"(?:同志)?为")
+_DE = re.compile(r"的")
+_SERVE = re.compile(r"(?:同志)?(?P<trig>当选为|当选|出任|担任|不再担任|辞去|任)")
+_QI = re.compile(r"免去其")
+_BIO = re.compile(r"现任")
+
+
+def _region(s: str, a: int, anchors) -> list | None:
+    from .titles import Link
+
+    m = re.compile(r"职务|候选人|人选|[，。；：\n]").search(s, a)
+    b = m.start() if m else len(s)
+    inside = [x for x in anchors if a <= x.start and x.end <= b]
+    if not inside:
+        return None
+    # the region must end with its last role (任命X为浙江省副省长。) apart from a few words
+    if b - inside[-1].end > 2:
+        return None
+    links = []
+    cur = a
+    for x in inside:
+        links.append(Link(cur, x.start, x.end, s[cur : x.start], x.role))
+        cur = x.end + 1 if x.end < len(s) and s[x.end] in "、兼" else x.end
+    return links
+
+
+def _names_before(s: str, q: int, evidence) -> list[tuple[int, int]]:
+    """NAME(、NAME)* ending exactly at ``q`` (read backwards), after a boundary."""
+    names: list[tuple[int, int]] = []
+    end = q
+    while True:
+        found = None
+        for ln in (3, 2, 4):
+            p = end - ln
+            if p < 0:
+                continue
+            r = read_name(s, p, evidence=evidence, allow_role_follow=True)
+            if r and r[0] == end and (p == 0 or s[p - 1] in _BEFORE_OK or s[max(0, p - 4) : p].endswith(_BEFORE_WORDS)):
+                found = p
+                break
+        if found is None:
+            break
+        names.insert(0, (found, end))
+        if found > 0 and s[found - 1] == "、":
+            end = found - 1
+            continue
+        break
+    return names
+
+
+def _sentence_start(s: str, p: int) -> int:
+    k = max(s.rfind("。", 0, p), s.rfind("\n\n", 0, p))
+    return k + 1
+
+
+def _context(s: str, p: int, pattern: re.Pattern) -> bool:
+    """A trigger in this sentence before ``p``, or on the nearest line before it that ends with ：."""
+    start = _sentence_start(s, p)
+    if pattern.search(s, start, p):
+        return True
+    line_start = s.rfind("\n", 0, p)
+    k = line_start
+    for _ in range(40):  # climb up a colon list
+        if k <= 0:
+            return False
+        prev = s.rfind("\n", 0, k)
+        line = s[prev + 1 : k].strip()
+        if line.endswith(("：", ":")):
+            return pattern.search(line) is not None
+        if not line or len(line) > 80:
+            return False
+        k = prev
+    return False
+
+
+def parse_appointments(s: str, anchors, evidence=None) -> list:
+    from .titles import TitledMention
+
+    out: list = []
+    seen: set[tuple[int, int]] = set()
+
+    def add(links, names, rule, status):
+        key = (names[0][0], links[0].role_start)
+        if key in seen:
+            return
+        seen.add(key)
+        out.append(TitledMention(links, names, rule, status))
+
+    for m in _WEI.finditer(s):
+        names = _names_before(s, m.start(), evidence)
+        if not names or not _context(s, names[0][0], _NEW_CONTEXT):
+            continue
+        links = _region(s, m.end(), anchors)
+        if links:
+            add(links, names, "appoint", "new")
+    for m in _DE.finditer(s):
+        names = _names_before(s, m.start(), evidence)
+        if not names or not _context(s, names[0][0], _REMOVE_CONTEXT):
+            continue
+        links = _region(s, m.end(), anchors)
+        if links:
+            add(links, names, "remove", "removed")
+    for m in _SERVE.finditer(s):
+        trig = m.group("trig")
+        names = _names_before(s, m.start(), evidence)
+        if not names:
+            continue
+        links = _region(s, m.end(), anchors)
+        if not links or links[0].role_start - m.end() > 40:
+            continue
+        if trig in ("辞去", "不再担任"):
+            add(links, names, "remove", "removed")
+        elif trig.startswith("当选") or s[m.start() : m.start() + 2] == "同志":
+            add(links, names, "appoint", "new")
+        else:
+            add(links, names, "serve", "current")
+    for m in _QI.finditer(s):
+        # 陈新同志任湖北省委书记，免去其河南省委副书记职务: 其 is the last person named before
+        start = _sentence_start(s, m.start())
+        prior = [tm for tm in out if start <= tm.names[-1][0] < m.start()]
+        links = _region(s, m.end(), anchors)
+        if prior and links:
+            last = max(prior, key=lambda t: t.names[-1][0])
+            add(links, [last.names[-1]], "remove", "removed")
+    for m in _BIO.finditer(s):
+        # 王丽，女，汉族，1965年生，现任云南省副省长
+        start = _sentence_start(s, m.start())
+        while start < m.start() and not is_cjk(s[start]):
+            start += 1
+        r = read_name(s, start, evidence=evidence)
+        if not r or s[r[0] : r[0] + 1] not in "，,（(":
+            continue
+        links = _region(s, m.end(), anchors)
+        if links:
+            add(links, [(start, r[0])], "bio", "current")
+    return out
