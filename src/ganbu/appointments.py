@@ -19,7 +19,7 @@ from .names import is_cjk, read_name
 
 _NEW_CONTEXT = re.compile(r"任命|选举|提名|推选|聘任|当选|决定|批准|同意|推荐")
 _REMOVE_CONTEXT = re.compile(r"免去|撤销|罢免|解聘")
-_BEFORE_OK = set("，,；;：:、\n 　")
+_BEFORE_OK = set("，,；;：:、。！？\n 　")
 _BEFORE_WORDS = ("任命", "决定任命", "决定", "选举", "提名", "推选", "聘任", "免去", "决定免去", "接受", "批准", "同意", "通过")
 _WEI = re.compile(r"(?:同志)?为")
 _DE = re.compile(r"的")
