@@ -8,6 +8,7 @@ by its kind (``组委会``) is resolved to the nearest full name written before 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Callable
 
@@ -50,12 +51,17 @@ def _bare_level(base: str) -> str | None:
     return None
 
 
+_SESSION = re.compile(r"(?:[省市县区州]|全国)?(?:第?[一二三四五六七八九十]+届)(?:全国)?(?:人大|人民代表大会|政协)"
+                      r"(?:第?[一二三四五六七八九十]+次)会议")
+
+
 class PositionMaker:
     def __init__(self, ctx, org_index: dict, resolve_generic: Callable[[str, int], str | None],
                  place_of: Callable[[str], str | None], text: str = "", as_of: str | None = None):
         self.ctx = ctx
         self.text = text
         self.as_of = as_of
+        self._sessions = [(m.start(), m.group()) for m in _SESSION.finditer(text)]
         self.org_index = org_index
         self.resolve_generic = resolve_generic
         self.place_of = place_of  # the full place name a base starts with, if any
@@ -65,6 +71,13 @@ class PositionMaker:
         self.generic = w["generic_org"]
         self.former = w["former"]
         self.roles = R.roles()
+
+    def session_before(self, pos: int) -> str | None:
+        best = None
+        for start, text in self._sessions:
+            if start < pos:
+                best = text
+        return best
 
     def make(self, tm: TitledMention, prev_base: str = "") -> list[Position]:
         """Positions of ``tm``; ``prev_base`` is the organisation of the chain just before it,
@@ -118,6 +131,9 @@ class PositionMaker:
                 base = prev_base
         elif base in self.subdept and prev_base:
             base = prev_base + base
+        elif base.startswith("大会") and self.session_before(link.start):
+            # 大会主席团常务主席 → 省十三届人大一次会议主席团常务主席 (the session told before)
+            base = self.session_before(link.start) + base[2:]
         else:
             for head in sorted(self.generic, key=len, reverse=True):
                 if base.endswith(head) and len(base) <= len(head) + 2:
