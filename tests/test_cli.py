@@ -134,3 +134,25 @@ def _sparse(p: Path, size: int) -> Path:
     with open(p, "wb") as fh:
         fh.truncate(size)
     return p
+
+
+def test_gbk_html_page_end_to_end(capsys, tmp_path):
+    """A GB18030 page: body read past the navigation, title and date from the head, the province
+    of 省委副书记 from the headline, spans into the decoded page."""
+    src = (Path(__file__).parent / "fixtures" / "jilin_talks.html").read_text(encoding="utf-8")
+    f = tmp_path / "page.html"
+    f.write_bytes(src.encode("gb18030"))
+    code, out, err = run(capsys, "extract", str(f))
+    assert code == 0, err
+    doc = json.loads(out)
+    assert doc["published"] == "2024-05-21"
+    assert doc["source"]["encoding"] == "gb18030"
+    people = {p["name"]: [x["text"] for x in p["positions"]] for p in doc["people"]}
+    assert people["胡玉亭"] == ["吉林省委副书记", "吉林省省长"]
+    assert people["戴厚良"] == ["中国石油董事长", "中国石油党组书记"]
+    assert [e["type"] for e in doc["events"]] == ["talks", "signing"]
+    assert doc["events"][0]["date"]["start"] == "2024-05-20" and doc["events"][0]["place"] == "长春"
+    raw = f.read_bytes().decode("gb18030")
+    for p in doc["people"]:
+        for a, b in p["mentions"]:
+            assert raw[a:b] == p["name"]

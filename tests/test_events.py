@@ -159,3 +159,20 @@ def test_event_spans_point_into_the_text():
         a, b = e["trigger"]["span"]
         assert TRIP[a:b] == e["trigger"]["text"]
         assert e["span"][0] <= a < e["span"][1]
+
+
+def test_speech_and_approximate_recent_date():
+    text = "近日，中央宣讲团成员、商务部部长王文涛在江苏作宣讲报告并讲话。"
+    evs = _events(text, "2023-11-20")
+    assert [e["type"] for e in evs] == ["speech"]
+    d = evs[0]["date"]
+    assert d["precision"] == "approximate" and d["end"] == "2023-11-20" and d["start"] < "2023-11-20"
+    assert evs[0]["participants"][0]["role"] == "speaker"
+
+
+def test_venues_become_the_city():
+    for text, city in [("4月12日，天津市长张工赴京拜会科技部部长王志刚。", "北京"),
+                       ("4月12日，上海市市长龚正抵京，拜会国家发展改革委主任郑栅洁。", "北京"),
+                       ("9月26日，市委副书记、市长张工在津会见中国建筑集团董事长郑学选。", "天津")]:
+        evs = _events(text, "2023-09-28")
+        assert evs and evs[0]["place"] == city, (text, evs)

@@ -265,14 +265,15 @@ def extract_events(s: str, published: str | None, people, titled, org_mentions, 
             for ev in merged:
                 if ev not in passage_events:
                     passage_events.append(ev)
-            main_role = "visitor" if t.type == "visit" else ("signatory" if t.type == "signing" else "attendee")
+            main_role = {"visit": "visitor", "signing": "signatory", "speech": "speaker"}.get(t.type)
             for p in sent_people:
                 host = _host_event(p, merged)
                 if host is not None:
                     host.add(p.id, "host")
                     continue
+                role = main_role or _role_in(s, p, a, b)
                 for ev in merged:
-                    ev.add(p.id, main_role)
+                    ev.add(p.id, role)
             _topics(text, merged)
             continue
         if not passage_events:

@@ -74,7 +74,7 @@ def extract(text: "str | Source", published: str | None = None, *, name: str = "
     protected = [(m.start, m.end) for m in org_mentions] + [(p.start, p.end) for p in places]
     protected += [(a, b) for a, b, _ in countries]
     parse = _titles.parse(s, protected, countries=countries)
-    ctx = _places.Context(places)
+    ctx = _places.Context(places, _places.find_places(normalize(src.title)) if src.title else ())
     mask = _titles._protect(s, protected)
     stops_factory = lambda: _titles._Stops(s, mask)  # noqa: E731
     maker = PositionMaker(ctx, _orgs.alias_index(pub), _generic_resolver(s, stops_factory), _places_prefix(s),

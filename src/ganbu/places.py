@@ -83,12 +83,17 @@ def province_division(name: str) -> Division | None:
 class Context:
     """Answers: which province / city does an implicit 省 / 市 at offset p refer to?"""
 
-    def __init__(self, places: list[PlaceMention]):
+    def __init__(self, places: list[PlaceMention], title_places: list[PlaceMention] = ()):
+        """``title_places``: places of the headline, the fallback when the body names none.
+        Venues (在北京) never count: a provincial delegation in Beijing is not Beijing's."""
         self.places = [p for p in places if not p.venue]
         self.starts = [p.start for p in self.places]
-        prov = Counter(p.province for p in self.places)
+        for pool in (self.places, list(title_places)):
+            prov = Counter(p.province for p in pool)
+            cities = Counter(self._city(p) for p in pool if self._city(p))
+            if prov:
+                break
         self.dominant_province = prov.most_common(1)[0][0] if prov else None
-        cities = Counter(self._city(p) for p in self.places if self._city(p))
         self.dominant_city = cities.most_common(1)[0][0] if cities else None
 
     @staticmethod
