@@ -102,6 +102,8 @@ class PositionMaker:
 
     def _one(self, link: Link, tm: TitledMention, prev_base: str):
         role = self.roles[link.role]
+        if role.kind == "generic":
+            return None  # 省领导王一、李二: people, no position
         span = (link.start, link.end)
         if tm.rule == "leader":
             a, b = tm.names[0]

@@ -312,7 +312,8 @@ def parse_untitled(s: str, taken: bytearray, evidence, protected: bytearray | No
             continue
         a, end = names[-1]
         f = s[end : end + 2]
-        if not any(f.startswith(w) or s.startswith(w, end) for w in _STRONG) and not role_after(s, end):
+        listed = s[max(0, p - 3) : p].endswith(("有：", "有:", "有")) and s[end : end + 1] in "。；\n"
+        if not listed and not any(f.startswith(w) or s.startswith(w, end) for w in _STRONG) and not role_after(s, end):
             continue
         ok = []
         for a, b in names:
@@ -344,7 +345,7 @@ def role_after(s: str, p: int) -> bool:
     return not any(nxt.startswith(b) for b in R.words()["role_blocker"])
 
 
-_UNTITLED_START = re.compile(r"(?:^|(?<=[。，；！？\n：]))")
+_UNTITLED_START = re.compile(r"(?:^|(?<=[。，；！？\n：])|(?<=的有))")
 
 
 def _resolve_weak(s: str, n: tuple[int, int]) -> tuple[int, int] | None:
