@@ -216,7 +216,7 @@ def extract_events(s: str, published: str | None, people, titled, org_mentions, 
         if venue:
             place = venue
             v = True
-        sent_people = [p for p in lookup.in_range(a, b) if p.rules != {"byline"}]  # the reporter is not there
+        sent_people = [p for p in lookup.in_range(a, b) if not _reporter(s, p)]  # the reporter is not there
         sent_orgs = [o for o in orgs_sorted[bisect.bisect_left(org_starts, a) : bisect.bisect_left(org_starts, b)]
                      if o.end <= b]
         # triggers of this sentence
@@ -420,6 +420,16 @@ def _frame(s: str, places) -> str | None:
     if pm is not None:
         return pm.division.short or pm.division.name
     return None
+
+
+def _reporter(s: str, person) -> bool:
+    """A byline author, or a person only ever named as 记者/通讯员."""
+    if person.positions:
+        return False
+    if "byline" in person.rules:
+        return True
+    return all(s[max(0, a - 3) : a].endswith(("记者", "通讯员")) or s[max(0, a - 4) : a].rstrip().endswith(("记者", "通讯员"))
+               for a, _ in person.mentions)
 
 
 def _same(ev: Event, events: list[Event], sent_people) -> Event | None:
