@@ -20,10 +20,11 @@ from .names import is_cjk, read_name
 _NEW_CONTEXT = re.compile(r"任命|选举|提名|推选|聘任|当选|决定|批准|同意|推荐")
 _REMOVE_CONTEXT = re.compile(r"免去|撤销|罢免|解聘")
 _BEFORE_OK = set("，,；;：:、。！？\n 　")
-_BEFORE_WORDS = ("任命", "决定任命", "决定", "选举", "提名", "推选", "聘任", "免去", "决定免去", "接受", "批准", "同意", "通过")
+_BEFORE_WORDS = ("任命", "决定任命", "决定", "选举", "提名", "推选", "聘任", "免去", "决定免去", "接受", "批准", "同意", "通过",
+                 "授权", "据悉", "其中", "由")
 _WEI = re.compile(r"(?:同志)?为")
 _DE = re.compile(r"的")
-_SERVE = re.compile(r"(?:同志)?(?P<trig>当选为|当选|出任|担任|不再担任|辞去|任)")
+_SERVE = re.compile(r"(?:同志)?(?:等[\d一二三四五六七八九十]+名同志)?(?:分别)?(?P<trig>当选为|当选|出任|担任|不再担任|辞去|任)")
 _QI = re.compile(r"免去其")
 _BIO = re.compile(r"现任")
 
@@ -33,6 +34,9 @@ def _region(s: str, a: int, anchors) -> list | None:
 
     m = re.compile(r"职务|候选人|人选|[，。；：\n]").search(s, a)
     b = m.start() if m else len(s)
+    k = s.rfind("的", a, b)
+    if k != -1:
+        a = k + 1  # 担任第一轮巡视的省委各巡视组组长 → 省委各巡视组组长
     inside = [x for x in anchors if a <= x.start and x.end <= b]
     if not inside:
         return None
@@ -107,7 +111,11 @@ def parse_appointments(s: str, anchors, evidence=None) -> list:
         if key in seen:
             return
         seen.add(key)
-        out.append(TitledMention(links, names, rule, status))
+        tm = TitledMention(links, names, rule, status)
+        # …组长，韩若冰等10名同志分别担任副组长: a bare office carries the organisation just given
+        start = _sentence_start(s, names[0][0])
+        tm.continues = not links[0].prefix and any(start <= t.names[0][0] < names[0][0] for t in out)
+        out.append(tm)
 
     for m in _WEI.finditer(s):
         names = _names_before(s, m.start(), evidence)

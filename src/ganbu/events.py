@@ -492,7 +492,8 @@ def _split_topics(t: str) -> list[str]:
 def _appointment_events(s, titled, pid_of, sents, dms, pub, year_hint) -> list[Event]:
     """One event per person named in an appointment or removal formula."""
     out = []
-    for tm in titled:
+    told = set()
+    for tm in sorted(titled, key=lambda t: t.names[0][0]):
         if tm.rule not in ("appoint", "remove", "serve"):
             continue
         typ = "removal" if tm.status == "removed" else "appointment"
@@ -500,6 +501,10 @@ def _appointment_events(s, titled, pid_of, sents, dms, pub, year_hint) -> list[E
             pid = pid_of.get(s[a:b])
             if pid is None:
                 continue
+            key = (pid, typ, tm.links[-1].role)
+            if key in told:
+                continue  # the same appointment told again (授权X担任…组长 … X任第一巡视组组长)
+            told.add(key)
             sent = next((x for x in sents if x.start <= a < x.end), None)
             span = [sent.start, sent.end] if sent else [a, b]
             ev = Event(typ, (a, b), span, None, None)

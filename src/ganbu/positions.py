@@ -118,6 +118,8 @@ class PositionMaker:
                 break
         if link.role.startswith("代") and role.kind == "gov_head" and status == "current":
             status = "acting"
+        if "各" in p[1:]:
+            p = p.replace("各", "")  # 省委各巡视组组长 → 省委巡视组组长
         sub = ""
         base = p
         for ps in self.party_sub:
