@@ -218,6 +218,8 @@ def parse_chains(s: str, anchors: list[Anchor], stops: _Stops, evidence, after_n
                                            bisect.bisect_left(country_starts, anchors[j].start)])
             names = _read_names(s, pos, ce, starts, evidence, foreign, weak, stops.protected)
             break
+        if names and s[max(0, left - 1) : left] in ("位", "名") and left == links[0].role_start:
+            names = []  # 几位副县长商定: a plural title names nobody
         if names:
             tm = TitledMention(links, names, "chain", weak=weak)
             tm.continues = bool(out) and not links[0].prefix and cursor > 0 and left == cursor + 1 and s[cursor] == "、"
@@ -312,7 +314,7 @@ def parse_untitled(s: str, taken: bytearray, evidence, protected: bytearray | No
             continue
         a, end = names[-1]
         f = s[end : end + 2]
-        listed = s[max(0, p - 3) : p].endswith(("有：", "有:", "有")) and s[end : end + 1] in "。；\n"
+        listed = s[max(0, p - 3) : p].endswith(("有：", "有:")) and s[end : end + 1] in "。；\n"
         if not listed and not any(f.startswith(w) or s.startswith(w, end) for w in _STRONG) and not role_after(s, end):
             continue
         ok = []
@@ -345,7 +347,7 @@ def role_after(s: str, p: int) -> bool:
     return not any(nxt.startswith(b) for b in R.words()["role_blocker"])
 
 
-_UNTITLED_START = re.compile(r"(?:^|(?<=[。，；！？\n：])|(?<=的有))")
+_UNTITLED_START = re.compile(r"(?:^|(?<=[。，；！？\n：]))")
 
 
 def _resolve_weak(s: str, n: tuple[int, int]) -> tuple[int, int] | None:
