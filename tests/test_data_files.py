@@ -1,0 +1,40 @@
+"""The grammar's data files: each says where it comes from, and the tables agree with each other."""
+from importlib import resources
+
+import pytest
+
+from ganbu import resources as R
+
+DATA = resources.files("ganbu.data")
+TABLES = ["roles.tsv", "grammar_words.tsv", "name_chars.tsv", "not_names.tsv", "countries.tsv",
+          "translit_chars.tsv", "leaders.tsv", "event_triggers.tsv", "date_words.tsv"]
+
+
+@pytest.mark.parametrize("name", TABLES)
+def test_every_table_states_its_source(name):
+    head = [ln for ln in DATA.joinpath(name).read_text(encoding="utf-8").splitlines()[:12] if ln.startswith("#")]
+    assert head, f"{name} has no comment header"
+    assert any(w in "\n".join(head) for w in ("hand", "source")), f"{name} names no source"
+
+
+def test_leader_titles_map_to_offices_the_roster_knows():
+    roles = R.roles()
+    for (role, name), rows in R.leaders().items():
+        assert role in roles, role
+        assert roles[role].after, f"{role} is in the roster but has no after-name office"
+        for office, start, end in rows:
+            assert office and (not end or start < end), (role, name, start, end)
+
+
+def test_leader_office_is_dated():
+    assert R.leader_office("总理", "李克强", "2015-06-01") == "国务院总理"
+    assert R.leader_office("总理", "李克强", "2024-06-01") is None
+    assert R.leader_office("总书记", "阮富仲", None) is None
+
+
+def test_no_role_is_blocked_by_itself_and_lists_have_no_blanks():
+    w = R.words()
+    for lst, words in w.items():
+        assert all(x.strip() for x in words), lst
+    assert "会" in w["role_blocker"] and "出席" in w["follower"]
+    assert R.roles()["省长"].kind == "gov_head" and R.roles()["省长"].level == "省"
