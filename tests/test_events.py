@@ -176,3 +176,12 @@ def test_venues_become_the_city():
                        ("9月26日，市委副书记、市长张工在津会见中国建筑集团董事长郑学选。", "天津")]:
         evs = _events(text, "2023-09-28")
         assert evs and evs[0]["place"] == city, (text, evs)
+
+
+def test_yitong_zoufang_joins_the_visit():
+    text = ("3月1日，河南省委副书记、代省长王凯在北京走访中国电科。"
+            "省委常委、常务副省长孙守刚，副省长武国定一同走访。")
+    evs = _events(text, "2023-03-02")
+    assert len(evs) == 1
+    roles = {p["name"]: p["role"] for p in evs[0]["participants"]}
+    assert roles == {"王凯": "visitor", "孙守刚": "visitor", "武国定": "visitor"}

@@ -41,7 +41,7 @@ _TOPIC = re.compile(
 )
 _REVIEW = re.compile(r"(?:研究审议|审议|研究部署|听取)(?P<t>[^。；！？]{2,80}?)(?=[，。；]|$)")
 _STATEMENT = re.compile(r"(?P<verb>表示|指出|强调|希望|认为|说)[，：:]?")
-_JOIN_BEFORE = ("出席", "参加", "主持", "列席", "一同参加", "陪同", "参与", "召开")
+_JOIN_BEFORE = ("出席", "参加", "主持", "列席", "一同参加", "一同", "一起", "陪同", "参与", "召开")
 _SEPARATE = ("先后", "分别", "逐一")
 _COUNT = re.compile(r"(?P<n>\d+|[一二三四五六七八九十两]+)(?:余)?家(?P<noun>央企|中央企业|企业|单位|银行)")
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -294,7 +294,7 @@ def extract_events(s: str, published: str | None, people, titled, org_mentions, 
             for ev in pool:
                 if ev.type == "signing" and len(pool) > 1:
                     continue
-                ev.add(p.id, role)
+                ev.add(p.id, "visitor" if ev.type == "visit" and role == "attendee" else role)
                 ev.span[1] = max(ev.span[1], b)
         _topics(text, pool)
         if place and pool and v:

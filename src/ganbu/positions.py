@@ -126,6 +126,9 @@ class PositionMaker:
             if p.endswith(ps):
                 sub, base = ps, p[: -len(ps)]
                 break
+        if sub == "党委" and (base in ("自治区", "区", "州", "县", "市", "省") or self.place_of(base) and len(base) <= 9
+                             and base.endswith(("自治区", "自治州", "区", "县", "市", "州", "旗"))):
+            base, sub = base + sub, ""  # 自治区党委 is the party committee itself, carried as a whole
         # 湖北省政府原党组成员, 浙江省委原常委: 原 between the organisation and the role
         if base[-1:] in ("原", "前") and len(base) > 1 and base[-2:] not in ("太原", "中原", "高原", "平原", "草原", "目前", "当前", "此前"):
             base = base[:-1]
