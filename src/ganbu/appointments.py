@@ -118,6 +118,8 @@ def parse_appointments(s: str, anchors, evidence=None) -> list:
         out.append(tm)
 
     for m in _WEI.finditer(s):
+        if not _context(s, m.start(), _NEW_CONTEXT):  # cheap test first: 为 is a common character
+            continue
         names = _names_before(s, m.start(), evidence)
         if not names or not _context(s, names[0][0], _NEW_CONTEXT):
             continue
@@ -125,6 +127,8 @@ def parse_appointments(s: str, anchors, evidence=None) -> list:
         if links:
             add(links, names, "appoint", "new")
     for m in _DE.finditer(s):
+        if not _context(s, m.start(), _REMOVE_CONTEXT):  # 的 is the commonest character
+            continue
         names = _names_before(s, m.start(), evidence)
         if not names or not _context(s, names[0][0], _REMOVE_CONTEXT):
             continue

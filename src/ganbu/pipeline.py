@@ -52,8 +52,10 @@ def _generic_resolver(s: str, stops_factory):
     return resolve
 
 
-def extract(text: "str | Source", published: str | None = None, *, name: str = "<text>") -> Document:
-    """Extract people, positions and organisations from one report.
+def extract(text: "str | Source", published: str | None = None, *, name: str = "<text>",
+            events: bool = True) -> Document:
+    """Extract people, positions, organisations and (unless ``events=False``) events, quantities,
+    statements and warnings from one report.
 
     ``text`` is the article (a str, or a :class:`reader.Source` from ``read_path``/``read_bytes``);
     ``published`` (``YYYY-MM-DD``) overrides a date read from the input.
@@ -84,8 +86,11 @@ def extract(text: "str | Source", published: str | None = None, *, name: str = "
     taken = {(m.start, m.end) for m in org_mentions}
     all_orgs = sorted(org_mentions + [m for m in local if (m.start, m.end) not in taken], key=lambda m: m.start)
     organizations = _orgs.group(all_orgs)
-    events, statements, quantities, warnings = _events.extract_events(
-        s, pub, people, parse.mentions, all_orgs, places, src.skip)
+    if events:
+        events, statements, quantities, warnings = _events.extract_events(
+            s, pub, people, parse.mentions, all_orgs, places, src.skip)
+    else:
+        events, statements, quantities, warnings = [], [], [], []
     org_id = {o.canonical: o.id for o in organizations}
     for ev in events:
         for o in ev["organizations"]:
@@ -112,20 +117,22 @@ def extract(text: "str | Source", published: str | None = None, *, name: str = "
     return doc
 
 
-def _places_prefix(s: str):
-    @lru_cache(maxsize=4096)
-    def place_of(base: str) -> str | None:
-        found = _places.find_places(base)
-        if found and found[0].start == 0:
-            # the most specific of the places written one after another (宁夏固原市隆德县委 → 隆德县)
-            last = found[0]
-            for f in found[1:]:
-                if f.start == last.end:
-                    last = f
-            return last.division.name
-        return None
+@lru_cache(maxsize=8192)
+def _place_of(base: str) -> str | None:
+    """The place a title's organisation starts with; the most specific of the places written one
+    after another (宁夏固原市隆德县委 → 隆德县)."""
+    found = _places.find_places(base)
+    if found and found[0].start == 0:
+        last = found[0]
+        for f in found[1:]:
+            if f.start == last.end:
+                last = f
+        return last.division.name
+    return None
 
-    return place_of
+
+def _places_prefix(s: str):
+    return _place_of
 
 
 def _map_offsets(doc: Document, src: Source) -> None:
