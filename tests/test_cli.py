@@ -156,3 +156,31 @@ def test_gbk_html_page_end_to_end(capsys, tmp_path):
     for p in doc["people"]:
         for a, b in p["mentions"]:
             assert raw[a:b] == p["name"]
+
+
+def test_big5_report_with_a_visitor_from_another_jurisdiction(capsys, tmp_path):
+    """An implicit 省 is a province ending in 省, never the 特别行政区 of a guest named earlier."""
+    text = ("本報訊（記者 陳大文）十二月三日上午，省委書記、省人大常委會主任黃坤明在廣州會見香港特別行政區行政長官李家超一行。"
+            "副省長王曦參加會見。\n黃坤明表示，廣東將與香港攜手推進粵港澳大灣區建設。")
+    f = tmp_path / "b5.txt"
+    f.write_bytes(text.encode("big5"))
+    code, out, err = run(capsys, "extract", "--published", "2023-12-04", str(f))
+    assert code == 0, err
+    doc = json.loads(out)
+    assert doc["source"]["encoding"] == "big5"
+    assert doc["authors"] == ["陳大文"]
+    people = {p["name"]: [x["text"] for x in p["positions"]] for p in doc["people"]}
+    assert people["黄坤明"] == ["广东省委书记", "广东省人大常委会主任"]
+    assert people["王曦"] == ["广东省副省长"]
+    ev = doc["events"][0]
+    assert ev["type"] == "meeting" and ev["date"]["start"] == "2023-12-03" and ev["place"] == "广州"
+    raw = f.read_bytes().decode("big5")
+    for p in doc["people"]:
+        for a, b in p["mentions"]:
+            assert ganbu_normalize(raw[a:b]) == p["name"]
+
+
+def ganbu_normalize(s):
+    from ganbu.normalize import normalize
+
+    return normalize(s)

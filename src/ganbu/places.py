@@ -93,6 +93,7 @@ class Context:
             cities = Counter(self._city(p) for p in pool if self._city(p))
             if prov:
                 break
+        self._prov_counts = prov
         self.dominant_province = prov.most_common(1)[0][0] if prov else None
         self.dominant_city = cities.most_common(1)[0][0] if cities else None
 
@@ -107,11 +108,23 @@ class Context:
             return d.province
         return d.prefecture or None
 
-    def province(self, pos: int) -> str | None:
+    def province(self, pos: int, suffix: str = "省") -> str | None:
+        """The province an implicit 省 (or 自治区) at ``pos`` refers to: the nearest province of
+        that kind named before it, else the one the report names most (a 特别行政区 or a
+        municipality is never an implicit 省)."""
         k = bisect.bisect_right(self.starts, pos) - 1
-        if k >= 0:
-            return self.places[k].province
-        return self.dominant_province
+        while k >= 0:
+            prov = self.places[k].province
+            if prov.endswith(suffix):
+                return prov
+            k -= 1
+        return self._dominant(suffix)
+
+    def _dominant(self, suffix: str) -> str | None:
+        for prov, _ in self._prov_counts.most_common():
+            if prov.endswith(suffix):
+                return prov
+        return None
 
     def city(self, pos: int) -> str | None:
         k = bisect.bisect_right(self.starts, pos) - 1
@@ -127,7 +140,7 @@ class Context:
 
     def at_level(self, level: str, pos: int) -> str | None:
         if level in ("省", "自治区"):
-            return self.province(pos)
+            return self.province(pos, level)
         if level == "市":
             return self.city(pos)
         return None
