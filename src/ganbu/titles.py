@@ -26,6 +26,7 @@ _AND_ORG = re.compile(r"[\u4e00-\u9fff]{2,4}和[\u4e00-\u9fff]{2,4}(?:厅|部|�
 # a short parenthesis inside an organisation name: 中国人寿保险（集团）公司, 巴斯夫（广东）
 _INNER_PAREN = re.compile(r"（[\u4e00-\u9fff]{2,6}）(?=[\u4e00-\u9fff])")
 MAX_PREFIX = 40
+_PLURAL = re.compile(r"[几多两二三四五六七八九十\d]+[位名]$")
 
 
 @dataclass(slots=True)
@@ -97,6 +98,8 @@ def _protect(s: str, spans) -> bytearray:
     for a, b in spans:
         mask[a:b] = b"\x01" * (b - a)
     for m in _AND_ORG.finditer(s):
+        if m.start() and s[m.start() - 1] == "·":
+            continue  # 托马斯·巴赫和国际残奥委会: a name and an organisation, not one body
         mask[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     return mask
 
@@ -218,8 +221,9 @@ def parse_chains(s: str, anchors: list[Anchor], stops: _Stops, evidence, after_n
                                            bisect.bisect_left(country_starts, anchors[j].start)])
             names = _read_names(s, pos, ce, starts, evidence, foreign, weak, stops.protected)
             break
-        if names and s[max(0, left - 1) : left] in ("位", "名") and left == links[0].role_start:
-            names = []  # 几位副县长商定: a plural title names nobody
+        if names and (s[max(0, left - 1) : left] in ("位", "名") and left == links[0].role_start
+                      or _PLURAL.search(links[0].prefix)):
+            names = []  # 几位副县长商定, 两位市长祝愿: a plural title names nobody
         if names:
             tm = TitledMention(links, names, "chain", weak=weak)
             tm.continues = bool(out) and not links[0].prefix and cursor > 0 and left == cursor + 1 and s[cursor] == "、"
