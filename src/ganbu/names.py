@@ -79,11 +79,12 @@ def read_name(s: str, p: int, *, allow_role_follow: bool = False, evidence: dict
         # transliteration characters stop (路易斯·阿瓦尔卡下令 → …阿瓦尔卡)
         last = s.rfind("·", p, m.end()) + 1
         tl = R.translit_chars()
-        for end in range(last + 2, m.end() + 1):
-            if follower_at(s, end) is not None:
-                return end, 1.0
-            if end < m.end() and s[end] not in tl and all(c in tl for c in s[last:end]) and end - last >= 2:
-                return end, 1.0
+        f_end = next((e for e in range(last + 2, m.end() + 1) if follower_at(s, e) is not None), None)
+        t_end = next((e for e in range(last + 2, m.end()) if s[e] not in tl and all(c in tl for c in s[last:e])), None)
+        if t_end is not None and (f_end is None or f_end - t_end > 1):
+            return t_end, 1.0  # 路易斯·阿瓦尔卡下令对… → …阿瓦尔卡
+        if f_end is not None:
+            return f_end, 1.0  # 艾尔肯·吐尼亚孜，… → …吐尼亚孜
         return m.end(), 0.5
     single, double = R.surnames()
     nc = R.name_chars()
