@@ -4,6 +4,7 @@
     python3 benchmarks/bench.py                 # dev corpus texts (../shared/corpus/dev), else the examples/
     python3 benchmarks/bench.py --bulk 2000     # the first 2000 bulk stories (../shared/corpus/bulk)
     python3 benchmarks/bench.py --files a.txt b.md
+    python3 benchmarks/bench.py --bulk 2000 --one-document 1000000   # plus one 1 MB document
 
 Prints chars/s and articles/s for people+positions alone and for the full pipeline, and peak
 RSS (MB). Targets on the dev corpus texts: people+positions ≥ 300,000 chars/s, full pipeline
@@ -53,6 +54,8 @@ def main() -> int:
     ap.add_argument("--bulk", type=int, default=0, help="use the first N bulk stories")
     ap.add_argument("--files", nargs="*", help="benchmark these files instead")
     ap.add_argument("--min-seconds", type=float, default=3.0, help="repeat the set until this much time has passed")
+    ap.add_argument("--one-document", type=int, default=0, metavar="CHARS",
+                    help="also time the texts joined into one document of this many characters (checks linearity)")
     args = ap.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
     t0 = time.perf_counter()
@@ -75,6 +78,15 @@ def main() -> int:
             if elapsed >= args.min_seconds:
                 break
         print(f"{stage}: chars/s: {chars / elapsed:,.0f}  articles/s: {docs / elapsed:,.1f}")
+    if args.one_document:
+        joined = "\n".join(t for t, _ in texts)
+        while len(joined) < args.one_document:
+            joined += "\n" + joined
+        joined = joined[: args.one_document]
+        start = time.perf_counter()
+        ganbu.extract(joined, texts[0][1])
+        elapsed = time.perf_counter() - start
+        print(f"one document of {len(joined):,} chars: {elapsed:.2f} s, chars/s: {len(joined) / elapsed:,.0f}")
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak RSS: {rss_mb:.0f} MB")
     return 0

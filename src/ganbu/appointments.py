@@ -13,6 +13,7 @@ in the sentence, or a line ending in ``：`` that holds one (the colon lists of 
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from .names import is_cjk, read_name
@@ -75,29 +76,33 @@ def _names_before(s: str, q: int, evidence) -> list[tuple[int, int]]:
     return names
 
 
-def _sentence_start(s: str, p: int) -> int:
-    k = max(s.rfind("。", 0, p), s.rfind("\n\n", 0, p))
-    return k + 1
+class _Bounds:
+    """Sentence starts and line starts of the text, for look-ups by bisect (no scans)."""
 
+    def __init__(self, s: str):
+        self.s = s
+        self.sent = [0] + [m.end() for m in re.finditer(r"。|\n\n", s)]
+        self.lines = [-1] + [m.start() for m in re.finditer(r"\n", s)]
 
-def _context(s: str, p: int, pattern: re.Pattern) -> bool:
-    """A trigger in this sentence before ``p``, or on the nearest line before it that ends with ：."""
-    start = _sentence_start(s, p)
-    if pattern.search(s, start, p):
-        return True
-    line_start = s.rfind("\n", 0, p)
-    k = line_start
-    for _ in range(40):  # climb up a colon list
-        if k <= 0:
-            return False
-        prev = s.rfind("\n", 0, k)
-        line = s[prev + 1 : k].strip()
-        if line.endswith(("：", ":")):
-            return pattern.search(line) is not None
-        if not line or len(line) > 80:
-            return False
-        k = prev
-    return False
+    def sentence_start(self, p: int) -> int:
+        return self.sent[bisect.bisect_right(self.sent, p) - 1] if p >= 0 else 0
+
+    def context(self, p: int, pattern: re.Pattern) -> bool:
+        """A trigger in this sentence before ``p``, or on the nearest line before it ending in ：."""
+        s = self.s
+        if pattern.search(s, self.sentence_start(p), p):
+            return True
+        k = bisect.bisect_left(self.lines, p) - 1  # index of the newline before p
+        for _ in range(40):  # climb up a colon list
+            if k <= 0:
+                return False
+            line = s[self.lines[k - 1] + 1 : self.lines[k]].strip()
+            if line.endswith(("：", ":")):
+                return pattern.search(line) is not None
+            if not line or len(line) > 80:
+                return False
+            k -= 1
+        return False
 
 
 def parse_appointments(s: str, anchors, evidence=None) -> list:
@@ -105,6 +110,7 @@ def parse_appointments(s: str, anchors, evidence=None) -> list:
 
     out: list = []
     seen: set[tuple[int, int]] = set()
+    bounds = _Bounds(s)
 
     def add(links, names, rule, status):
         key = (names[0][0], links[0].role_start)
@@ -113,24 +119,24 @@ def parse_appointments(s: str, anchors, evidence=None) -> list:
         seen.add(key)
         tm = TitledMention(links, names, rule, status)
         # …组长，韩若冰等10名同志分别担任副组长: a bare office carries the organisation just given
-        start = _sentence_start(s, names[0][0])
+        start = bounds.sentence_start(names[0][0])
         tm.continues = not links[0].prefix and any(start <= t.names[0][0] < names[0][0] for t in out)
         out.append(tm)
 
     for m in _WEI.finditer(s):
-        if not _context(s, m.start(), _NEW_CONTEXT):  # cheap test first: 为 is a common character
+        if not bounds.context(m.start(), _NEW_CONTEXT):  # cheap test first: 为 is a common character
             continue
         names = _names_before(s, m.start(), evidence)
-        if not names or not _context(s, names[0][0], _NEW_CONTEXT):
+        if not names or not bounds.context(names[0][0], _NEW_CONTEXT):
             continue
         links = _region(s, m.end(), anchors)
         if links:
             add(links, names, "appoint", "new")
     for m in _DE.finditer(s):
-        if not _context(s, m.start(), _REMOVE_CONTEXT):  # 的 is the commonest character
+        if not bounds.context(m.start(), _REMOVE_CONTEXT):  # 的 is the commonest character
             continue
         names = _names_before(s, m.start(), evidence)
-        if not names or not _context(s, names[0][0], _REMOVE_CONTEXT):
+        if not names or not bounds.context(names[0][0], _REMOVE_CONTEXT):
             continue
         links = _region(s, m.end(), anchors)
         if links:
@@ -151,7 +157,7 @@ def parse_appointments(s: str, anchors, evidence=None) -> list:
             add(links, names, "serve", "current")
     for m in _QI.finditer(s):
         # 陈新同志任湖北省委书记，免去其河南省委副书记职务: 其 is the last person named before
-        start = _sentence_start(s, m.start())
+        start = bounds.sentence_start(m.start())
         prior = [tm for tm in out if start <= tm.names[-1][0] < m.start()]
         links = _region(s, m.end(), anchors)
         if prior and links:
@@ -159,7 +165,7 @@ def parse_appointments(s: str, anchors, evidence=None) -> list:
             add(links, [last.names[-1]], "remove", "removed")
     for m in _BIO.finditer(s):
         # 王丽，女，汉族，1965年生，现任云南省副省长
-        start = _sentence_start(s, m.start())
+        start = bounds.sentence_start(m.start())
         while start < m.start() and not is_cjk(s[start]):
             start += 1
         r = read_name(s, start, evidence=evidence)
