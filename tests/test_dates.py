@@ -520,3 +520,9 @@ def test_bare_day_after_publication_day_is_last_month():
     ms = find_dates("国家主席习近平当地时间16日在莫尔斯比港同太平洋岛国领导人会晤。")
     r = resolve(ms[0], published=dt.date(2016, 11, 9), current=None, year_hint=None)
     assert r["start"] == "2016-10-16"
+
+
+def test_hao_as_day_only_in_a_date_context():
+    assert [m.text for m in find_dates("国务院总理李克强当地时间27号下午会见来宾。")] == ["27号下午"]
+    assert [m.text for m in find_dates("李克强28号在北京会见来宾。")] == ["28号"]
+    assert find_dates("地铁3号线开通，中央1号文件发布。") == []

@@ -185,3 +185,18 @@ def test_yitong_zoufang_joins_the_visit():
     assert len(evs) == 1
     roles = {p["name"]: p["role"] for p in evs[0]["participants"]}
     assert roles == {"王凯": "visitor", "孙守刚": "visitor", "武国定": "visitor"}
+
+
+def test_meeting_several_people_separately_and_a_foreign_venue():
+    text = ("当地时间27号下午，国务院总理李克强在布加勒斯特分别会见罗马尼亚参议长安东内斯库和众议长兹格内亚。\n"
+            "在会见安东内斯库时，李克强说，两国议会交流密切。")
+    evs = _events(text, "2013-11-29")
+    assert [e["type"] for e in evs] == ["meeting", "meeting"]
+    assert [_names(e) for e in evs] == [{"李克强", "安东内斯库"}, {"李克强", "兹格内亚"}]
+    assert all(e["date"]["start"] == "2013-11-27" and e["place"] == "布加勒斯特" for e in evs)
+
+
+def test_chair_after_a_title_written_after_the_name():
+    text = "6月27日，十二届全国人大常委会第二十八次会议在北京人民大会堂闭幕。张德江委员长主持会议。"
+    evs = _events(text, "2017-06-27")
+    assert evs and {p["name"]: p["role"] for p in evs[0]["participants"]}.get("张德江") == "chair"

@@ -388,8 +388,12 @@ def _cal_mention(text: str, m: re.Match, bounds: list[int], last_month_end: int)
     # a needs_month year word (同年/当年) alone is not a date
     if a.yrel is not None and a.yrel[2] and not a.has_month:
         return None
-    # 号 only with a month: 1号文件 / 3号线 are not dates
-    if a.ds == "号" and not a.has_month:
+    # 号 only with a month (1号文件 / 3号线 are not dates), or with a part of the day or the
+    # action of the news right after it (李克强27号下午在…会见, 当地时间7号)
+    if a.ds == "号" and not a.has_month and not (
+        a.part or text[m.end():m.end() + 4].startswith(_BARE_DAY_ACTION)
+        or text[max(0, m.start() - 4):m.start()] == "当地时间"
+    ):
         return None
     if a.bare_day:
         if not _accept_bare_day(text, m, a, bounds, last_month_end):

@@ -88,6 +88,7 @@ class Event:
     orgs: dict = field(default_factory=dict)         # surface → (org id or None, role)
     topics: list = field(default_factory=list)
     passage: int = 0
+    only: object = None  # when a sentence meets several people separately: the one met here
 
     def add(self, pid: str, role: str) -> None:
         if pid not in self.people or self.people[pid] == "attendee":
@@ -159,7 +160,7 @@ def extract_events(s: str, published: str | None, people, titled, org_mentions, 
     place_starts = [p.start for p in places]
 
     events: list[Event] = []
-    frame = _frame(s, places)
+    frame, frame_at = _frame(s, places)
     no_trigger = bytearray(len(s) + 1)
     for x, y in [pos.span for p in people for pos in p.positions] + [(o.start, o.end) for o in org_mentions]:
         no_trigger[x:y] = b"\x01" * (y - x)
@@ -213,6 +214,8 @@ def extract_events(s: str, published: str | None, people, titled, org_mentions, 
                        if p.venue), None)
             if pm is not None:
                 venue = pm.division.short or pm.division.name
+        if not venue:
+            venue = _generic_venue(text)
         if venue:
             place = venue
             v = True
@@ -239,14 +242,22 @@ def extract_events(s: str, published: str | None, people, titled, org_mentions, 
             separate = len(targets) > 1 and t.type in ("visit", "talks", "meeting") and (
                 any(w in text for w in _SEPARATE) or _told_one_by_one(s, sents, si, targets))
             groups = [[o] for o in targets] if separate else [targets]
+            # 分别会见罗参议长安东内斯库和众议长兹格内亚: one meeting per person met
+            met = [p for p in sent_people if p.mentions and any(te <= x < b for x, y in p.mentions)]
+            by_person = (not separate and t.type in ("meeting", "talks") and len(met) > 1
+                         and s[max(a, ts - 2) : ts] == "分别" and len(targets) <= 1)
             ev_place = place if v else (place if passage_events else None)
-            if ev_place is None and t.type in ("visit", "talks", "meeting"):
+            if ev_place is None and t.type in ("visit", "talks", "meeting") and frame_at < ts:
                 ev_place = frame
             if t.type == "inspection" and not v:
                 ev_place = _inspected(s, a, ts, places) or ev_place
             made = []
-            for g in groups:
+            if by_person:
+                groups = [targets] * len(met)
+            for gi, g in enumerate(groups):
                 ev = Event(t.type, (ts, te), [a, b], current_date, ev_place, targets=g, passage=passage)
+                if by_person:
+                    ev.only = met[gi]
                 for o in sent_orgs:
                     if o not in targets or o in g:
                         ev.orgs.setdefault(o.surface, (o, "host" if o in g and t.type == "visit" else "attendee"))
@@ -273,6 +284,8 @@ def extract_events(s: str, published: str | None, people, titled, org_mentions, 
                     continue
                 role = main_role or _role_in(s, p, a, b)
                 for ev in merged:
+                    if ev.only is not None and p in met and p is not ev.only:
+                        continue
                     ev.add(p.id, role)
             _topics(text, merged)
             continue
@@ -282,7 +295,9 @@ def extract_events(s: str, published: str | None, people, titled, org_mentions, 
         targets_here = None
         if detail:
             d = detail.group(1)
-            targets_here = [ev for ev in passage_events if any(o.surface in d or d in o.surface for o in ev.targets)]
+            targets_here = [ev for ev in passage_events
+                            if any(o.surface in d or d in o.surface for o in ev.targets)
+                            or (ev.only is not None and ev.only.name in d)]  # 在会见安东内斯库时
         pool = targets_here or passage_events
         for p in sent_people:
             host = _host_event(p, pool)
@@ -411,15 +426,39 @@ def _inspected(s: str, a: int, ts: int, places) -> str | None:
     return "、".join(s[p.start : p.end] for p in found)
 
 
-def _frame(s: str, places) -> str | None:
-    """The report's frame: where its first venue (进京, 在北京, 来津) puts it."""
+def _frame(s: str, places) -> tuple[str | None, int]:
+    """The report's frame: where its first venue (进京, 在北京, 来津) puts it, and where that is
+    written (the frame applies only to events told after it)."""
     m = _VENUE.search(s)
     pm = next((p for p in places if p.venue), None)
     if m and (pm is None or m.start() < pm.start):
-        return _VENUE_CITY.get(m.group(1), m.group(1))
+        return _VENUE_CITY.get(m.group(1), m.group(1)), m.start()
     if pm is not None:
-        return pm.division.short or pm.division.name
-    return None
+        return pm.division.short or pm.division.name, pm.start
+    return None, len(s)
+
+
+@lru_cache(maxsize=1)
+def _venues() -> dict[str, str]:
+    return {r["venue"]: r["city"] for r in _rows("venues.tsv")}
+
+
+_AT_VENUE = re.compile(r"在([\u4e00-\u9fff]{2,8}?)(?:以视频方式|通过视频)?(?:分别)?(?:会见|会晤|会谈|举行|出席|主持|接见|签署|考察|调研|视察|看望|同)")
+_ORG_TAIL = ("议会", "政府", "大学", "会场", "总部", "现场", "中心", "公司", "集团", "大厦", "宾馆", "饭店", "会议", "期间")
+
+
+def _generic_venue(text: str) -> str | None:
+    """在比什凯克会见… → 比什凯克; 在人民大会堂会见 → 北京 (venues.tsv)."""
+    m = _AT_VENUE.search(text)
+    if not m:
+        return None
+    x = m.group(1)
+    for venue, city in _venues().items():
+        if venue in x:
+            return city or None
+    if x.endswith(_ORG_TAIL) or re.search(r"[的了是在与和]", x):
+        return None
+    return x
 
 
 def _reporter(s: str, person) -> bool:
@@ -439,11 +478,12 @@ def _same(ev: Event, events: list[Event], sent_people) -> Event | None:
     for other in events:
         if other.type != ev.type or not other.date or other.date.get("start") != ev.date.get("start"):
             continue
-        if other.passage == ev.passage:
+        if other.span[0] == ev.span[0]:
+            continue  # made from the same sentence (a visit split by body)
+        same_targets = {o.org.canonical for o in ev.targets} & {o.org.canonical for o in other.targets}
+        if other.passage == ev.passage and not (same_targets or (not ev.targets and not other.targets)):
             continue
-        if ids and ids <= set(other.people) and (
-            not ev.targets or not other.targets or {o.org.canonical for o in ev.targets} & {o.org.canonical for o in other.targets}
-        ):
+        if ids and ids <= set(other.people) and (not ev.targets or not other.targets or same_targets):
             return other
     return None
 
@@ -463,7 +503,12 @@ def _host_event(person, evs: list[Event]) -> Event | None:
 def _role_in(s: str, person, a: int, b: int) -> str:
     for x, y in person.mentions:
         if a <= x < b:
-            after = s[y : y + 6]
+            after = s[y : y + 8]
+            from .names import role_at
+
+            w = role_at(after, 0)
+            if w:
+                after = after[len(w) :]  # 张德江委员长主持会议
             if after.startswith("主持"):
                 return "chair"
             if after.startswith(("讲话", "致辞", "作", "介绍", "指出", "表示", "强调")):

@@ -125,8 +125,10 @@ def _read_names(s: str, p: int, hi: int, anchors_starts: set[int], evidence, for
     q = p
     while q < hi:
         r = read_name(s, q, evidence=evidence)
-        if foreign or (r and r[1] < 1.0):
+        if foreign or not r or r[1] < 1.0:
             fr = read_foreign_name(s, q)
+            if fr and not foreign and not r and fr[0] - q < 3:
+                fr = None  # with no foreign context, a transliterated name needs three characters
             if fr and (not r or (r[1] < 1.0 and fr[0] > r[0]) or (foreign and fr[0] > r[0])):
                 r = fr
         if not r:
