@@ -200,3 +200,17 @@ def test_chair_after_a_title_written_after_the_name():
     text = "6月27日，十二届全国人大常委会第二十八次会议在北京人民大会堂闭幕。张德江委员长主持会议。"
     evs = _events(text, "2017-06-27")
     assert evs and {p["name"]: p["role"] for p in evs[0]["participants"]}.get("张德江") == "chair"
+
+
+def test_people_named_in_what_is_said_are_not_at_the_event():
+    text = ("全国政协主席俞正声29日在北京会见欧盟经济社会委员会主席达西斯一行。\n"
+            "俞正声说，当前中欧关系保持良好发展势头。习近平主席2014年访问欧盟总部时同欧方领导人达成共识。\n"
+            "全国政协副主席杜青林参加会见。")
+    evs = _events(text, "2017-06-30")
+    assert len(evs) == 1
+    assert _names(evs[0]) == {"俞正声", "达西斯", "杜青林"}
+
+
+def test_a_noun_is_no_trigger():
+    text = "中共中央、国务院、中央军委致电，向参加任务的全体同志致以热烈的祝贺和亲切的慰问。"
+    assert _events(text, "2016-11-04") == []

@@ -169,6 +169,7 @@ def extract_events(s: str, published: str | None, people, titled, org_mentions, 
     current: _dt.date | None = None
     current_date: dict | None = None
     place: str | None = None
+    quote_para = -1
     di = 0
     for si, sent in enumerate(sents):
         a, b = sent.start, sent.end
@@ -299,7 +300,20 @@ def extract_events(s: str, published: str | None, people, titled, org_mentions, 
                             if any(o.surface in d or d in o.surface for o in ev.targets)
                             or (ev.only is not None and ev.only.name in d)]  # 在会见安东内斯库时
         pool = targets_here or passage_events
+        # X说，…Y…: people named inside what is said are not at the event, nor in the sentences of
+        # the same paragraph that carry the speech on
+        said = _STATEMENT.search(s, a, b)
+        speaker_before = said is not None and (
+            any(a <= x < said.start() for p in sent_people for x, _ in p.mentions)
+            or s[max(a, said.start() - 3) : said.start()].endswith(("他", "她", "他们", "双方")))
+        quote_from = said.end() if speaker_before else b
+        if quote_para == sent.paragraph and not re.search(r"参加|出席|陪同|主持", text):
+            quote_from = a
+        if said and quote_from < b:
+            quote_para = sent.paragraph
         for p in sent_people:
+            if all(x >= quote_from for x, _ in p.mentions if a <= x < b):
+                continue
             host = _host_event(p, pool)
             if host is not None:
                 host.add(p.id, "host")
@@ -361,6 +375,8 @@ def _pick_trigger(s, a, text, auto, table, passage_events, sent_people, no_trigg
                 return ts, te, t
             continue
         before = s[max(a, ts - 6) : ts]
+        if before.endswith("的"):
+            continue  # 亲切的慰问, 重要的会议: a noun, not an event told here
         if before.endswith(_JOIN_BEFORE):
             if not passage_events and sent_people:
                 weak = weak or (ts, te, t)
@@ -443,7 +459,7 @@ def _venues() -> dict[str, str]:
     return {r["venue"]: r["city"] for r in _rows("venues.tsv")}
 
 
-_AT_VENUE = re.compile(r"在([\u4e00-\u9fff]{2,8}?)(?:以视频方式|通过视频)?(?:分别)?(?:会见|会晤|会谈|举行|出席|主持|接见|签署|考察|调研|视察|看望|同)")
+_AT_VENUE = re.compile(r"在([\u4e00-\u9fff]{2,8}?)(?:以视频方式|通过视频)?(?:分别)?(?:会见|会晤|会谈|举行|出席|接见|签署|考察|调研|视察|看望)")
 _ORG_TAIL = ("议会", "政府", "大学", "会场", "总部", "现场", "中心", "公司", "集团", "大厦", "宾馆", "饭店", "会议", "期间")
 
 
@@ -456,7 +472,7 @@ def _generic_venue(text: str) -> str | None:
     for venue, city in _venues().items():
         if venue in x:
             return city or None
-    if x.endswith(_ORG_TAIL) or re.search(r"[的了是在与和]", x):
+    if x.endswith(_ORG_TAIL) or re.search(r"[的了是在与和同]", x) or x[0] in "以对这那此各该我你他她其":
         return None
     return x
 
