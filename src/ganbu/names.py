@@ -52,9 +52,10 @@ def _chinese_before_dot(s: str, p: int, m) -> bool:
     if not sl:
         return False
     dot = s.find("·", p, m.end())
+    bad = R.name_chars()["not_given"]
     for g in (2, 1):
         end = p + sl + g
-        if end < dot and follower_at(s, end) is not None:
+        if end < dot and follower_at(s, end) is not None and not any(c in bad for c in s[p + sl : end]):
             return True
     return False
 
@@ -81,7 +82,7 @@ def read_name(s: str, p: int, *, allow_role_follow: bool = False, evidence: dict
         tl = R.translit_chars()
         f_end = next((e for e in range(last + 2, m.end() + 1) if follower_at(s, e) is not None), None)
         t_end = next((e for e in range(last + 2, m.end()) if s[e] not in tl and all(c in tl for c in s[last:e])), None)
-        if t_end is not None and (f_end is None or f_end - t_end > 1):
+        if t_end is not None and (f_end is None or f_end - t_end > 1 or follower_at(s, t_end) is not None):
             return t_end, 1.0  # 路易斯·阿瓦尔卡下令对… → …阿瓦尔卡
         if f_end is not None:
             return f_end, 1.0  # 艾尔肯·吐尼亚孜，… → …吐尼亚孜
