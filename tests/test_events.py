@@ -214,3 +214,11 @@ def test_people_named_in_what_is_said_are_not_at_the_event():
 def test_a_noun_is_no_trigger():
     text = "中共中央、国务院、中央军委致电，向参加任务的全体同志致以热烈的祝贺和亲切的慰问。"
     assert _events(text, "2016-11-04") == []
+
+
+def test_pronoun_speaker_is_the_person_named_before():
+    text = "座谈会11日在京召开。全国政协主席汪洋出席会议并讲话。他强调，统一战线是广泛政治联盟。"
+    st = ganbu.extract(text, "2019-09-12").to_dict()["statements"]
+    assert st[0]["names"] == ["汪洋"] and st[0]["verb"] == "强调"
+    a, b = st[0]["span"]
+    assert text[a:b] == "统一战线是广泛政治联盟"

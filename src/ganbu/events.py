@@ -619,6 +619,12 @@ def _statements(s: str, sents, lookup: _People) -> list[dict]:
                     cursor = x
                 else:
                     break
+            if not speakers and s[clause_start : m.start()] in ("他", "她"):
+                # 他强调: the person the story is about, the last one named before this sentence
+                prior = lookup.at[: bisect.bisect_left(lookup.starts, a)]
+                named = [p for _, _, p in prior if not _reporter(s, p)]
+                if named:
+                    speakers = [named[-1]]
             if not speakers:
                 continue
             q = m.end()
