@@ -28,7 +28,7 @@ from .errors import InputBinary, InputEmpty
 from .reader import Source, read_path, read_text
 
 
-def _generic_resolver(s: str, stops_factory):
+def _generic_resolver(s: str, stops):
     def resolve(head: str, before: int) -> str | None:
         best = None
         idx = s.rfind(head, 0, before)
@@ -41,7 +41,7 @@ def _generic_resolver(s: str, stops_factory):
                 if s[k] in "，。；！？：\n（）“”、":
                     seg_start = k + 1
                     break
-            left = stops_factory().last_stop_end(seg_start, idx)
+            left = stops.last_stop_end(seg_start, idx)
             cand = s[left:end]
             if len(cand) > len(head) + 1:
                 best = cand
@@ -77,9 +77,7 @@ def extract(text: "str | Source", published: str | None = None, *, name: str = "
     protected += [(a, b) for a, b, _ in countries]
     parse = _titles.parse(s, protected, countries=countries)
     ctx = _places.Context(places, _places.find_places(normalize(src.title)) if src.title else ())
-    mask = _titles._protect(s, protected)
-    stops_factory = lambda: _titles._Stops(s, mask)  # noqa: E731
-    maker = PositionMaker(ctx, _orgs.alias_index(pub), _generic_resolver(s, stops_factory), _places_prefix(s),
+    maker = PositionMaker(ctx, _orgs.alias_index(pub), _generic_resolver(s, parse.stops), _place_of,
                           text=s, as_of=pub)
     people = build_people(s, parse.mentions, maker, src.authors, src.skip)
     local = _orgs.find_local_bodies(s, places, ctx)
@@ -129,10 +127,6 @@ def _place_of(base: str) -> str | None:
                 last = f
         return last.division.name
     return None
-
-
-def _places_prefix(s: str):
-    return _place_of
 
 
 def _map_offsets(doc: Document, src: Source) -> None:

@@ -67,7 +67,7 @@ def find_anchors(s: str) -> list[Anchor]:
     return out
 
 
-class _Stops:
+class Stops:
     """Left-stop words outside protected organisation/place spans."""
 
     def __init__(self, s: str, protected: bytearray):
@@ -181,7 +181,7 @@ def _trim_prefix(s: str, a: int, b: int) -> int:
     return a
 
 
-def parse_chains(s: str, anchors: list[Anchor], stops: _Stops, evidence, after_name: set[int] = frozenset(),
+def parse_chains(s: str, anchors: list[Anchor], stops: Stops, evidence, after_name: set[int] = frozenset(),
                  countries: list[tuple[int, int, str]] = ()) -> list[TitledMention]:
     """``after_name``: starts of anchors already read as written after a name (李克强总理);
     ``countries``: foreign country mentions (a title with one takes a transliterated name)."""
@@ -252,7 +252,7 @@ def _clause_index(s: str):
     return find
 
 
-def parse_leaders(s: str, anchors: list[Anchor], protected: bytearray, stops: "_Stops | None" = None) -> list[TitledMention]:
+def parse_leaders(s: str, anchors: list[Anchor], protected: bytearray, stops: "Stops | None" = None) -> list[TitledMention]:
     """NAME + leader role written after it: 习近平总书记 → 中共中央总书记, 李克强总理."""
     roles = R.roles()
     out = []
@@ -394,13 +394,14 @@ from .appointments import parse_appointments  # noqa: E402  (uses Link and Title
 class Parse:
     anchors: list[Anchor]
     mentions: list[TitledMention] = field(default_factory=list)
+    stops: "Stops | None" = None  # the left-stop finder over this text, for later stages
 
 
 def parse(s: str, protected_spans, evidence=None, countries=()) -> Parse:
     anchors = find_anchors(s)
     mask = _protect(s, protected_spans)
-    stops = _Stops(s, mask)
-    result = Parse(anchors)
+    stops = Stops(s, mask)
+    result = Parse(anchors, stops=stops)
     appoint = parse_appointments(s, anchors, evidence)
     taken_names = {n for tm in appoint for n in tm.names}
     leaders = [tm for tm in parse_leaders(s, anchors, mask, stops) if tm.names[0] not in taken_names]
