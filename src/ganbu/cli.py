@@ -71,7 +71,6 @@ def _table(doc) -> str:
         lines.append(f"  {p.name}{'　' * (width - len(p.name))}  {titles}")
     if doc.events:
         lines.append("  -- events")
-    names = {p.id: p.name for p in doc.people}
     for ev in doc.events:
         date = ev["date"] or {}
         when = date.get("start") or "?"
