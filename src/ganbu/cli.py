@@ -57,6 +57,10 @@ def build_parser() -> argparse.ArgumentParser:
     return ap
 
 
+def _side(ev: dict, roles: tuple[str, ...]) -> str:
+    return "、".join(p["name"] for p in ev["participants"] if p["role"] in roles)
+
+
 def _table(doc) -> str:
     lines = []
     head = doc.title or doc.source or ""
@@ -76,9 +80,8 @@ def _table(doc) -> str:
         when = date.get("start") or "?"
         if date.get("end") and date.get("end") != date.get("start"):
             when += "→" + date["end"]
-        side = lambda roles: "、".join(p["name"] for p in ev["participants"] if p["role"] in roles)  # noqa: E731
-        who = side(("visitor", "chair", "speaker", "signatory", "subject", "attendee"))
-        whom = side(("host",)) or "、".join(o["name"] for o in ev["organizations"] if o["role"] == "host")
+        who = _side(ev, ("visitor", "chair", "speaker", "signatory", "subject", "attendee"))
+        whom = _side(ev, ("host",)) or "、".join(o["name"] for o in ev["organizations"] if o["role"] == "host")
         orgs = "、".join(o["name"] for o in ev["organizations"])
         line = f"  {when}  {ev['place'] or '—'}  {ev['type']}  {who or '—'}"
         if whom:
