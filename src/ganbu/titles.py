@@ -226,6 +226,8 @@ def parse_chains(s: str, anchors: list[Anchor], stops: Stops, evidence, after_na
         if names and (s[max(0, left - 1) : left] in ("位", "名") and left == links[0].role_start
                       or _PLURAL.search(links[0].prefix)):
             names = []  # 几位副县长商定, 两位市长祝愿: a plural title names nobody
+        if names and all(roles[link.role].kind == "generic" for link in links):
+            names = [n for n in names if n not in weak]  # 负责人王明: a generic title needs a clear name
         if names:
             tm = TitledMention(links, names, "chain", weak=weak)
             tm.continues = bool(out) and not links[0].prefix and cursor > 0 and left == cursor + 1 and s[cursor] == "、"
