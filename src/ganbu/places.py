@@ -49,7 +49,16 @@ def _better(a: Division, b: Division) -> bool:
 @lru_cache(maxsize=1)
 def _automaton() -> ahocorasick.Automaton:
     table: dict[str, Division] = {}
+    # a county-level name used in more than one province (鼓楼区, 城关镇…) or a generic one
+    # (新区, 城区) says nothing about where a story is: left out
+    provinces_of: dict[str, set[str]] = {}
     for d in load_divisions():
+        if d.level == "county":
+            provinces_of.setdefault(d.name, set()).add(d.province)
+    for d in load_divisions():
+        if d.level == "county" and (len(d.name) <= 2 or len(provinces_of[d.name]) > 1 or d.name in _SHORT_STOP
+                                    or d.name.endswith(("新区", "开发区", "高新区", "矿区", "郊区", "城区"))):
+            continue
         forms = [d.name]
         if d.short and d.level in ("province", "prefecture") and d.short not in _SHORT_STOP and len(d.short) >= 2:
             forms.append(d.short)
