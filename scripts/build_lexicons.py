@@ -5,7 +5,7 @@
 
 SHARED_DATA_DIR defaults to ``../shared/data`` relative to the repository root (the folder
 holding ``areacodes/result.csv`` and ``surnames/family_names.csv``). Writes, into ``--out``
-(default ``src/ganbu/data``):
+(default ``src/ganbu/lang/data``):
 
 * ``divisions.tsv`` -- every county-level-and-above division 1981-2024, with a news short form;
 * ``surnames.tsv``  -- surnames with frequency, known typos fixed, a few added by hand.
@@ -30,7 +30,7 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SHARED = REPO_ROOT.parent / "shared" / "data"
-DEFAULT_OUT = REPO_ROOT / "src" / "ganbu" / "data"
+DEFAULT_OUT = REPO_ROOT / "src" / "ganbu" / "lang" / "data"
 
 AREACODES_SOURCE = "yescallop/areacodes @ eed219a0678d36bacaa717f62443b10e869f0291 (data from the Ministry of Civil Affairs)"
 AREACODES_LICENCE = "CC0 1.0 Universal (public domain dedication)"

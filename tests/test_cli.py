@@ -181,6 +181,6 @@ def test_big5_report_with_a_visitor_from_another_jurisdiction(capsys, tmp_path):
 
 
 def ganbu_normalize(s):
-    from ganbu.normalize import normalize
+    from ganbu.lang.normalize import normalize
 
     return normalize(s)

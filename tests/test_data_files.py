@@ -3,16 +3,18 @@ from importlib import resources
 
 import pytest
 
-from ganbu import resources as R
+from ganbu.people import tables as R
 
-DATA = resources.files("ganbu.data")
-TABLES = ["roles.tsv", "grammar_words.tsv", "name_chars.tsv", "not_names.tsv", "countries.tsv",
-          "translit_chars.tsv", "leaders.tsv", "event_triggers.tsv", "date_words.tsv"]
+TABLES = [("ganbu.people", n) for n in ("roles.tsv", "grammar_words.tsv", "name_chars.tsv", "not_names.tsv",
+                                          "translit_chars.tsv", "leaders.tsv")]
+TABLES += [("ganbu.lang", "countries.tsv"), ("ganbu.lang", "date_words.tsv")]
+TABLES += [("ganbu.events", "event_triggers.tsv"), ("ganbu.events", "venues.tsv")]
 
 
-@pytest.mark.parametrize("name", TABLES)
-def test_every_table_states_its_source(name):
-    head = [ln for ln in DATA.joinpath(name).read_text(encoding="utf-8").splitlines()[:12] if ln.startswith("#")]
+@pytest.mark.parametrize("package,name", TABLES)
+def test_every_table_states_its_source(package, name):
+    text = resources.files(package).joinpath("data", name).read_text(encoding="utf-8")
+    head = [ln for ln in text.splitlines()[:12] if ln.startswith("#")]
     assert head, f"{name} has no comment header"
     assert any(w in "\n".join(head) for w in ("hand", "source")), f"{name} names no source"
 

@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from ganbu.dates import DateMention, find_dates, infer_year_from_text, resolve
+from ganbu.lang.dates import DateMention, find_dates, infer_year_from_text, resolve
 
 PUB = dt.date(2023, 3, 6)
 

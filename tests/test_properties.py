@@ -2,7 +2,7 @@
 from hypothesis import given, settings, strategies as st
 
 import ganbu
-from ganbu.normalize import normalize
+from ganbu.lang.normalize import normalize
 
 # text drawn from the characters the grammar cares about, plus anything at all
 GENRE = "省市委书记长副常务主任部党组国资委、，。：；（）()·王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾萧田董潘袁蔡蒋余于杜叶程魏苏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤暨和与及等出席表示会见任命为免去的职务总书记浙江青海四川辽宁北京天津1234567890年月日\n "
@@ -25,7 +25,7 @@ def _check(text: str) -> None:
             a, b = pos.span
             assert 0 <= a < b <= len(text)
             assert normalize(text[a:b]).endswith(pos.role)
-    from ganbu.orgs import alias_index
+    from ganbu.people.orgs import alias_index
 
     index = alias_index(None)
     for o in doc.organizations:

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from ganbu.quantities import Quantity, find_quantities, parse_cn_number
+from ganbu.lang.quantities import Quantity, find_quantities, parse_cn_number
 
 
 def _check_offsets(text: str, qs: list[Quantity]) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ganbu import reader
+from ganbu.read import reader
 from ganbu.errors import (
     GanbuError,
     InputBinary,
@@ -21,7 +21,7 @@ from ganbu.errors import (
     InputUndecodable,
     InputUnreadable,
 )
-from ganbu.reader import Source, read_bytes, read_path, read_text
+from ganbu.read.reader import Source, read_bytes, read_path, read_text
 
 FIX = Path(__file__).parent / "fixtures" / "reader"
 
@@ -276,7 +276,9 @@ def test_plain_utf8():
 
 def test_read_text_strips_bom_and_sniffs():
     src = read_text("\ufeff# 标题\n\n正文。", name="doc")
-    assert src.raw == "# 标题\n\n正文。" and src.format == "markdown" and src.title == "标题"
+    # the BOM is not read, but stays in raw: spans index the string as given
+    assert src.text == "# 标题\n\n正文。" and src.format == "markdown" and src.title == "标题"
+    assert src.raw == "\ufeff# 标题\n\n正文。" and src.raw_span(5, 7) == (6, 8)
     assert src.name == "doc" and src.encoding == "utf-8"
     assert read_text("<p>一</p><p>二</p><p>三</p>").format == "html"
 

@@ -7,11 +7,10 @@
 """
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from .errors import GanbuError
+from .lang.normalize import normalize as normalize_text
+from .model import Document
+from .pipeline import extract, extract_path
+from .version import __version__, pipeline_version
 
-from .document import Document  # noqa: E402
-from .errors import GanbuError  # noqa: E402
-from .normalize import normalize as normalize_text  # noqa: E402
-from .pipeline import extract, extract_path  # noqa: E402
-
-__all__ = ["extract", "extract_path", "Document", "GanbuError", "normalize_text", "__version__"]
+__all__ = ["extract", "extract_path", "Document", "GanbuError", "normalize_text", "__version__", "pipeline_version"]

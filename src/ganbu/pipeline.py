@@ -1,157 +1,121 @@
-"""The extraction pipeline: Source → normalised view → matchers → grammar → Document.
+"""The extraction pipeline: one document through the layers, offsets mapped back to the input.
 
-Stages (each a plain function in its own module):
-  reader.read_*        bytes/str → Source (decoding, HTML body, bylines)      reads input
-  normalize.normalize  Source.text → normalised view, same offsets            reads text
-  places.find_places   view → place mentions → jurisdiction Context           reads view
-  orgs.find_orgs       view → organisation mentions (lexicon)                 reads view
-  titles.parse         view → titled mentions (chains, appointments, leaders) reads view, orgs, places
-  positions            titled mention → explicit positions                    reads Context
-  people.build_people  → persons with positions and mentions
-Offsets are into Source.text; for HTML they are mapped to the raw page at the end.
+    read      input → Source (decoded text, HTML body with offsets into the page, metadata)
+    lang      Source.text → normalised view of the same length (simplified, half-width)
+    people    view → places, organisations, titled mentions → persons with explicit positions
+    events    view + people → events, statements, quantities, warnings
+    model     → Document; for HTML every span is mapped from the body text to the raw page
+
+Spans are computed on the normalised view (same offsets as ``Source.text``) and mapped once at
+the end by :meth:`Source.raw_span`.
 """
 from __future__ import annotations
 
+import datetime as _dt
 import hashlib
 import os
-from functools import lru_cache
+from dataclasses import replace
 
-from . import events as _events
-from . import orgs as _orgs
-from . import places as _places
-from . import titles as _titles
-from .document import Document
-from .normalize import normalize
-from .people import build_people
-from .positions import PositionMaker
-from .errors import InputBinary, InputEmpty
-from .reader import Source, read_path, read_text
+from .errors import BadArgument, InputBinary, InputEmpty
+from .events.extract import extract_events
+from .lang.normalize import normalize
+from .model import Document, PipelineInfo, SourceInfo, Span
+from .people.stage import read_people
+from .read import Source, read_bytes, read_path, read_text
+from .version import pipeline_version
 
-
-def _generic_resolver(s: str, stops):
-    def resolve(head: str, before: int) -> str | None:
-        best = None
-        idx = s.rfind(head, 0, before)
-        while idx != -1:
-            end = idx + len(head)
-            # the organisation written in full: from the last clause break / stop word to the head
-            lo = max(0, idx - _titles.MAX_PREFIX)
-            seg_start = lo
-            for k in range(idx - 1, lo - 1, -1):
-                if s[k] in "，。；！？：\n（）“”、":
-                    seg_start = k + 1
-                    break
-            left = stops.last_stop_end(seg_start, idx)
-            cand = s[left:end]
-            if len(cand) > len(head) + 1:
-                best = cand
-                break
-            idx = s.rfind(head, 0, idx)
-        return best
-
-    return resolve
+__all__ = ["extract", "extract_path"]
 
 
-def extract(text: "str | Source", published: str | None = None, *, name: str = "<text>",
+def extract(text: "str | bytes | Source", published: str | None = None, *, name: str = "<text>",
             events: bool = True) -> Document:
     """Extract people, positions, organisations and (unless ``events=False``) events, quantities,
     statements and warnings from one report.
 
-    ``text`` is the article (a str, or a :class:`reader.Source` from ``read_path``/``read_bytes``);
+    ``text`` is the article: a str (any string, an empty one gives an empty document), bytes
+    (decoded as a file would be), or a :class:`Source` from ``read_path``/``read_bytes``.
     ``published`` (``YYYY-MM-DD``) overrides a date read from the input.
+    Raises :class:`~ganbu.errors.GanbuError` subclasses for bad input: ``BadArgument`` (E201) for
+    a text that is no str/bytes or a ``published`` that is no date, ``InputUndecodable`` (E105)
+    for bytes in an unknown encoding, ``InputBinary`` (E104) for binary bytes.
     """
-    if isinstance(text, Source):
-        src = text
-    else:
-        try:
-            src = read_text(text, name)
-        except (InputEmpty, InputBinary):
-            # the API reads any string; only files are refused for being empty or binary
-            src = Source(name=name, raw=text, text=text, offsets=None, format="text", encoding="utf-8")
+    src = _as_source(text, name)
+    pub = _check_published(published) or src.published
     s = normalize(src.text)
-    pub = published or src.published
-    places = _places.find_places(s)
-    org_mentions = _orgs.find_orgs(s, as_of=pub)
-    countries = _places.find_countries(s)
-    protected = [(m.start, m.end) for m in org_mentions] + [(p.start, p.end) for p in places]
-    protected += [(a, b) for a, b, _ in countries]
-    parse = _titles.parse(s, protected, countries=countries)
-    ctx = _places.Context(places, _places.find_places(normalize(src.title)) if src.title else ())
-    maker = PositionMaker(ctx, _orgs.alias_index(pub), _generic_resolver(s, parse.stops), _place_of,
-                          text=s, as_of=pub)
-    people = build_people(s, parse.mentions, maker, src.authors, src.skip)
-    local = _orgs.find_local_bodies(s, places, ctx)
-    taken = {(m.start, m.end) for m in org_mentions}
-    all_orgs = sorted(org_mentions + [m for m in local if (m.start, m.end) not in taken], key=lambda m: m.start)
-    organizations = _orgs.group(all_orgs)
-    if events:
-        events, statements, quantities, warnings = _events.extract_events(
-            s, pub, people, parse.mentions, all_orgs, places, src.skip)
-    else:
-        events, statements, quantities, warnings = [], [], [], []
-    org_id = {o.canonical: o.id for o in organizations}
-    for ev in events:
-        for o in ev["organizations"]:
-            o["org"] = org_id.get(o.pop("canonical"))
+    found = read_people(s, pub, title=src.title, authors=src.authors, skip=src.skip)
     doc = Document(
         id=hashlib.sha256(s.encode("utf-8")).hexdigest()[:16],
-        text=src.raw,
         title=src.title,
         published=pub,
         authors=[n for n, _, _ in src.authors],
         credits=list(src.credits),
-        people=people,
-        organizations=organizations,
-        events=events,
-        statements=statements,
-        quantities=quantities,
-        warnings=warnings,
-        source=src.name,
-        encoding=src.encoding,
-        format=src.format,
+        people=found.people,
+        organizations=found.organizations,
+        source=SourceInfo(src.name, src.encoding, src.format),
+        pipeline=PipelineInfo("ganbu", pipeline_version()),
+        text=src.raw,
     )
-    if src.offsets is not None:
+    if events:
+        org_ids = {o.canonical: o.id for o in found.organizations}
+        doc.events, doc.statements, doc.quantities, doc.warnings = extract_events(
+            s, pub, found.people, found.titled, found.org_mentions, found.places, src.skip, org_ids)
+    if src.offsets is not None or src.base:
         _map_offsets(doc, src)
     return doc
 
 
-@lru_cache(maxsize=8192)
-def _place_of(base: str) -> str | None:
-    """The place a title's organisation starts with; the most specific of the places written one
-    after another (宁夏固原市隆德县委 → 隆德县)."""
-    found = _places.find_places(base)
-    if found and found[0].start == 0:
-        last = found[0]
-        for f in found[1:]:
-            if f.start == last.end:
-                last = f
-        return last.division.name
-    return None
+def extract_path(path: "str | os.PathLike[str]", published: str | None = None, *, events: bool = True) -> Document:
+    """Read a file (any supported format and encoding; ``-`` is stdin) and extract from it."""
+    return extract(read_path(path), published, events=events)
+
+
+def _as_source(text: object, name: str) -> Source:
+    if isinstance(text, Source):
+        return text
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        return read_bytes(bytes(text), name if name != "<text>" else "<bytes>")
+    if not isinstance(text, str):
+        raise BadArgument(f"text must be str, bytes or a Source, not {type(text).__name__}", name)
+    try:
+        return read_text(text, name)
+    except (InputEmpty, InputBinary):
+        # the API reads any string; only files are refused for being empty or binary
+        return Source(name=name, raw=text, text=text, offsets=None, format="text", encoding="utf-8")
+
+
+def _check_published(published: object) -> str | None:
+    if published is None:
+        return None
+    if isinstance(published, _dt.datetime):
+        return published.date().isoformat()
+    if isinstance(published, _dt.date):
+        return published.isoformat()
+    if not isinstance(published, str):
+        raise BadArgument(f"published must be a YYYY-MM-DD string or a date, not {type(published).__name__}")
+    try:
+        return _dt.date.fromisoformat(published.strip()).isoformat()
+    except ValueError:
+        raise BadArgument(f"published is not a date in YYYY-MM-DD form: {published!r}") from None
 
 
 def _map_offsets(doc: Document, src: Source) -> None:
-    def m(span):
+    """Every span of the document, from the body text to the raw input."""
+    def m(span: Span) -> Span:
         return src.raw_span(span[0], span[1])
 
     for p in doc.people:
         p.mentions = [m(x) for x in p.mentions]
-        for pos in p.positions:
-            pos.span = m(pos.span)
+        p.positions = [replace(pos, span=m(pos.span)) for pos in p.positions]
     for o in doc.organizations:
         o.mentions = [m(x) for x in o.mentions]
     for ev in doc.events:
-        ev["span"] = list(m(ev["span"]))
-        ev["trigger"]["span"] = list(m(ev["trigger"]["span"]))
+        ev.span = m(ev.span)
+        ev.trigger.span = m(ev.trigger.span)
     for st in doc.statements:
-        st["span"] = list(m(st["span"]))
+        st.span = m(st.span)
     for q in doc.quantities:
-        q["span"] = list(m(q["span"]))
+        q.span = m(q.span)
     for w in doc.warnings:
-        w["span"] = list(m(w["span"]))
-        if "related" in w:
-            w["related"] = list(m(w["related"]))
-
-
-def extract_path(path: "str | os.PathLike", published: str | None = None) -> Document:
-    """Read a file (any supported format and encoding; ``-`` is stdin) and extract from it."""
-    return extract(read_path(path), published)
+        w.span = m(w.span)
+        if w.related is not None:
+            w.related = m(w.related)

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import ahocorasick
 
-from .document import Person
+from ..model import Person
 from .names import follower_at, is_cjk
-from .positions import Position, PositionMaker
-from .titles import TitledMention
+from ..model import Position
+from .positions import PositionMaker
+from .types import TitledMention
 
 
 def _inside(a: int, b: int, ranges) -> bool:

@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import DataError
+from ..errors import DataError
 from .quantities import parse_cn_number
 
 __all__ = ["DateMention", "find_dates", "infer_year_from_text", "resolve"]

@@ -1,33 +1,21 @@
 """Grammar tables and the compiled matchers built from them, loaded once per process.
 
-Everything here is data read from ``ganbu/data``; this module only turns it into
+Everything here is data read from ``ganbu/people/data``; this module only turns it into
 Aho-Corasick automata and sets. Nothing is downloaded.
 """
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources as _res
 
 import ahocorasick
 
-from .errors import DataError
+from ..lang.lexicon import load_surnames
+from ..lang.tables import rows
 
 
 def _rows(filename: str) -> list[dict[str, str]]:
-    try:
-        raw = _res.files("ganbu.data").joinpath(filename).read_text(encoding="utf-8")
-    except (FileNotFoundError, OSError) as exc:  # pragma: no cover - installation problem
-        raise DataError(f"bundled data file missing: {exc}", filename) from exc
-    lines = [ln for ln in raw.splitlines() if ln and not ln.startswith("#")]
-    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
-    rows = []
-    for row in reader:
-        if None in row:
-            raise DataError(f"malformed row {row!r}", filename)
-        rows.append({k: (v or "").strip() for k, v in row.items()})
-    return rows
+    return rows("ganbu.people", filename)
 
 
 @dataclass(slots=True, frozen=True)
@@ -80,8 +68,6 @@ def follower_prefixes() -> tuple[frozenset[str], int]:
 @lru_cache(maxsize=1)
 def surnames() -> tuple[frozenset[str], frozenset[str]]:
     """(single-character surnames, two-character surnames)."""
-    from .lexicon import load_surnames
-
     names = load_surnames()
     single = frozenset(s for s in names if len(s) == 1)
     double = frozenset(s for s in names if len(s) == 2)
@@ -107,8 +93,6 @@ def not_names() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def common_surnames() -> frozenset[str]:
     """The 400 most frequent surnames: enough evidence for a name with no title next to it."""
-    from .lexicon import load_surnames
-
     names = load_surnames()
     ranked = sorted(names, key=lambda k: -float(names[k] or 0))
     return frozenset(ranked[:400])

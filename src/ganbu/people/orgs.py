@@ -7,8 +7,8 @@ from functools import lru_cache
 
 import ahocorasick
 
-from .document import Organization
-from .lexicon import Org, org_alias_index
+from ..model import Organization
+from ..lang.lexicon import Org, org_alias_index
 
 
 @dataclass(slots=True, frozen=True)

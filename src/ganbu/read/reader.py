@@ -33,7 +33,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from .errors import (
+from ..errors import (
     InputBinary,
     InputEmpty,
     InputIsDirectory,
@@ -74,13 +74,19 @@ class Source:
     authors: list[tuple[str, int, int]] = field(default_factory=list)
     credits: list[str] = field(default_factory=list)
     skip: list[tuple[int, int]] = field(default_factory=list)
+    base: int = 0  # characters of ``raw`` before what was decoded and read (a BOM kept in a str)
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
-        """``[start, end)`` of ``text`` → ``[start, end)`` of ``raw`` (identity unless HTML).
+        """``[start, end)`` of ``text`` → ``[start, end)`` of ``raw`` (identity unless HTML or
+        a leading BOM).
 
         The end is the end of the source of ``text[end-1]`` (an entity ends after its ``;``),
         so no markup that follows the span is included.
         """
+        a, b = self._body_span(start, end)
+        return a + self.base, b + self.base
+
+    def _body_span(self, start: int, end: int) -> tuple[int, int]:
         if self.offsets is None:
             return start, end
         if not 0 <= start <= end <= len(self.text):
@@ -89,7 +95,7 @@ class Source:
             p = self.offsets[start]
             return p, p
         last = self.offsets[end - 1]
-        m = _ENTITY_AT.match(self.raw, last)
+        m = _ENTITY_AT.match(self.raw, last + self.base)
         if m and _html.unescape(m.group()) != m.group():
             last_end = m.end()  # the character came from a character reference
         else:
@@ -168,9 +174,13 @@ def read_path(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) ->
 
 
 def read_text(text: str, name: str = "<text>") -> Source:
-    """Read an already-decoded string (a leading BOM is removed; ``encoding`` is ``"utf-8"``)."""
+    """Read an already-decoded string (``encoding`` is ``"utf-8"``). A leading BOM is not read,
+    but stays in ``raw`` so that spans index the string as given."""
     if text.startswith("\ufeff"):
-        text = text[1:]
+        src = read_text(text[1:], name)
+        src.raw = text
+        src.base = 1
+        return src
     if not text or text.isspace():
         raise InputEmpty("input is empty" if not text else "input is only whitespace", name)
     head = text[:8192]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from . import resources as R
+from . import tables as R
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _MINORITY = re.compile(r"[\u4e00-\u9fff]{1,7}(?:·[\u4e00-\u9fff]{1,9})+")

@@ -10,9 +10,9 @@ import datetime as _dt
 import json
 import sys
 
-from . import __version__
-from .errors import GanbuError
-from .pipeline import extract_path
+from ..version import __version__
+from ..errors import GanbuError
+from ..pipeline import extract_path
 
 EPILOG = """\
 examples:
@@ -57,13 +57,13 @@ def build_parser() -> argparse.ArgumentParser:
     return ap
 
 
-def _side(ev: dict, roles: tuple[str, ...]) -> str:
-    return "、".join(p["name"] for p in ev["participants"] if p["role"] in roles)
+def _side(ev, roles: tuple[str, ...]) -> str:
+    return "、".join(p.name for p in ev.participants if p.role in roles)
 
 
 def _table(doc) -> str:
     lines = []
-    head = doc.title or doc.source or ""
+    head = doc.title or doc.source.name or ""
     lines.append(f"== {head}" + (f"  ({doc.published})" if doc.published else ""))
     if not doc.people:
         lines.append("  (no people found)")
@@ -76,23 +76,22 @@ def _table(doc) -> str:
     if doc.events:
         lines.append("  -- events")
     for ev in doc.events:
-        date = ev["date"] or {}
-        when = date.get("start") or "?"
-        if date.get("end") and date.get("end") != date.get("start"):
-            when += "→" + date["end"]
+        when = (ev.date.start if ev.date else None) or "?"
+        if ev.date and ev.date.end and ev.date.end != ev.date.start:
+            when += "→" + ev.date.end
         who = _side(ev, ("visitor", "chair", "speaker", "signatory", "subject", "attendee"))
-        whom = _side(ev, ("host",)) or "、".join(o["name"] for o in ev["organizations"] if o["role"] == "host")
-        orgs = "、".join(o["name"] for o in ev["organizations"])
-        line = f"  {when}  {ev['place'] or '—'}  {ev['type']}  {who or '—'}"
+        whom = _side(ev, ("host",)) or "、".join(o.name for o in ev.organizations if o.role == "host")
+        orgs = "、".join(o.name for o in ev.organizations)
+        line = f"  {when}  {ev.place or '—'}  {ev.type}  {who or '—'}"
         if whom:
             line += f" → {whom}"
         if orgs:
             line += f"  [{orgs}]"
-        if ev["topics"]:
-            line += "  就：" + "；".join(ev["topics"][:4])
+        if ev.topics:
+            line += "  就：" + "；".join(ev.topics[:4])
         lines.append(line)
     for w in doc.warnings:
-        lines.append(f"  ! {w['code']}: {w['message']}")
+        lines.append(f"  ! {w.code}: {w.message}")
     return "\n".join(lines)
 
 

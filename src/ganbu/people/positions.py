@@ -12,33 +12,13 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from . import resources as R
-from .titles import Link, TitledMention
+from . import tables as R
+from ..model import Position
+from .types import Link, TitledMention
 
 _LEVELS = ("自治区", "自治州", "省", "市", "县", "区", "州", "旗", "盟")
 _NOT_BARE_LEVEL = set("场级域属直辖内外民长")  # 市场监管局, 省级, 区域 … are not an implicit jurisdiction
 _PARTY_COMMITTEE_BASES = {"省委", "市委", "县委", "区委", "州委", "自治区党委", "旗委", "盟委"}
-
-
-@dataclass(slots=True)
-class Position:
-    text: str
-    organization: str | None
-    role: str
-    jurisdiction: str | None
-    status: str
-    span: tuple[int, int]
-    rule: str
-
-    def to_dict(self) -> dict:
-        return {
-            "text": self.text,
-            "organization": self.organization,
-            "role": self.role,
-            "jurisdiction": self.jurisdiction,
-            "status": self.status,
-            "span": [self.span[0], self.span[1]],
-        }
 
 
 def _bare_level(base: str) -> str | None:

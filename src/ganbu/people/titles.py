@@ -17,8 +17,10 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from . import resources as R
-from .names import follower_at, is_cjk, read_foreign_name, read_foreign_name_before, read_name
+from . import tables as R
+from .appointments import parse_appointments
+from .names import follower_at, is_cjk, read_foreign_name, read_foreign_name_before, read_name, role_at
+from .types import Anchor, Link, TitledMention
 
 _CLAUSE_BREAK = re.compile(r"[，。；！？：\n“”\"「」『』《》（）()!?;]")
 _DATE_STOP = re.compile(r"\d+[年月日号时]|[上下]午|晚上|早上|凌晨")
@@ -27,32 +29,6 @@ _AND_ORG = re.compile(r"[\u4e00-\u9fff]{2,4}和[\u4e00-\u9fff]{2,4}(?:厅|部|�
 _INNER_PAREN = re.compile(r"（[\u4e00-\u9fff]{2,6}）(?=[\u4e00-\u9fff])")
 MAX_PREFIX = 40
 _PLURAL = re.compile(r"[几多两二三四五六七八九十\d]+[位名]$")
-
-
-@dataclass(slots=True)
-class Link:
-    start: int          # where the link's organisation part starts
-    role_start: int
-    end: int            # end of the role word
-    prefix: str         # organisation part as written (normalised)
-    role: str
-
-
-@dataclass(slots=True)
-class TitledMention:
-    links: list[Link]
-    names: list[tuple[int, int]]
-    rule: str
-    status: str = "current"
-    weak: set = field(default_factory=set)  # names read without a follower: kept only if seen again
-    continues: bool = False  # starts with a bare role right after the previous chain's names + 、
-
-
-@dataclass(slots=True)
-class Anchor:
-    start: int
-    end: int
-    role: str
 
 
 def find_anchors(s: str) -> list[Anchor]:
@@ -344,8 +320,6 @@ _POST_NAME_ROLES = ("主席", "总统", "首相", "国王", "委员长")
 def role_after(s: str, p: int) -> bool:
     """A title used after a name starts at ``p`` (习近平主席郑重提出), not part of an
     organisation (总统府)."""
-    from .names import role_at
-
     w = role_at(s, p)
     if w is None:
         return False
@@ -387,9 +361,6 @@ def _seen_again(s: str, span: tuple[int, int]) -> bool:
             return True
         i = s.find(name, i + 1)
     return False
-
-
-from .appointments import parse_appointments  # noqa: E402  (uses Link and TitledMention above)
 
 
 @dataclass(slots=True)

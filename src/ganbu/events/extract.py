@@ -27,9 +27,10 @@ from functools import lru_cache
 
 import ahocorasick
 
-from . import dates as _dates
-from . import quantities as _qty
-from .resources import _rows
+from .. import model as M
+from ..lang import dates as _dates
+from ..lang import quantities as _qty
+from ..lang.tables import rows
 
 _SENT_END = re.compile(r"[。！？；\n]")
 _VENUE = re.compile(r"(?:在|赴|抵|抵达|到|来|进|于)(京|津|沪|渝|北京|天津|上海|重庆)")
@@ -57,7 +58,7 @@ class Trigger:
 @lru_cache(maxsize=1)
 def _triggers() -> tuple[ahocorasick.Automaton, dict[str, Trigger]]:
     table = {}
-    for r in _rows("event_triggers.tsv"):
+    for r in rows("ganbu.events", "event_triggers.tsv"):
         if r["type"] in ("appointment", "removal"):
             continue  # read from the appointment formulas instead
         table[r["trigger"]] = Trigger(r["trigger"], r["type"], r["strength"])
@@ -139,8 +140,9 @@ class _People:
         return seen
 
 
-def extract_events(s: str, published: str | None, people, titled, org_mentions, places, skip=()):
-    """Return ``(events, statements, quantities, warnings)`` as contract dicts."""
+def extract_events(s: str, published: str | None, people, titled, org_mentions, places, skip=(), org_ids=None):
+    """Return ``(events, statements, quantities, warnings)`` as model records; ``org_ids`` maps
+    a canonical organisation name to its id in the document."""
     pub = _date_obj(published)
     # the text's own year (十四届一次会议 → 2023) only when the publication date is not known
     year_hint = _dates.infer_year_from_text(s) if pub is None else None
@@ -341,7 +343,7 @@ def extract_events(s: str, published: str | None, people, titled, org_mentions, 
                     break
     out = []
     for i, ev in enumerate(e for e in events if e.people or len(e.orgs) >= 2):
-        out.append(_event_dict(f"e{i + 1}", ev, people, s))
+        out.append(_event_record(f"e{i + 1}", ev, people, s, org_ids or {}))
     statements = _statements(s, sents, lookup)
     quantities = _quantities(s, out)
     warnings = _warnings(s, sents)
@@ -411,7 +413,7 @@ def _told_one_by_one(s: str, sents, si: int, targets) -> bool:
 
 @lru_cache(maxsize=1)
 def _division_by_name() -> dict:
-    from .lexicon import load_divisions
+    from ..lang.lexicon import load_divisions
 
     out = {}
     for d in load_divisions():
@@ -456,7 +458,7 @@ def _frame(s: str, places) -> tuple[str | None, int]:
 
 @lru_cache(maxsize=1)
 def _venues() -> dict[str, str]:
-    return {r["venue"]: r["city"] for r in _rows("venues.tsv")}
+    return {r["venue"]: r["city"] for r in rows("ganbu.events", "venues.tsv")}
 
 
 _AT_VENUE = re.compile(r"在([\u4e00-\u9fff]{2,8}?)(?:以视频方式|通过视频)?(?:分别)?(?:会见|会晤|会谈|举行|出席|接见|签署|考察|调研|视察|看望)")
@@ -520,7 +522,7 @@ def _role_in(s: str, person, a: int, b: int) -> str:
     for x, y in person.mentions:
         if a <= x < b:
             after = s[y : y + 8]
-            from .names import role_at
+            from ..people.names import role_at
 
             w = role_at(after, 0)
             if w:
@@ -574,26 +576,26 @@ def _appointment_events(s, titled, pid_of, sents, dms, pub, year_hint) -> list[E
     return out
 
 
-def _event_dict(eid: str, ev: Event, people, s: str) -> dict:
+def _event_record(eid: str, ev: Event, people, s: str, org_ids: dict[str, str]) -> M.Event:
     by_id = {p.id: p for p in people}
     date = None
     if ev.date:
-        date = {k: ev.date.get(k) for k in ("start", "end", "text", "precision")}
-    return {
-        "id": eid,
-        "type": ev.type,
-        "trigger": {"text": s[ev.trigger[0] : ev.trigger[1]], "span": [ev.trigger[0], ev.trigger[1]]},
-        "date": date,
-        "place": ev.place,
-        "participants": [{"person": pid, "name": by_id[pid].name, "role": role} for pid, role in ev.people.items()],
-        "organizations": [{"org": None, "name": name, "canonical": o.org.canonical, "role": role}
-                          for name, (o, role) in ev.orgs.items()],
-        "topics": ev.topics,
-        "span": ev.span,
-    }
+        date = M.EventDate(ev.date.get("start"), ev.date.get("end"), ev.date.get("text"), ev.date.get("precision"))
+    return M.Event(
+        id=eid,
+        type=ev.type,
+        trigger=M.Trigger(s[ev.trigger[0] : ev.trigger[1]], (ev.trigger[0], ev.trigger[1])),
+        date=date,
+        place=ev.place,
+        participants=[M.Participant(pid, by_id[pid].name, role) for pid, role in ev.people.items()],
+        organizations=[M.EventOrganization(org_ids.get(o.org.canonical), name, role)
+                       for name, (o, role) in ev.orgs.items()],
+        topics=list(ev.topics),
+        span=(ev.span[0], ev.span[1]),
+    )
 
 
-def _statements(s: str, sents, lookup: _People) -> list[dict]:
+def _statements(s: str, sents, lookup: _People) -> list[M.Statement]:
     """``X表示…``, ``X、Y指出…``: the speakers are the names that end the clause before the verb."""
     out = []
     for sent in sents:
@@ -635,23 +637,18 @@ def _statements(s: str, sents, lookup: _People) -> list[dict]:
             body = s[q:end].rstrip("。；\n ")
             if len(body) < 2:
                 continue
-            out.append({"speakers": [p.id for p in speakers], "names": [p.name for p in speakers],
-                        "verb": m.group("verb"), "text": body, "span": [q, q + len(body)]})
+            out.append(M.Statement([p.id for p in speakers], [p.name for p in speakers], m.group("verb"), body,
+                                   (q, q + len(body))))
             break
     return out
 
 
-def _quantities(s: str, events: list[dict]) -> list[dict]:
+def _quantities(s: str, events: list[M.Event]) -> list[M.Quantity]:
     out = []
     for q in _qty.find_quantities(s):
-        d = {"text": q.text, "value": q.value, "unit": q.unit, "qualifier": q.qualifier, "kind": q.kind,
-             "span": [q.start, q.end]}
-        if q.value_max is not None:
-            d["value_max"] = q.value_max
-        ev = next((e for e in events if e["span"][0] <= q.start < e["span"][1]), None)
-        if ev:
-            d["event"] = ev["id"]
-        out.append(d)
+        ev = next((e for e in events if e.span[0] <= q.start < e.span[1]), None)
+        out.append(M.Quantity(q.text, q.value, q.unit, q.qualifier, q.kind, (q.start, q.end), q.value_max,
+                              ev.id if ev else None))
     return out
 
 
@@ -662,7 +659,7 @@ def _count(n: str) -> int | None:
     return int(v) if isinstance(v, (int, float)) else None
 
 
-def _warnings(s: str, sents) -> list[dict]:
+def _warnings(s: str, sents) -> list[M.Warning]:
     """A heading that counts N bodies when the text counts M (标题称9家央企，正文列出8家)."""
     heads: dict[str, list] = {}
     body: dict[str, list] = {}
@@ -679,7 +676,6 @@ def _warnings(s: str, sents) -> list[dict]:
             others = [(k, mm) for k, mm in body.get(noun, []) if "余" not in mm.group()]
             if others and all(k != n for k, _ in others):
                 k, mm = others[0]
-                out.append({"code": "count-mismatch",
-                            "message": f"标题称{n}家{noun}，正文为{k}家",
-                            "span": [m.start(), m.end()], "related": [mm.start(), mm.end()]})
+                out.append(M.Warning("count-mismatch", f"标题称{n}家{noun}，正文为{k}家",
+                                     (m.start(), m.end()), (mm.start(), mm.end())))
     return out

@@ -157,10 +157,10 @@ class Context:
 
 @lru_cache(maxsize=1)
 def _country_automaton() -> ahocorasick.Automaton:
-    from .resources import _rows
+    from .tables import rows
 
     a = ahocorasick.Automaton()
-    for r in _rows("countries.tsv"):
+    for r in rows("ganbu.lang", "countries.tsv"):
         a.add_word(r["name"], r["name"])
     a.make_automaton()
     return a

@@ -17,6 +17,7 @@ import bisect
 import re
 
 from .names import is_cjk, read_name
+from .types import Link, TitledMention
 
 _NEW_CONTEXT = re.compile(r"任命|选举|提名|推选|聘任|当选|决定|批准|同意|推荐")
 _REMOVE_CONTEXT = re.compile(r"免去|撤销|罢免|解聘")
@@ -31,8 +32,6 @@ _BIO = re.compile(r"现任")
 
 
 def _region(s: str, a: int, anchors) -> list | None:
-    from .titles import Link
-
     m = re.compile(r"职务|候选人|人选|[，。；：\n]").search(s, a)
     b = m.start() if m else len(s)
     k = s.rfind("的", a, b)
@@ -106,8 +105,6 @@ class _Bounds:
 
 
 def parse_appointments(s: str, anchors, evidence=None) -> list:
-    from .titles import TitledMention
-
     out: list = []
     seen: set[tuple[int, int]] = set()
     bounds = _Bounds(s)
