@@ -85,3 +85,13 @@ def test_schema_rejects_a_bad_status():
 def test_pipeline_version_is_derived_from_package_and_data():
     v = ganbu.pipeline_version()
     assert v.startswith(ganbu.__version__ + "+data.") and len(v.split(".")[-1]) == 12
+
+
+def test_contract_doc_names_every_field_of_the_schema():
+    doc = (ROOT / "docs" / "contract.md").read_text(encoding="utf-8")
+    schema = json_schema()
+    names = set(schema["properties"])
+    for d in schema["$defs"].values():
+        names |= set(d["properties"])
+    missing = sorted(n for n in names if f"`{n}`" not in doc)
+    assert not missing, f"docs/contract.md does not describe: {missing}"
