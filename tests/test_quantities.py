@@ -4,8 +4,6 @@ All sentences are written for these tests in the style of Chinese political news
 """
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from ganbu.lang.quantities import Quantity, find_quantities, parse_cn_number
@@ -285,19 +283,15 @@ def test_empty_and_odd_input():
 
 
 def test_throughput_is_linear_and_fast():
-    # about 1 MB of dense genre text; the real figure is well above 2M chars/s,
-    # the bound here is loose so that a slow CI machine does not fail it.
+    # about 1 MB of dense genre text (speed is measured in benchmarks/, not here)
     base = (
         "今年1—8月，全省规模以上工业企业实现利润3732亿元，同比增长5.2%，"
         "70余家企业参与，8家央企和25个项目签约，总投资超过2900亿元。"
         "会议强调，要深入学习贯彻党的二十大精神，推动高质量发展。"
     )
     text = (base * (1_000_000 // len(base) + 1))[:1_000_000]
-    t = time.perf_counter()
     qs = find_quantities(text)
-    elapsed = time.perf_counter() - t
     assert len(qs) > 20000
-    assert len(text) / elapsed > 500_000
 
 
 # ---------------------------------------------------------------------------

@@ -51,6 +51,7 @@ class DateMention:
     items: tuple = ()  # for kind 'list': ((year, month, day), …) as written
     session: tuple | None = None  # ('npc'|'cppcc'|'cpc'|'cpc_plenum', term, session)
     start_part: str | None = None  # for ranges: the part of the first element (3月下旬至4月上旬 → 下旬)
+    future: bool = False  # announced ahead: 将于25日, 定于, 计划于 (a later day is this month's)
 
 
 # ---------------------------------------------------------------------------
@@ -219,6 +220,8 @@ _SESS_NUM_RE = re.compile(r"\d{1,2}|[一二三四五六七八九十]{1,3}")
 _BOUNDARY_RE = re.compile(r"[。！？；!?;\n]")
 _CLAUSE_START_CHARS = "。！？；!?;\n，,、：:（(）) \t\u3000"
 _BARE_DAY_REJECT_RE = re.compile(r"内|以内|之内|以上|以下|以后|后|前|左右|之间|的时间|期限")
+# 将于25日在比勒陀利亚宣誓就职: in the bulk corpus 将于 stands right before an Arabic N日 41 times
+_FUTURE_BEFORE_RE = re.compile(r"(?:将于|将在|将|定于|计划于|拟于|预计于|预计将于|预定)$")
 _BARE_DAY_BEFORE_REJECT_RE = re.compile(r"(?:每|每月|第|连续|持续|为期|历时|长达|仅|共|近|逾|超过|用|花|需|满)$")
 
 
@@ -454,6 +457,7 @@ def _cal_mention(text: str, m: re.Match, bounds: list[int], last_month_end: int)
         year_rel=year_rel, month_rel=month_rel, anchor=a.anchor,
         time=time, approximate=approx, items=items,
         start_part=start_part if kind in ("range", "list") else None,
+        future=_FUTURE_BEFORE_RE.search(text, max(0, start - 4), start) is not None,
     )
 
 
@@ -484,8 +488,10 @@ def _accept_bare_day(text: str, m: re.Match, a: _Elem, bounds: list[int], last_m
         return True
     if a.part or a.time or m["xun"] or m["dian"]:  # 5日上午 / 5日电
         return True
-    # 习近平28日在北京会见…, 当地时间16日: an Arabic day right before the action of the news
-    if d.isascii() and (after.startswith(_BARE_DAY_ACTION) or text[max(0, start - 4):start] == "当地时间"):
+    # 习近平28日在北京会见…, 佩里21日称, 当地时间16日: an Arabic-digit day is a date. In the bulk
+    # corpus 8,465 Arabic N日 stand without a month; a random 40 of the 1,104 not followed by a
+    # verb of the news (在/表示/称/宣布/举行 …) were all dates (伊朗议会21日投票, 3日警告 …)
+    if d.isascii() and 1 <= int(d) <= 31:
         return True
     # clause-initial "5日，…" / "5日至7日"
     if (start == 0 or text[start - 1] in _CLAUSE_START_CHARS) and (after[:1] in ("，", ",", "、") or m["rsep"]):
@@ -748,7 +754,7 @@ def _resolve(m: DateMention, published, current, year_hint):
         month = ref.month
         if year is None:
             year = ref.year
-        if current is None and m.day > ref.day + 1:
+        if current is None and m.day > ref.day + 1 and not m.future:
             # no date told yet: a day after the publication day is last month's (28日 in a 11-09 paper)
             year, month = _shift_month(year, month, -1)
     if year is None:
