@@ -1,6 +1,5 @@
 """The command line: output formats, and one-line errors for bad input while a batch goes on."""
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -113,8 +112,8 @@ def test_gbk_and_big5_files(capsys, tmp_path):
 
 
 def test_stdin_and_module_entry_point(tmp_path):
-    proc = subprocess.run([sys.executable, "-m", "ganbu", "extract", "-"], input="省长王浩出席。浙江省委书记易炼红讲话。".encode(),
-                          capture_output=True, timeout=60)
+    proc = subprocess.run([sys.executable, "-m", "ganbu", "extract", "-"],
+                          input="省长王浩出席。浙江省委书记易炼红讲话。".encode(), capture_output=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
     doc = json.loads(proc.stdout)
     assert any(p["name"] == "易炼红" for p in doc["people"])
@@ -160,8 +159,8 @@ def test_gbk_html_page_end_to_end(capsys, tmp_path):
 
 def test_big5_report_with_a_visitor_from_another_jurisdiction(capsys, tmp_path):
     """An implicit 省 is a province ending in 省, never the 特别行政区 of a guest named earlier."""
-    text = ("本報訊（記者 陳大文）十二月三日上午，省委書記、省人大常委會主任黃坤明在廣州會見香港特別行政區行政長官李家超一行。"
-            "副省長王曦參加會見。\n黃坤明表示，廣東將與香港攜手推進粵港澳大灣區建設。")
+    text = ("本報訊（記者 陳大文）十二月三日上午，省委書記、省人大常委會主任黃坤明在廣州會見"
+            "香港特別行政區行政長官李家超一行。副省長王曦參加會見。\n黃坤明表示，廣東將與香港攜手推進粵港澳大灣區建設。")
     f = tmp_path / "b5.txt"
     f.write_bytes(text.encode("big5"))
     code, out, err = run(capsys, "extract", "--published", "2023-12-04", str(f))

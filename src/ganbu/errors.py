@@ -55,6 +55,12 @@ class InputUnreadable(GanbuError):
     code = "E107"
 
 
+class InputTooNested(GanbuError):
+    """The input is nested too deeply to read (a RecursionError while reading it)."""
+
+    code = "E199"
+
+
 class BadArgument(GanbuError):
     code = "E201"
 
@@ -63,3 +69,15 @@ class DataError(GanbuError):
     """A bundled data file is missing or malformed (an installation problem)."""
 
     code = "E301"
+
+
+class InternalError(GanbuError):
+    """An unexpected exception (a bug) while reading one input; a batch reports it and goes on."""
+
+    code = "E900"
+
+    @classmethod
+    def from_exception(cls, exc: BaseException, input: str | None = None) -> InternalError:
+        detail = str(exc).strip()
+        kind = type(exc).__name__
+        return cls(f"internal error: {kind}: {detail}" if detail else f"internal error: {kind}", input)
