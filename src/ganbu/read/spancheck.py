@@ -10,6 +10,10 @@ crosses one is reported.
 
     page = Page(src.raw)
     problem = page.check(src.text, a, b, *src.raw_span(a, b))   # None when the span is right
+    problems = check_spans(src, text_doc, raw_doc)              # every span of a document
+
+``text_doc`` is the document extracted with its spans left in ``Source.text`` (extract a copy of
+the Source without offsets), ``raw_doc`` the same extraction mapped to the input.
 """
 from __future__ import annotations
 
@@ -19,8 +23,9 @@ from collections.abc import Iterator
 from html import unescape
 
 from ..model import Document, Span
+from .source import Source
 
-__all__ = ["Page", "document_spans", "squash"]
+__all__ = ["Page", "check_spans", "document_spans", "squash"]
 
 _REF = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")  # as in html.unescape
 _NEVER_TEXT = frozenset((
@@ -204,3 +209,28 @@ def document_spans(doc: Document) -> Iterator[tuple[str, str, Span]]:
         yield "warning", w.code, w.span
         if w.related is not None:
             yield "warning.related", w.code, w.related
+
+
+def check_spans(src: Source, text_doc: Document, raw_doc: Document) -> list[str]:
+    """What is wrong with ``raw_doc``'s spans, given the same spans in ``src.text`` coordinates
+    (``text_doc``): each must be ``src.raw_span`` of its text span and satisfy the invariant
+    (for markdown and text: ``raw[s:e] == text[a:b]``)."""
+    want = list(document_spans(text_doc))
+    got = list(document_spans(raw_doc))
+    if [k for k, _, _ in want] != [k for k, _, _ in got]:
+        return [f"the documents differ: {len(want)} spans in text, {len(got)} mapped"]
+    page = Page(src.raw) if src.offsets is not None else None
+    problems = []
+    for (kind, label, (a, b)), (_, _, (s, e)) in zip(want, got, strict=True):
+        if (s, e) != src.raw_span(a, b):
+            problems.append(f"{kind} {label}: [{a}, {b}) mapped to [{s}, {e}), not {src.raw_span(a, b)}")
+            continue
+        if page is not None:
+            why = page.check(src.text, a, b, s, e)
+        elif src.raw[s:e] != src.text[a:b]:
+            why = f"{src.raw[s:e]!r} != {src.text[a:b]!r}"
+        else:
+            why = None
+        if why:
+            problems.append(f"{kind} {label}: {why}")
+    return problems

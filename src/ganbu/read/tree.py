@@ -89,20 +89,21 @@ def iter_elements(root: El):
                 stack.append(ch)
 
 
-class _TreeBuilder(HTMLParser):
+class _BoundedParser(HTMLParser):
+    """:class:`HTMLParser` driven through a bounded buffer, knowing the position in ``raw`` of
+    each event (:meth:`_pos`). Subclasses handle the events; text goes to :meth:`_add_run`."""
+
     def __init__(self, raw: str):
         super().__init__(convert_charrefs=False)
         self.raw = raw
-        self.root = El("#root", {}, None, 0, 0)
-        self.stack: list[El] = [self.root]
-        self.open_count: dict[str, int] = {}
-        self.metas: list[dict[str, str]] = []
         self._cur = 0  # position in the buffer, as the parser advances
         self._chunk_abs = 0  # where the buffer starts in raw
         self._fed = 0  # how much of raw has been put in the buffer
         self._grown_for = -1
 
-    # --- driving the parser ----------------------------------------------------------------
+    def _add_run(self, start: int, end: int) -> None:
+        raise NotImplementedError
+
     # ParserBase.updatepos(i, j) is called each time the parser advances within the buffer;
     # the line/column bookkeeping it does is not needed here.
     def updatepos(self, i: int, j: int) -> int:
@@ -197,7 +198,17 @@ class _TreeBuilder(HTMLParser):
         self._add_run(at, at + 1)
         self.rawdata = self.rawdata[1:]
 
-    # --- tree building ---------------------------------------------------------------------
+
+class _TreeBuilder(_BoundedParser):
+    """Builds the :class:`El` tree with :class:`Run` text from the parser's events."""
+
+    def __init__(self, raw: str):
+        super().__init__(raw)
+        self.root = El("#root", {}, None, 0, 0)
+        self.stack: list[El] = [self.root]
+        self.open_count: dict[str, int] = {}
+        self.metas: list[dict[str, str]] = []
+
     def _pop_to(self, idx: int, pos: int) -> None:
         for el in self.stack[idx:]:
             el.end = pos
