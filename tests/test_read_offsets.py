@@ -58,7 +58,7 @@ def page(body: str) -> str:
 
 def test_shared_title_over_a_list_of_names():
     # the two people share one position record; mapping it twice used to raise IndexError
-    src, doc = extract_checked(page("<p>国务院国资委副主任翁杰明、袁野参加会谈。</p>"))
+    _, doc = extract_checked(page("<p>国务院国资委副主任翁杰明、袁野参加会谈。</p>"))
     for name in ("翁杰明", "袁野"):
         p = person(doc, name)
         assert [doc.text[s:e] for s, e in p.mentions] == [name]
@@ -76,7 +76,8 @@ def test_names_in_a_list_and_a_table():
 
 
 def test_name_split_across_tags():
-    src, doc = extract_checked(page("<p>浙江省委书记<b>易</b>炼红出席会议。</p><p>省长<span>王</span><i>浩</i>讲话。</p>"))
+    _, doc = extract_checked(page("<p>浙江省委书记<b>易</b>炼红出席会议。</p>"
+                                  "<p>省长<span>王</span><i>浩</i>讲话。</p>"))
     assert [doc.text[s:e] for s, e in person(doc, "易炼红").mentions] == ["易</b>炼红"]
     assert [doc.text[s:e] for s, e in person(doc, "王浩").mentions] == ["王</span><i>浩"]
 
@@ -91,7 +92,7 @@ def test_name_split_across_tags():
     ],
 )
 def test_names_written_with_character_references(markup, raw_name):
-    src, doc = extract_checked(page(f"<p>浙江省委书记{markup}出席会议。</p>"))
+    _, doc = extract_checked(page(f"<p>浙江省委书记{markup}出席会议。</p>"))
     assert [doc.text[s:e] for s, e in person(doc, "易炼红").mentions] == [raw_name]
     assert html.unescape(raw_name) == "易炼红"
 
@@ -141,7 +142,7 @@ def test_bom_in_a_str_is_counted(body):
 
 
 def test_traditional_characters_map_to_the_page_as_written():
-    src, doc = extract_checked(page("<p>浙江省委書記易煉紅、省長王浩出席會議。</p>"))
+    _, doc = extract_checked(page("<p>浙江省委書記易煉紅、省長王浩出席會議。</p>"))
     p = person(doc, "易炼红")
     assert [doc.text[s:e] for s, e in p.mentions] == ["易煉紅"]
     assert [doc.text[slice(*pos.span)] for pos in p.positions] == ["浙江省委書記"]
@@ -159,7 +160,7 @@ def test_gbk_bytes_with_references_for_characters_gbk_lacks():
 def test_events_statements_and_quantities_crossing_markup():
     body = ("<p>3月1日，浙江省委书记<b>易炼红</b>在杭州会见中国建筑集团董事长郑学选。</p>"
             "<p>易炼红表示，<em>欢迎企业</em>来浙投资。双方签署合作协议，总投资<span>100亿元</span>。</p>")
-    src, doc = extract_checked(page(body))
+    _, doc = extract_checked(page(body))
     assert doc.events and doc.quantities
     assert raw_texts(doc, "quantity") == ["100亿元"]
 

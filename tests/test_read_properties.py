@@ -100,7 +100,7 @@ def check_everything(inp: str | bytes) -> None:
         assert src.raw[src.base :] == src.text
         return
     assert len(src.offsets) == len(src.text) + 1
-    assert all(a <= b for a, b in zip(src.offsets, src.offsets[1:]))
+    assert all(a <= b for a, b in zip(src.offsets, src.offsets[1:], strict=False))
     page = Page(src.raw)
     for i in range(len(src.text)):
         s, e = src.raw_span(i, i + 1)
