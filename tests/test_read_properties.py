@@ -110,7 +110,7 @@ def check_everything(inp: str | bytes) -> None:
         assert page.check(src.text, a, b, *src.raw_span(a, b)) is None
 
 
-FAST = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @FAST
@@ -119,7 +119,7 @@ def test_random_html_spans_are_exact(doc):
     check_everything(doc)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(html_pages(), st.sampled_from(["utf-8", "utf-8-sig", "gb18030", "gbk", "big5", "utf-16"]))
 def test_random_html_bytes_spans_are_exact(doc, encoding):
     data = doc.encode(encoding, errors="xmlcharrefreplace")
