@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ganbu.read import reader
+from ganbu.read import decode, reader
 from ganbu.errors import (
     GanbuError,
     InputBinary,
@@ -234,10 +234,10 @@ def test_declared_charset_breaks_ties_between_gb18030_and_big5():
 
 
 def test_scoring_character_lists_are_consistent():
-    assert len(reader._SIMP_ONLY) == len(reader._TRAD_ONLY)
-    for c in reader._SHARED:
+    assert len(decode._SIMP_ONLY) == len(decode._TRAD_ONLY)
+    for c in decode._SHARED:
         c.encode("gb2312"), c.encode("big5")
-    for simp, trad in zip(reader._SIMP_ONLY, reader._TRAD_ONLY):
+    for simp, trad in zip(decode._SIMP_ONLY, decode._TRAD_ONLY):
         simp.encode("gb2312"), trad.encode("big5")
         with pytest.raises(UnicodeEncodeError):
             simp.encode("big5")

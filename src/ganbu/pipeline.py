@@ -99,7 +99,12 @@ def _check_published(published: object) -> str | None:
 
 
 def _map_offsets(doc: Document, src: Source) -> None:
-    """Every span of the document, from the body text to the raw input."""
+    """Every span of the document, from the body text to the raw input.
+
+    Records are replaced, never changed in place: the layers may share one record between
+    two owners (a title over a list of names gives each person the same position), and a
+    record mapped twice would point at the wrong place.
+    """
     def m(span: Span) -> Span:
         return src.raw_span(span[0], span[1])
 
@@ -108,14 +113,9 @@ def _map_offsets(doc: Document, src: Source) -> None:
         p.positions = [replace(pos, span=m(pos.span)) for pos in p.positions]
     for o in doc.organizations:
         o.mentions = [m(x) for x in o.mentions]
-    for ev in doc.events:
-        ev.span = m(ev.span)
-        ev.trigger.span = m(ev.trigger.span)
-    for st in doc.statements:
-        st.span = m(st.span)
-    for q in doc.quantities:
-        q.span = m(q.span)
-    for w in doc.warnings:
-        w.span = m(w.span)
-        if w.related is not None:
-            w.related = m(w.related)
+    doc.events = [replace(ev, span=m(ev.span), trigger=replace(ev.trigger, span=m(ev.trigger.span)))
+                  for ev in doc.events]
+    doc.statements = [replace(st, span=m(st.span)) for st in doc.statements]
+    doc.quantities = [replace(q, span=m(q.span)) for q in doc.quantities]
+    doc.warnings = [replace(w, span=m(w.span), related=None if w.related is None else m(w.related))
+                    for w in doc.warnings]
