@@ -19,6 +19,14 @@ corpus) and compares with truth_reports.jsonl:
 
 The tables give the figures over the sample, by source, and by template (worst first), so a
 template the extractor cannot read stands out.
+
+    python3 benchmarks/check_generated.py /tmp/gen --resolution clusters.jsonl
+
+scores a cross-report person resolution instead (no extraction): clusters.jsonl holds one line
+per resolved mention, {"id": report id, "start", "end", "cluster": any id}; over all planted
+mentions (one without a line counts as a cluster of its own) it prints pairwise precision and
+recall of "same person", and the share of namesake pairs (same name, different planted person)
+that were merged.
 """
 from __future__ import annotations
 
@@ -26,7 +34,8 @@ import argparse
 import json
 import sys
 import time
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -160,15 +169,89 @@ def recall_key(t: Tally) -> float:
     return min(parts)
 
 
+def pairs(counts: Iterable[int]) -> int:
+    return sum(n * (n - 1) // 2 for n in counts)
+
+
+@dataclass
+class Resolution:
+    mentions: int
+    true_pairs: int
+    predicted_pairs: int
+    correct_pairs: int
+    namesake_pairs: int
+    namesakes_merged: int
+
+    @property
+    def precision(self) -> float:
+        return self.correct_pairs / self.predicted_pairs if self.predicted_pairs else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.correct_pairs / self.true_pairs if self.true_pairs else 1.0
+
+
+def score_resolution(mentions: Iterable[tuple[str, str, str]]) -> Resolution:
+    """Pairwise scores of a clustering of mentions, each given as (planted person, name, cluster)."""
+    by_person: Counter[str] = Counter()
+    by_cluster: Counter[str] = Counter()
+    by_cell: Counter[tuple[str, str]] = Counter()
+    by_name: Counter[str] = Counter()
+    by_name_person: Counter[tuple[str, str]] = Counter()
+    by_name_cluster: Counter[tuple[str, str]] = Counter()
+    by_name_cell: Counter[tuple[str, str, str]] = Counter()
+    n = 0
+    for person, name, cluster in mentions:
+        n += 1
+        by_person[person] += 1
+        by_cluster[cluster] += 1
+        by_cell[(cluster, person)] += 1
+        by_name[name] += 1
+        by_name_person[(name, person)] += 1
+        by_name_cluster[(name, cluster)] += 1
+        by_name_cell[(name, cluster, person)] += 1
+    namesake = pairs(by_name.values()) - pairs(by_name_person.values())
+    merged = pairs(by_name_cluster.values()) - pairs(by_name_cell.values())
+    return Resolution(n, pairs(by_person.values()), pairs(by_cluster.values()), pairs(by_cell.values()),
+                      namesake, merged)
+
+
+def resolution_main(out: Path, pred_path: Path) -> int:
+    pred: dict[tuple[str, int, int], str] = {}
+    with open(pred_path, encoding="utf-8") as f:
+        for line in f:
+            r = json.loads(line)
+            pred[(r["id"], r["start"], r["end"])] = f"c:{r['cluster']}"
+
+    def mentions() -> Iterator[tuple[str, str, str]]:
+        with open(out / "truth_reports.jsonl", encoding="utf-8") as ft:
+            for line in ft:
+                t = json.loads(line)
+                for m in t["mentions"]:
+                    key = (t["id"], m["start"], m["end"])
+                    yield m["person"], m["name"], pred.get(key, f"single:{key}")
+    r = score_resolution(mentions())
+    print(f"{r.mentions} planted mentions, {len(pred)} resolved")
+    print(f"pairwise precision {100 * r.precision:.2f}%  recall {100 * r.recall:.2f}%  "
+          f"({r.correct_pairs} of {r.predicted_pairs} predicted pairs, {r.true_pairs} true pairs)")
+    share = 100 * r.namesakes_merged / r.namesake_pairs if r.namesake_pairs else 0.0
+    print(f"namesake pairs merged {r.namesakes_merged} of {r.namesake_pairs} ({share:.2f}%)")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("out", type=Path, help="a directory written by generate_corpus.py")
     ap.add_argument("--sample", type=int, default=1000, help="about this many reports (every k-th)")
     ap.add_argument("--misses", action="store_true", help="print up to 3 missed items per template")
+    ap.add_argument("--resolution", type=Path, metavar="CLUSTERS.jsonl",
+                    help="score a person resolution of the planted mentions instead")
     args = ap.parse_args(argv)
     if not (args.out / "manifest.json").is_file():
         print(f"check_generated: {args.out}: no manifest.json (not a generated corpus)", file=sys.stderr)
         return 2
+    if args.resolution:
+        return resolution_main(args.out, args.resolution)
     sys.path.insert(0, str(ROOT / "src"))
     import ganbu  # type: ignore[import-untyped]
 

@@ -146,13 +146,6 @@ class Slot:
     tenures: list[Tenure] = field(default_factory=list)
     starts: list[int] = field(default_factory=list)
 
-    @property
-    def home(self) -> str:
-        if self.central is not None:
-            return self.central.canonical
-        assert self.province is not None
-        return self.province.name
-
     def holder(self, day: int) -> Person | None:
         i = bisect.bisect_right(self.starts, day) - 1
         if i < 0:
@@ -193,13 +186,17 @@ def short_city(name: str) -> str:
 
 
 def load_provinces(divisions: list[list[str]], table: list[list[str]], y0: int, y1: int) -> list[Province]:
-    """Provinces of the own table, checked against divisions.tsv, with their prefecture-level cities."""
+    """Provinces of the own table that exist over the whole range (checked against divisions.tsv),
+    with their prefecture-level cities."""
+    known = {r[1] for r in divisions if r[3] == "province"}
     valid = {r[1]: r for r in divisions if r[3] in ("province", "prefecture")
              and int(r[6] or 0) <= y0 and (not r[7] or int(r[7]) > y1)}
     out = []
     for name, capital, paper in table:
-        if name not in valid:
+        if name not in known:
             die(f"E301 {INPUTS['provinces']}: {name} is not a province of divisions.tsv")
+        if name not in valid:
+            continue
         ptype = "自治区" if name.endswith("自治区") else name[-1]
         out.append(Province(name, valid[name][2] or name[:-1], valid[name][0], ptype, capital, paper))
     by_name = {p.name: p for p in out}
@@ -345,6 +342,7 @@ class NameMaker:
         self.not_names = {r[0] for r in inputs["not_names"]}
         self.taken: dict[str, list[str]] = {}
         self.places: set[str] = set()      # place names a name must not contain (张广东 reads as a place)
+        self.countries = [r[0] for r in inputs["countries"]]     # nor a foreign one (斐济·普娜)
 
     def chinese(self, gender: str) -> str:
         while True:
@@ -365,7 +363,7 @@ class NameMaker:
             parts = ["".join(self.rng.choice(self.translit) for _ in range(self.rng.randint(2, 3)))
                      for _ in range(self.rng.choice((1, 2, 2)))]
             name = "·".join(parts)
-            if name not in self.taken and name not in self.banned:
+            if name not in self.taken and not any(c in name for c in self.countries):
                 return name
 
 
@@ -386,6 +384,7 @@ class World:
         self.by_kind: dict[str, list[Slot]] = {}
         self.by_kind_prov: dict[tuple[str, str], list[Slot]] = {}
         self.by_central: dict[str, list[Slot]] = {}
+        self.city_province = {c: p.name for p in self.provinces for c in p.cities}
         for s in self.slots:
             self.by_kind.setdefault(s.kind, []).append(s)
             if s.province is not None:
@@ -393,8 +392,7 @@ class World:
             if s.central is not None:
                 self.by_central.setdefault(s.central.canonical, []).append(s)
         self.names = NameMaker(rng, inputs, words)
-        self.names.places = {p.short for p in self.provinces}
-        self.names.places |= {short_city(c) for p in self.provinces for c in p.cities}
+        self.names.places = {r[2] or r[1] for r in inputs["divisions"] if r[3] in ("province", "prefecture")}
         self.namesake_rate = namesake_rate
         self.persons: list[Person] = []
         self.officials: list[Person] = []
@@ -406,7 +404,7 @@ class World:
 
     # persons -------------------------------------------------------------
 
-    def new_person(self, kind: str, home: str | None = None) -> Person:
+    def new_person(self, kind: str) -> Person:
         pid = f"P{len(self.persons) + 1:06d}"
         if kind == "foreign":
             person = Person(pid, self.names.foreign(), None, kind)
@@ -414,35 +412,39 @@ class World:
             gender = "f" if self.rng.random() < 0.12 else "m"
             name = self.names.chinese(gender)
             person = Person(pid, name, gender, kind)
-            if kind == "official" and home is not None and self.rng.random() < self.namesake_rate:
-                self.plant_namesake(person, home)
         self.names.taken.setdefault(person.name, []).append(pid)
         self.persons.append(person)
         if kind == "official":
             self.officials.append(person)
         return person
 
-    def plant_namesake(self, person: Person, home: str) -> None:
-        """Give `person` the name of an official of another province or body (mostly one in office
-        now, so that the two overlap in time; else anyone, who may have left office)."""
-        for _ in range(20):
-            if self.rng.random() < 0.25 and self.officials:
-                other = self.rng.choice(self.officials)
-            else:
-                slot = self.rng.choice(self.slots)
-                holder = slot.tenures[-1].person if slot.tenures else None
-                if holder is None:
-                    continue
-                other = holder
-            if other.tenure is None or other.tenure.slot.home == home or other.gender != person.gender:
+    def areas(self, p: Person) -> set[str]:
+        """The provinces and central bodies a person served in (a city counts as its province)."""
+        return {self.city_province.get(o.jurisdiction, o.jurisdiction) if o.jurisdiction else o.organization
+                for o, _, _ in p.career}
+
+    def plant_namesakes(self) -> None:
+        """Rename some officials after another official in office during the range, of the same
+        gender, who never served in the same province or body (two people, one name). The share is
+        `namesake_rate` of the officials in office during the range; as all of them serve within the
+        range, most pairs overlap in time, some do not."""
+        active = [p for p in self.officials
+                  if any(s is not None and s <= self.end and (e is None or e >= self.start) for _, s, e in p.career)]
+        target = round(self.namesake_rate * len(active))
+        for _ in range(20 * target):
+            if len(self.namesake_pairs) >= target:
+                return
+            a, b = self.rng.sample(active, 2)
+            if a.namesakes or b.namesakes or a.gender != b.gender:
                 continue
-            if len(self.names.taken.get(other.name, [])) > 1:
+            if self.areas(a) & self.areas(b):
                 continue
-            person.name = other.name
-            person.namesakes.append(other.pid)
-            other.namesakes.append(person.pid)
-            self.namesake_pairs.append((other.pid, person.pid))
-            return
+            self.names.taken.pop(b.name, None)
+            b.name = a.name
+            self.names.taken[a.name].append(b.pid)
+            a.namesakes.append(b.pid)
+            b.namesakes.append(a.pid)
+            self.namesake_pairs.append((a.pid, b.pid))
 
     def ambassador(self, country: str) -> Person:
         if country not in self.ambassadors:
@@ -517,7 +519,7 @@ class World:
             if depth < 4 and self.rng.random() >= self.careers[slot.kind].p_new:
                 t = self.candidate(slot, day)
             if t is None:
-                self.begin(slot, self.new_person("official", slot.home), day, heap)
+                self.begin(slot, self.new_person("official"), day, heap)
                 return
             self.finish(t, day)
             self.begin(slot, t.person, day, heap)
@@ -529,7 +531,7 @@ class World:
         for slot in self.slots:
             first = sim_start - int(self.rng.uniform(0, self.careers[slot.kind].tenure[1] / 2) * 365)
             until = max(first + self.years(slot.kind), sim_start + self.rng.randint(30, 700))
-            self.begin(slot, self.new_person("official", slot.home), first, heap, until)
+            self.begin(slot, self.new_person("official"), first, heap, until)
         while heap and heap[0][0] <= self.end:
             day, idx, ti = heapq.heappop(heap)
             slot = self.slots[idx]
@@ -1268,6 +1270,7 @@ class Generator:
         self.words = load_words(inputs["words"])
         self.world = World(self.rng, inputs, self.words, start, end, namesakes)
         self.world.simulate()
+        self.world.plant_namesakes()
         self.stories = Stories(self.world, self.rng, self.words)
         self.renderer = Renderer(self.world, self.rng, load_templates(inputs["templates"]), self.words)
         self.recent: deque[Plan] = deque(maxlen=40)
@@ -1278,12 +1281,14 @@ class Generator:
         for i in range(days):
             day = self.start.toordinal() + i
             target = round(self.n * (i + 1) / days)
-            tries = 0
-            while self.counts.reports < target and tries < 1000:
-                tries += 1
+            fails = 0
+            while self.counts.reports < target and fails < 1000:
                 plan = self.stories.make(day)
-                if plan is not None:
-                    yield plan
+                if plan is None:
+                    fails += 1          # nobody in office for that story today: try another
+                    continue
+                fails = 0
+                yield plan
 
     def run(self, out: Path) -> None:
         out.mkdir(parents=True, exist_ok=True)
@@ -1417,7 +1422,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     t0, c0 = time.perf_counter(), time.process_time()
     gen = Generator(args.n, args.seed, args.start, args.end, args.namesakes)
-    gen.run(args.out)
+    try:
+        gen.run(args.out)
+    except OSError as exc:
+        print(f"generate_corpus: E107 {args.out}: {exc.strerror}", file=sys.stderr)
+        return 1
     c = gen.counts
     dt, cpu = time.perf_counter() - t0, time.process_time() - c0
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

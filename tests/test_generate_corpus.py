@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
+import subprocess
 import sys
 from datetime import date
 from pathlib import Path
@@ -55,6 +57,23 @@ def test_same_seed_same_bytes_other_seed_other_text(tmp_path, corpus):
         assert (again / name).read_bytes() == (corpus["dir"] / name).read_bytes(), name
     other = _run(tmp_path / "c", seed=6)
     assert (other / "reports.jsonl").read_bytes() != (corpus["dir"] / "reports.jsonl").read_bytes()
+
+
+def test_output_does_not_depend_on_the_string_hash_seed(tmp_path):
+    outs = []
+    for hashseed in ("1", "2"):
+        out = tmp_path / hashseed
+        env = {**os.environ, "PYTHONHASHSEED": hashseed}
+        subprocess.run([sys.executable, str(BENCH / "generate_corpus.py"), "--n", "150", "--seed", "3",
+                        "--out", str(out)], check=True, env=env, capture_output=True)
+        outs.append({f.name: f.read_bytes() for f in sorted(out.iterdir())})
+    assert outs[0] == outs[1] and len(outs[0]) == 5
+
+
+def test_an_unwritable_output_is_a_one_line_error(capsys):
+    assert gen.main(["--n", "5", "--out", "/proc/no/such/dir"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[0].startswith("generate_corpus: E107 /proc/no/such/dir:") and "Traceback" not in err[0]
 
 
 def test_reports_are_in_the_bulk_format_and_counted_in_the_manifest(corpus):
@@ -220,3 +239,32 @@ def test_check_scores_mentions_offices_and_events():
     assert (e.events, e.ev_any, e.ev_all, e.ev_type) == (1, 1, 0, 0)
     doc["events"][0]["date"] = {"start": "2023-03-02"}
     assert check.score_events(truth, doc, tables).ev_any == 0     # a dated event needs the date
+
+
+def test_resolution_scores_pairs_and_namesakes():
+    # two 王健 (P1 ×3, P2 ×1) and one 李明 (P3 ×2); the resolver merges P2 into P1 and splits P3
+    mentions = [("P1", "王健", "a"), ("P1", "王健", "a"), ("P1", "王健", "a"), ("P2", "王健", "a"),
+                ("P3", "李明", "b"), ("P3", "李明", "c")]
+    r = check.score_resolution(mentions)
+    assert (r.true_pairs, r.predicted_pairs, r.correct_pairs) == (4, 6, 3)
+    assert (r.namesake_pairs, r.namesakes_merged) == (3, 3)
+    assert r.precision == 0.5 and r.recall == 0.75
+
+
+def _write_clusters(path: Path, truth: list[dict], key: str) -> None:
+    with open(path, "w", encoding="utf-8") as f:
+        for t in truth:
+            for m in t["mentions"]:
+                f.write(json.dumps({"id": t["id"], "start": m["start"], "end": m["end"], "cluster": m[key]}) + "\n")
+
+
+def test_resolution_by_planted_truth_is_perfect(corpus, tmp_path, capsys):
+    pred = tmp_path / "clusters.jsonl"
+    _write_clusters(pred, corpus["truth"], "person")
+    assert check.main([str(corpus["dir"]), "--resolution", str(pred)]) == 0
+    out = capsys.readouterr().out
+    assert "precision 100.00%  recall 100.00%" in out and "namesake pairs merged 0 of" in out
+    _write_clusters(pred, corpus["truth"], "name")          # by name alone, namesakes are merged
+    check.main([str(corpus["dir"]), "--resolution", str(pred)])
+    out = capsys.readouterr().out
+    assert "recall 100.00%" in out and "precision 100.00%" not in out and "merged 0 of" not in out
