@@ -1109,8 +1109,6 @@ class Renderer:
             rec: dict[str, Any] = {"event": ev.eid, "type": ev.etype, "date": fmt_day(plan.day), "place": ev.place,
                                    "participants": [], "organizations": ev.organizations, "dated": None,
                                    "tpl": tid}
-            if ev.amount is not None:
-                rec["amount"] = ev.amount
             doc.events[ev.eid] = rec
 
     def slot(self, doc: Doc, name: str, form: str, plan: Plan, ev: PlanEvent, tpl: Template, source: str) -> None:
@@ -1131,6 +1129,8 @@ class Renderer:
             doc.add(self.fill_words(self.rng.choice(self.words[key]), plan))
         else:
             doc.add(plan.vars[name])
+            if name == "AMOUNT" and ev.eid in doc.events:
+                doc.events[ev.eid]["amount"] = ev.amount      # the sum, where this report gives it
             if name in ("ORG", "ORG2"):
                 doc.introduced.add(plan.vars[name])
             elif name in ("CITY", "CITYF"):

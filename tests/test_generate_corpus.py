@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import re
 import subprocess
 import sys
 from datetime import date
@@ -133,6 +134,18 @@ def test_every_planted_event_has_a_report_and_the_same_event_is_told_several_tim
     assert sum(1 for k in told.values() if k >= 2) > 50        # paper + site + summary
     kinds = {e["type"] for e in corpus["events"]}
     assert kinds == {"visit", "talks", "meeting", "conference", "signing", "inspection", "appointment", "removal"}
+
+
+def test_amounts_are_given_where_the_text_has_them(corpus):
+    n = 0
+    for r, t in zip(corpus["reports"], corpus["truth"], strict=True):
+        for ev in t["events"]:
+            if "amount" in ev:
+                assert ev["type"] == "signing" and ev["amount"]["text"] in r["text"]
+                number = re.search(r"([0-9.]+)亿元", ev["amount"]["text"])
+                assert number and ev["amount"]["value"] == round(float(number.group(1)) * 1e8)
+                n += 1
+    assert n > 20
 
 
 def test_report_participants_are_mentioned_and_planted(corpus):
