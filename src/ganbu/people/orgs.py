@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 
 import ahocorasick
 
+from ..lang.lexicon import Org, OrgPeriod, org_period, shared_org_alias_index
 from ..model import Organization
-from ..lang.lexicon import Org, org_alias_index
 
 
 @dataclass(slots=True, frozen=True)
@@ -19,24 +19,33 @@ class OrgMention:
     org: Org
 
 
-@lru_cache(maxsize=8)
-def alias_index(as_of: str | None = None) -> dict[str, Org]:
-    return org_alias_index(as_of)
+def alias_index(as_of: str | None = None) -> Mapping[str, Org]:
+    """Surface form → organisation at ``as_of``: one shared read-only object per period of
+    ``orgs.tsv`` (:func:`~ganbu.lang.lexicon.org_period`)."""
+    return shared_org_alias_index(as_of)
 
 
-@lru_cache(maxsize=8)
-def _automaton(as_of: str | None) -> ahocorasick.Automaton:
-    a = ahocorasick.Automaton()
-    for surface, org in alias_index(as_of).items():
-        if len(surface) >= 2:
-            a.add_word(surface, (surface, org))
-    a.make_automaton()
+_AUTOMATA: dict[OrgPeriod | None, ahocorasick.Automaton] = {}  # one per period: a few dozen at most
+
+
+def automaton(as_of: str | None) -> ahocorasick.Automaton:
+    """The matcher of every surface form, built once per period of ``orgs.tsv`` (every date of
+    one period has the same index), so a corpus over many dates builds a handful."""
+    period = org_period(as_of)
+    a = _AUTOMATA.get(period)
+    if a is None:
+        a = ahocorasick.Automaton()
+        for surface, org in alias_index(as_of).items():
+            if len(surface) >= 2:
+                a.add_word(surface, (surface, org))
+        a.make_automaton()
+        _AUTOMATA[period] = a
     return a
 
 
 def find_orgs(s: str, as_of: str | None = None) -> list[OrgMention]:
     out = []
-    for end_idx, (surface, org) in _automaton(as_of).iter_long(s):
+    for end_idx, (surface, org) in automaton(as_of).iter_long(s):
         if s[end_idx + 1 : end_idx + 2] in ("网", "门"):
             continue  # 央视网 is a website, 财政部门 a kind of department
         out.append(OrgMention(end_idx + 1 - len(surface), end_idx + 1, surface, org))
