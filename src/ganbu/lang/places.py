@@ -103,6 +103,8 @@ class Context:
             if prov:
                 break
         self._prov_counts = prov
+        self._nearest: dict[str, list[str | None]] = {}
+        self._cities: list[str | None] | None = None
         self.dominant_province = prov.most_common(1)[0][0] if prov else None
         self.dominant_city = cities.most_common(1)[0][0] if cities else None
 
@@ -122,12 +124,24 @@ class Context:
         that kind named before it, else the one the report names most (a 特别行政区 or a
         municipality is never an implicit 省)."""
         k = bisect.bisect_right(self.starts, pos) - 1
-        while k >= 0:
-            prov = self.places[k].province
-            if prov.endswith(suffix):
-                return prov
-            k -= 1
+        nearest = self._nearest_province(suffix)
+        if k >= 0 and nearest[k] is not None:
+            return nearest[k]
         return self._dominant(suffix)
+
+    def _nearest_province(self, suffix: str) -> list[str | None]:
+        """For each place, the province with ``suffix`` of the nearest place at or before it
+        (None when there is none): built once per suffix, so a look-up never walks back."""
+        table = self._nearest.get(suffix)
+        if table is None:
+            table = []
+            last = None
+            for p in self.places:
+                if p.province.endswith(suffix):
+                    last = p.province
+                table.append(last)
+            self._nearest[suffix] = table
+        return table
 
     def _dominant(self, suffix: str) -> str | None:
         for prov, _ in self._prov_counts.most_common():
@@ -136,16 +150,26 @@ class Context:
         return None
 
     def city(self, pos: int) -> str | None:
+        """The city an implicit 市 at ``pos`` refers to: that of the nearest place before it
+        that has one, unless a province-level place that is no municipality comes first; else
+        the one the report names most."""
         k = bisect.bisect_right(self.starts, pos) - 1
-        while k >= 0:
-            c = self._city(self.places[k])
-            if c:
-                return c
-            # a province-level mention that is not a municipality ends the search
-            if self.places[k].division.level == "province":
-                return None
-            k -= 1
-        return self.dominant_city
+        return self._city_at()[k] if k >= 0 else self.dominant_city
+
+    def _city_at(self) -> list[str | None]:
+        """:meth:`city` for a position at or after each place, built once."""
+        if self._cities is None:
+            self._cities = []
+            prev = self.dominant_city
+            for p in self.places:
+                c = self._city(p)
+                if not c and p.division.level == "province":
+                    c = None  # a province-level mention that is not a municipality ends the search
+                elif not c:
+                    c = prev
+                self._cities.append(c)
+                prev = c
+        return self._cities
 
     def at_level(self, level: str, pos: int) -> str | None:
         if level in ("省", "自治区"):

@@ -15,7 +15,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+
+import ahocorasick
 
 from . import tables as R
 from .appointments import parse_appointments
@@ -230,30 +233,19 @@ def _clause_index(s: str):
     return find
 
 
-def parse_leaders(s: str, anchors: list[Anchor], protected: bytearray, stops: "Stops | None" = None) -> list[TitledMention]:
+def parse_leaders(s: str, anchors: list[Anchor], protected: bytearray, stops: "Stops | None" = None,
+                  seen: Recurrence | None = None) -> list[TitledMention]:
     """NAME + leader role written after it: 习近平总书记 → 中共中央总书记, 李克强总理."""
     roles = R.roles()
+    seen = seen or Recurrence(s)
+    after = [a for a in anchors if roles[a.role].after]
+    # the names _leader_name may ask about, looked up in one pass
+    seen.prepare(s[a.start - ln : a.start] for a in after for ln in (3, 4) if a.start >= ln)
     out = []
-    for a in anchors:
-        role = roles[a.role]
-        if not role.after:
-            continue
-        for ln in (3, 2, 4):
-            p = a.start - ln
-            if p < 0 or any(protected[p : a.start]):
-                continue
-            r = read_name(s, p, allow_role_follow=True)
-            if not r or r[0] != a.start:
-                continue
-            boundary = (not p or not is_cjk(s[p - 1]) or s[p - 1] in "的了在同与和对向给"
-                        or (stops is not None and stops.last_stop_end(max(0, p - 4), p) == p))
-            if s[p] in R.words()["conj"]:
-                continue
-            if not boundary and (ln < 3 or (s[p] not in R.common_surnames() and s[p : p + 2] not in R.common_surnames())
-                                 or not _seen_again(s, (p, a.start))):
-                continue
+    for a in after:
+        p = _leader_name(s, a, protected, stops, seen)
+        if p is not None:
             out.append(TitledMention([Link(a.start, a.start, a.end, "", a.role)], [(p, a.start)], "leader"))
-            break
     # a foreign title after a transliterated name: 特朗普总统, 洪森首相
     for a in anchors:
         if roles[a.role].kind != "foreign" or a.start < 2:
@@ -265,6 +257,27 @@ def parse_leaders(s: str, anchors: list[Anchor], protected: bytearray, stops: "S
             continue
         out.append(TitledMention([Link(a.start, a.start, a.end, "", a.role)], [(p, a.start)], "leader"))
     return out
+
+
+def _leader_name(s: str, a: Anchor, protected: bytearray, stops: "Stops | None", seen: Recurrence) -> int | None:
+    """Start of the name written right before the leader role ``a`` (three, two or four
+    characters), after a boundary, or with a common surname and seen again in the text."""
+    for ln in (3, 2, 4):
+        p = a.start - ln
+        if p < 0 or any(protected[p : a.start]):
+            continue
+        r = read_name(s, p, allow_role_follow=True)
+        if not r or r[0] != a.start:
+            continue
+        boundary = (not p or not is_cjk(s[p - 1]) or s[p - 1] in "的了在同与和对向给"
+                    or (stops is not None and stops.last_stop_end(max(0, p - 4), p) == p))
+        if s[p] in R.words()["conj"]:
+            continue
+        if not boundary and (ln < 3 or (s[p] not in R.common_surnames() and s[p : p + 2] not in R.common_surnames())
+                             or not seen.seen_again((p, a.start))):
+            continue
+        return p
+    return None
 
 
 _STRONG = ("同志", "出席", "主持", "会见", "会晤", "会谈", "表示", "指出", "强调", "说", "参加", "致辞", "讲话",
@@ -332,13 +345,48 @@ def role_after(s: str, p: int) -> bool:
 _UNTITLED_START = re.compile(r"(?:^|(?<=[。，；！？\n：]))")
 
 
-def _resolve_weak(s: str, n: tuple[int, int]) -> tuple[int, int] | None:
+class Recurrence:
+    """Which names occur in the text with a follower after them, and where.
+
+    Names are looked up in batches (:meth:`prepare`): one Aho-Corasick pass over the text per
+    batch, never a scan of the text per name. Keeps up to two followed occurrences per name,
+    enough to tell whether a name is seen again anywhere but at a given offset.
+    """
+
+    def __init__(self, s: str):
+        self.s = s
+        self._followed: dict[str, list[int]] = {}
+
+    def prepare(self, names: Iterable[str]) -> None:
+        new = {n for n in names if n and n not in self._followed}
+        if not new:
+            return
+        auto = ahocorasick.Automaton()
+        for n in new:
+            auto.add_word(n, n)
+            self._followed[n] = []
+        auto.make_automaton()
+        s = self.s
+        for end_idx, n in auto.iter(s):
+            hits = self._followed[n]
+            if len(hits) < 2 and follower_at(s, end_idx + 1) is not None:
+                hits.append(end_idx + 1 - len(n))
+
+    def seen_again(self, span: tuple[int, int]) -> bool:
+        """The name at ``span`` occurs elsewhere with a follower after it."""
+        name = self.s[span[0] : span[1]]
+        if name not in self._followed:
+            self.prepare([name])
+        return any(i != span[0] for i in self._followed[name])
+
+
+def _resolve_weak(s: str, n: tuple[int, int], seen: Recurrence) -> tuple[int, int] | None:
     """A name read with no follower after it: keep the reading the document confirms elsewhere
     (李强乘包机 → 李强, seen again as 李强表示), else a plausible three-character name, else none."""
     a, b = n
-    if b - a == 3 and _seen_again(s, (a, b - 1)):
+    if b - a == 3 and seen.seen_again((a, b - 1)):
         return (a, b - 1)
-    if _seen_again(s, n) or _plausible(s, n):
+    if seen.seen_again(n) or _plausible(s, n):
         return n
     return None
 
@@ -352,17 +400,6 @@ def _plausible(s: str, span: tuple[int, int]) -> bool:
     return b - a >= 3 and all(c in tl or c == "·" for c in s[a:b])
 
 
-def _seen_again(s: str, span: tuple[int, int]) -> bool:
-    """The name at ``span`` occurs elsewhere with a follower after it."""
-    name = s[span[0] : span[1]]
-    i = s.find(name)
-    while i != -1:
-        if i != span[0] and follower_at(s, i + len(name)) is not None:
-            return True
-        i = s.find(name, i + 1)
-    return False
-
-
 @dataclass(slots=True)
 class Parse:
     anchors: list[Anchor]
@@ -374,18 +411,13 @@ def parse(s: str, protected_spans, evidence=None, countries=()) -> Parse:
     anchors = find_anchors(s)
     mask = _protect(s, protected_spans)
     stops = Stops(s, mask)
+    seen = Recurrence(s)
     result = Parse(anchors, stops=stops)
     appoint = parse_appointments(s, anchors, evidence)
     taken_names = {n for tm in appoint for n in tm.names}
-    leaders = [tm for tm in parse_leaders(s, anchors, mask, stops) if tm.names[0] not in taken_names]
+    leaders = [tm for tm in parse_leaders(s, anchors, mask, stops, seen) if tm.names[0] not in taken_names]
     after_name = {tm.links[0].role_start for tm in leaders}
-    chains = parse_chains(s, anchors, stops, evidence, after_name, countries)
-    # a name read without a follower after it stays only if the text names it again
-    for tm in chains:
-        if tm.weak:
-            tm.names = [_resolve_weak(s, n) if n in tm.weak else n for n in tm.names]
-            tm.names = [n for n in tm.names if n is not None]
-    chains = [tm for tm in chains if tm.names]
+    chains = _confirmed(s, parse_chains(s, anchors, stops, evidence, after_name, countries), seen)
     # an appointment reading wins over a chain reading of the same name
     chains = [tm for tm in chains if not any(n in taken_names for n in tm.names)]
     known = {s[a:b] for tm in chains + appoint + leaders for a, b in tm.names if b - a >= 2}
@@ -397,3 +429,14 @@ def parse(s: str, protected_spans, evidence=None, countries=()) -> Parse:
     untitled = parse_untitled(s, taken, evidence, mask)
     result.mentions = chains + appoint + leaders + untitled
     return result
+
+
+def _confirmed(s: str, chains: list[TitledMention], seen: Recurrence) -> list[TitledMention]:
+    """A name read without a follower after it stays only if the text names it again."""
+    weak = [n for tm in chains for n in tm.weak]
+    seen.prepare([s[a:b] for a, b in weak] + [s[a : b - 1] for a, b in weak if b - a == 3])
+    for tm in chains:
+        if tm.weak:
+            resolved = [_resolve_weak(s, n, seen) if n in tm.weak else n for n in tm.names]
+            tm.names = [n for n in resolved if n is not None]
+    return [tm for tm in chains if tm.names]
