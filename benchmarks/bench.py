@@ -2,7 +2,7 @@
 """Throughput and memory of `ganbu.extract`, one core, after warm-up.
 
     python3 benchmarks/bench.py                 # dev corpus texts (../shared/corpus/dev), else the examples/
-    python3 benchmarks/bench.py --bulk 2000     # the dev texts, then the first 2000 bulk stories (../shared/corpus/bulk)
+    python3 benchmarks/bench.py --bulk 2000     # dev texts, then the first 2000 bulk stories (../shared/corpus/bulk)
     python3 benchmarks/bench.py --files a.txt b.md
     python3 benchmarks/bench.py --bulk 2000 --one-document 1000000   # plus one 1 MB document
     python3 benchmarks/bench.py --bulk 2000 --scaling 400000,4000000  # plus linearity in document size

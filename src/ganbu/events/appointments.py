@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..model.records import EventType
 from ..people.types import TitledMention
 from .sentences import Sentences
 from .types import Event
@@ -18,7 +19,7 @@ def appointment_events(s: str, titled: Iterable[TitledMention], pid_of: dict[str
     for tm in sorted(titled, key=lambda t: t.names[0][0]):
         if tm.rule not in ("appoint", "remove", "serve"):
             continue
-        typ = "removal" if tm.status == "removed" else "appointment"
+        typ: EventType = "removal" if tm.status == "removed" else "appointment"
         for a, b in tm.names:
             pid = pid_of.get(s[a:b])
             if pid is None:

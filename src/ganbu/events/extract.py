@@ -31,6 +31,7 @@ from .. import model as M
 from ..lang import dates as _dates
 from ..lang.places import PlaceMention
 from ..model import Person
+from ..model.records import ParticipantRole
 from ..people.orgs import OrgMention
 from ..people.types import TitledMention
 from .appointments import appointment_events
@@ -47,7 +48,7 @@ _DETAIL = re.compile(r"^(?:在|在与)(.{2,20}?)(?:，|工作会谈时|会谈时
 _SEPARATE = ("先后", "分别", "逐一")
 _ANOTHER = re.compile(r"另外|此外|还(?:拜会|走访|会见|考察|调研)")
 _TAKING_PART = re.compile(r"参加|出席|陪同|主持")
-_MAIN_ROLE = {"visit": "visitor", "signing": "signatory", "speech": "speaker"}
+_MAIN_ROLE: dict[str, ParticipantRole] = {"visit": "visitor", "signing": "signatory", "speech": "speaker"}
 _SPEAKER_BEFORE = ("他", "她", "他们", "双方")
 
 
@@ -133,7 +134,8 @@ class _Story:
         venue = sentence_venue(text, a, b, self.places)
         if venue:
             self.place = venue
-        sent_people = [p for p in self.people.in_range(a, b) if not self.people.is_reporter(p)]  # the reporter is not there
+        # the reporter is not there
+        sent_people = [p for p in self.people.in_range(a, b) if not self.people.is_reporter(p)]
         sent_orgs = self.orgs.within(a, b)
         trig = pick_trigger(s, a, text, self.passage, sent_people, self.no_trigger, sent_orgs)
         # 会议决定免去X的…: the subject of an appointment formula after the trigger is not an attendee

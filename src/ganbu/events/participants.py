@@ -7,11 +7,13 @@ import bisect
 from collections.abc import Iterable
 
 from ..model import Person
+from ..model.records import ParticipantRole
 from ..people.names import role_at
 from ..people.types import TitledMention
 from .types import Event
 
 Mention = tuple[int, int]
+_REPORTER = ("记者", "通讯员")
 
 
 def _reporter(s: str, person: Person) -> bool:
@@ -20,7 +22,7 @@ def _reporter(s: str, person: Person) -> bool:
         return False
     if "byline" in person.rules:
         return True
-    return all(s[max(0, a - 3) : a].endswith(("记者", "通讯员")) or s[max(0, a - 4) : a].rstrip().endswith(("记者", "通讯员"))
+    return all(s[max(0, a - 3) : a].endswith(_REPORTER) or s[max(0, a - 4) : a].rstrip().endswith(_REPORTER)
                for a, _ in person.mentions)
 
 
@@ -74,7 +76,7 @@ class PeopleIndex:
         return self._last_named[bisect.bisect_left(self.starts, p)]
 
 
-def role_in(s: str, people: PeopleIndex, person: Person, a: int, b: int) -> str:
+def role_in(s: str, people: PeopleIndex, person: Person, a: int, b: int) -> ParticipantRole:
     """The person's role in the sentence ``[a, b)``: chair (主持), speaker (讲话, 致辞, 指出 …) or
     attendee."""
     for _, y in people.mentions_in(person, a, b):

@@ -10,15 +10,19 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import get_args
 
 import ahocorasick
 
+from ..errors import DataError
 from ..lang.tables import rows
 from ..model import Person
+from ..model.records import EventType
 from ..people.orgs import OrgMention
 from .types import Passage
 
-_OPENING = re.compile(r"(?:举行|召开|开展|展开|进行|主持召开)了?(?:第[一二三四五六七八九十\d]+次)?(?:[\u4e00-\u9fff]{0,12})?$")
+_OPENING = re.compile(r"(?:举行|召开|开展|展开|进行|主持召开)了?"
+                      r"(?:第[一二三四五六七八九十\d]+次)?(?:[\u4e00-\u9fff]{0,12})?$")
 _REFERENCE_AFTER = ("精神", "重要讲话", "重要指示", "主席团", "秘书长", "秘书处", "组织", "工作组", "期间")
 _REFERENCE_CLAUSE = re.compile(r"精神|重要讲话|重要指示|重要批示")
 _CLAUSE_END = re.compile(r"[，。；！？\n]")
@@ -26,12 +30,13 @@ _JOIN_BEFORE = ("出席", "参加", "主持", "列席", "一同参加", "一同"
 _OPEN_MEETING_WORDS = ("会议", "全体会议", "常务会议", "座谈", "会谈", "工作会谈")
 
 PickedTrigger = tuple[int, int, "Trigger"]  # start, end, trigger
+_EVENT_TYPES: dict[str, EventType] = {t: t for t in get_args(EventType)}
 
 
 @dataclass(slots=True, frozen=True)
 class Trigger:
     word: str
-    type: str
+    type: EventType
     strength: str
 
 
@@ -42,7 +47,9 @@ def trigger_table() -> tuple[ahocorasick.Automaton, dict[str, Trigger]]:
     for r in rows("ganbu.events", "event_triggers.tsv"):
         if r["type"] in ("appointment", "removal"):
             continue  # read from the appointment formulas instead
-        table[r["trigger"]] = Trigger(r["trigger"], r["type"], r["strength"])
+        if r["type"] not in _EVENT_TYPES:
+            raise DataError(f"unknown event type {r['type']!r} for {r['trigger']!r}", "event_triggers.tsv")
+        table[r["trigger"]] = Trigger(r["trigger"], _EVENT_TYPES[r["type"]], r["strength"])
     a = ahocorasick.Automaton()
     for w in table:
         a.add_word(w, w)

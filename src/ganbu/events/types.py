@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Person
+from ..model.records import EventType, OrgRole, ParticipantRole
 from ..people.orgs import OrgMention
 
 DateDict = dict[str, Any]  # start, end, text, precision (as resolved by lang.dates), _pos
@@ -20,14 +21,14 @@ DateDict = dict[str, Any]  # start, end, text, precision (as resolved by lang.da
 class Event:
     """An event being read. Compared by identity: two events are never the same object."""
 
-    type: str
+    type: EventType
     trigger: tuple[int, int]
     span: list[int]
     date: DateDict | None
     place: str | None
     targets: list[OrgMention] = field(default_factory=list)  # organisation mentions visited / met
-    people: dict[str, str] = field(default_factory=dict)      # person id → role
-    orgs: dict[str, tuple[OrgMention, str]] = field(default_factory=dict)  # surface → (mention, role)
+    people: dict[str, ParticipantRole] = field(default_factory=dict)  # person id → role
+    orgs: dict[str, tuple[OrgMention, OrgRole]] = field(default_factory=dict)  # surface → (mention, role)
     topics: list[str] = field(default_factory=list)
     passage: int = 0
     only: Person | None = None  # when a sentence meets several people separately: the one met here
@@ -35,7 +36,7 @@ class Event:
     log: EventLog | None = None  # told when a person joins, once logged
     _topic_set: set[str] = field(default_factory=set)
 
-    def add(self, pid: str, role: str) -> None:
+    def add(self, pid: str, role: ParticipantRole) -> None:
         if pid not in self.people:
             self.people[pid] = role
             if self.log is not None:

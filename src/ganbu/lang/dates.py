@@ -257,7 +257,7 @@ def session_year(body: str, term: int, session: int | None) -> int | None:
         return start + session - 1
     if body == "cpc":
         return _CPC_CONGRESS.get(term)
-    if body == "cpc_plenum":
+    if body == "cpc_plenum" and session is not None:
         return _CPC_PLENUM.get((term, session))
     return None
 
@@ -328,7 +328,7 @@ _ELEM_KEYS = {
 
 
 class _Elem:
-    __slots__ = ("y", "yt", "yrel", "m", "mt", "mrel", "d", "dt", "ds", "part", "approx", "time", "anchor")
+    __slots__ = ("anchor", "approx", "d", "ds", "dt", "m", "mrel", "mt", "part", "time", "y", "yrel", "yt")
 
     def __init__(self, gd: dict, s: str):
         y, yt, yr, mo, mt, mr, d, dt, ds, pp, dp, tm = (gd[k] for k in _ELEM_KEYS[s])
@@ -395,9 +395,8 @@ def _cal_mention(text: str, m: re.Match, bounds: list[int], last_month_end: int)
         or text[max(0, m.start() - 4):m.start()] == "当地时间"
     ):
         return None
-    if a.bare_day:
-        if not _accept_bare_day(text, m, a, bounds, last_month_end):
-            return None
+    if a.bare_day and not _accept_bare_day(text, m, a, bounds, last_month_end):
+        return None
     year, month, day = a.y, a.m, a.d
     end_year = end_month = end_day = None
     kind = "date" if day is not None else ("month" if a.has_month else "year")
@@ -463,8 +462,8 @@ def _max_end(m: re.Match, s: str) -> int:
     return e.end() if e is not None and e.end() > m.start() else m.end()
 
 
-_BARE_DAY_ACTION = ("在", "举行", "出席", "会见", "会晤", "同", "与", "分别", "晚", "上午", "下午", "赴", "抵达", "召开",
-                    "签署", "致电", "致信", "主持", "考察", "调研", "开幕", "闭幕")
+_BARE_DAY_ACTION = ("在", "举行", "出席", "会见", "会晤", "同", "与", "分别", "晚", "上午", "下午", "赴", "抵达",
+                    "召开", "签署", "致电", "致信", "主持", "考察", "调研", "开幕", "闭幕")
 
 
 def _accept_bare_day(text: str, m: re.Match, a: _Elem, bounds: list[int], last_month_end: int) -> bool:
@@ -488,9 +487,7 @@ def _accept_bare_day(text: str, m: re.Match, a: _Elem, bounds: list[int], last_m
     if d.isascii() and (after.startswith(_BARE_DAY_ACTION) or text[max(0, start - 4):start] == "当地时间"):
         return True
     # clause-initial "5日，…" / "5日至7日"
-    if (start == 0 or text[start - 1] in _CLAUSE_START_CHARS) and (after[:1] in ("，", ",", "、") or m["rsep"]):
-        return True
-    return False
+    return (start == 0 or text[start - 1] in _CLAUSE_START_CHARS) and bool(after[:1] in ("，", ",", "、") or m["rsep"])
 
 
 def _iso_mention(text: str, m: re.Match) -> DateMention | None:
@@ -551,8 +548,9 @@ def _session_mention(text: str, m: re.Match) -> DateMention | None:
     start = m.start()
     if start > 0 and text[start - 1] in _NUMCH_SET and t[0] != "第":
         return None  # part of a longer number
-    nums = [_num(x) for x in _SESS_NUM_RE.findall(t)]
-    if not nums or any(n is None for n in nums):
+    read = [_num(x) for x in _SESS_NUM_RE.findall(t)]
+    nums = [n for n in read if n is not None]
+    if not nums or len(nums) < len(read):
         return None
     if "中全会" in t or "中央委员会第" in t:
         body = "cpc_plenum"
@@ -562,9 +560,9 @@ def _session_mention(text: str, m: re.Match) -> DateMention | None:
         body = "npc"
     else:
         body = "cpc"
-        if t.endswith("大") and not t.startswith(("中国共产党", "中共", "党的")):
-            if t[0] == "第" or not 16 <= nums[0] <= 21:
-                return None  # bare 十九大 only for recent congresses
+        if (t.endswith("大") and not t.startswith(("中国共产党", "中共", "党的"))
+                and (t[0] == "第" or not 16 <= nums[0] <= 21)):
+            return None  # bare 十九大 only for recent congresses
     term = nums[0]
     sess = nums[1] if len(nums) > 1 else None
     if body in ("npc", "cppcc", "cpc_plenum") and sess is None:
@@ -583,7 +581,7 @@ def find_dates(text: str) -> list[DateMention]:
     """All date mentions in ``text``, in order, non-overlapping."""
     if not text or not isinstance(text, str):
         return []
-    cands: list[tuple[int, int, int, object]] = []  # (start, -end, order, match-or-mention)
+    cands: list[tuple[int, int, int, tuple[str, re.Match[str]]]] = []  # (start, -end, order, (kind, match))
     for rx in (_SESSION_LIT_RE, _SESSION_NUM_RE):
         for m in rx.finditer(text):
             cands.append((m.start(), -m.end(), 0, ("s", m)))
@@ -636,9 +634,7 @@ def infer_year_from_text(text: str) -> int | None:
     first: dict[int, int] = {}
     for i, dm in enumerate(find_dates(text)):
         y = None
-        if dm.kind == "session":
-            y = dm.year
-        elif dm.year is not None and dm.year_rel is None:
+        if dm.kind == "session" or (dm.year is not None and dm.year_rel is None):
             y = dm.year
         if y is None or not 1900 <= y <= 2100:
             continue
@@ -764,9 +760,9 @@ def _resolve(m: DateMention, published, current, year_hint):
     if month is not None and not 1 <= month <= 12:
         return None
     res = _span(m, year, month, published, current)
-    if res is not None and from_published and published is not None:
-        if res[0] > published + _dt.timedelta(days=_FUTURE_SLACK_DAYS):
-            res = _span(m, year - 1, month, published, current)
+    if (res is not None and from_published and published is not None
+            and res[0] > published + _dt.timedelta(days=_FUTURE_SLACK_DAYS)):
+        res = _span(m, year - 1, month, published, current)
     return res
 
 
@@ -837,6 +833,7 @@ def _span(m: DateMention, year: int, month: int | None, published, current):
                 return None
         else:
             ey = m.end_year if m.end_year is not None else year
+            em: int | None
             if m.end_month is not None:
                 em = m.end_month
             elif m.end_day is not None:

@@ -27,19 +27,19 @@ from importlib import resources as _res
 from ..errors import BadArgument, DataError
 
 __all__ = [
-    "Division",
-    "Org",
     "KINDS",
     "LEVELS",
-    "load_divisions",
+    "Division",
+    "Org",
+    "data_manifest",
     "divisions_as_of",
-    "load_surnames",
+    "load_divisions",
     "load_orgs",
+    "load_surnames",
     "org_alias_index",
     "org_period",
-    "shared_org_alias_index",
     "org_problems",
-    "data_manifest",
+    "shared_org_alias_index",
 ]
 
 LEVELS = ("province", "prefecture", "county")
@@ -97,7 +97,7 @@ class Org:
     @property
     def surfaces(self) -> tuple[str, ...]:
         """The canonical name followed by the aliases."""
-        return (self.canonical,) + self.aliases
+        return (self.canonical, *self.aliases)
 
     def valid_on(self, day: str) -> bool:
         """Valid on ``day`` (an ISO date, or ``YYYY`` / ``YYYY-MM`` meaning any day in it)."""
@@ -244,7 +244,8 @@ def load_orgs() -> tuple[Org, ...]:
         al = tuple(a for a in aliases.split("|") if a) if aliases else ()
         if len(set(al)) != len(al) or canonical in al or any(a != a.strip() for a in al):
             raise DataError(f"repeated or padded alias in {canonical!r}", fn)
-        out.append(Org(canonical, kind, al, _check_date(vf, fn, canonical), _check_date(vt, fn, canonical), parent or None, source))
+        out.append(Org(canonical, kind, al, _check_date(vf, fn, canonical), _check_date(vt, fn, canonical),
+                       parent or None, source))
     return tuple(out)
 
 
@@ -295,7 +296,7 @@ def _period_bounds() -> tuple[list[str], list[str]]:
 OrgPeriod = tuple[int, int]
 
 
-def org_period(as_of: "str | date | None") -> OrgPeriod | None:
+def org_period(as_of: str | date | None) -> OrgPeriod | None:
     """The period of ``orgs.tsv`` that ``as_of`` falls in: dates of one period have the same
     alias index (see :func:`org_alias_index`), so caches over the index are keyed by it.
 
@@ -325,13 +326,13 @@ def _alias_index(as_of: str | None) -> dict[str, Org]:
     return index
 
 
-def shared_org_alias_index(as_of: "str | date | None" = None) -> Mapping[str, Org]:
+def shared_org_alias_index(as_of: str | date | None = None) -> Mapping[str, Org]:
     """:func:`org_alias_index` without the copy: one object per period, shared by every caller
     (read-only)."""
     return _alias_index(_normalise_as_of(as_of))
 
 
-def org_alias_index(as_of: "str | date | None" = None) -> dict[str, Org]:
+def org_alias_index(as_of: str | date | None = None) -> dict[str, Org]:
     """Every surface form (canonical name and aliases) → its :class:`Org`.
 
     A surface form used by several organisations over time (中化集团, 国家计委 ...) maps to the

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -22,7 +23,8 @@ _VENUE_BEFORE = set("在赴到抵来于往进至")
 MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
 _LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2}
 # short forms that are ordinary words far more often than places
-_SHORT_STOP = {"长治", "和平", "公安", "新华", "城区", "郊区", "开发", "矿区", "市中", "长安", "永安", "太平", "吉利", "大同", "平安", "江南", "江北", "河口", "通化"}
+_SHORT_STOP = {"长治", "和平", "公安", "新华", "城区", "郊区", "开发", "矿区", "市中", "长安", "永安", "太平", "吉利",
+               "大同", "平安", "江南", "江北", "河口", "通化"}
 
 
 @dataclass(slots=True, frozen=True)
@@ -92,7 +94,7 @@ def province_division(name: str) -> Division | None:
 class Context:
     """Answers: which province / city does an implicit 省 / 市 at offset p refer to?"""
 
-    def __init__(self, places: list[PlaceMention], title_places: list[PlaceMention] = ()):
+    def __init__(self, places: list[PlaceMention], title_places: Sequence[PlaceMention] = ()):
         """``title_places``: places of the headline, the fallback when the body names none.
         Venues (在北京) never count: a provincial delegation in Beijing is not Beijing's."""
         self.places = [p for p in places if not p.venue]
@@ -190,7 +192,8 @@ def _country_automaton() -> ahocorasick.Automaton:
     return a
 
 
-_STATE_FORM = re.compile(r"(?:伊斯兰|社会主义|民主|人民|联合|联邦|玻利瓦尔|多民族)?(?:共和国|王国|联邦|合众国|大公国|公国|苏丹国)")
+_STATE_FORM = re.compile(r"(?:伊斯兰|社会主义|民主|人民|联合|联邦|玻利瓦尔|多民族)?"
+                         r"(?:共和国|王国|联邦|合众国|大公国|公国|苏丹国)")
 
 
 def find_countries(s: str) -> list[tuple[int, int, str]]:

@@ -16,17 +16,20 @@ from __future__ import annotations
 import bisect
 import re
 
+from ..model.records import Status
 from .names import is_cjk, read_name
 from .types import Anchor, Link, TitledMention
 
 _NEW_CONTEXT = re.compile(r"任命|选举|提名|推选|聘任|当选|决定|批准|同意|推荐")
 _REMOVE_CONTEXT = re.compile(r"免去|撤销|罢免|解聘")
 _BEFORE_OK = set("，,；;：:、。！？\n 　")
-_BEFORE_WORDS = ("任命", "决定任命", "决定", "选举", "提名", "推选", "聘任", "免去", "决定免去", "接受", "批准", "同意", "通过",
+_BEFORE_WORDS = ("任命", "决定任命", "决定", "选举", "提名", "推选", "聘任", "免去", "决定免去", "接受", "批准",
+                 "同意", "通过",
                  "授权", "据悉", "其中", "由")
 _WEI = re.compile(r"(?:同志)?为")
 _DE = re.compile(r"的")
-_SERVE = re.compile(r"(?:同志)?(?:等[\d一二三四五六七八九十]+名同志)?(?:分别)?(?P<trig>当选为|当选|出任|担任|不再担任|辞去|任)")
+_SERVE = re.compile(r"(?:同志)?(?:等[\d一二三四五六七八九十]+名同志)?(?:分别)?"
+                    r"(?P<trig>当选为|当选|出任|担任|不再担任|辞去|任)")
 _QI = re.compile(r"免去其")
 _BIO = re.compile(r"现任")
 
@@ -131,7 +134,7 @@ class _Found:
         self._firsts: list[int] = []                  # names[0][0] of each, sorted
         self._lasts: list[tuple[int, int]] = []       # (names[-1][0], order found), sorted
 
-    def add(self, links: list[Link], names: list[tuple[int, int]], rule: str, status: str) -> None:
+    def add(self, links: list[Link], names: list[tuple[int, int]], rule: str, status: Status) -> None:
         key = (names[0][0], links[0].role_start)
         if key in self._seen:
             return
@@ -169,8 +172,9 @@ def parse_appointments(s: str, anchors: list[Anchor], evidence: dict[str, int] |
 def _decisions(s: str, anchors: _Anchors, evidence: dict[str, int] | None, found: _Found) -> None:
     """任命X为Y (new) and 免去X的Y职务 (removed), in a context that makes them a decision."""
     bounds = found.bounds
-    for pattern, context, rule, status in ((_WEI, _NEW_CONTEXT, "appoint", "new"),
-                                           (_DE, _REMOVE_CONTEXT, "remove", "removed")):
+    formulas: tuple[tuple[re.Pattern[str], re.Pattern[str], str, Status], ...] = (
+        (_WEI, _NEW_CONTEXT, "appoint", "new"), (_DE, _REMOVE_CONTEXT, "remove", "removed"))
+    for pattern, context, rule, status in formulas:
         for m in pattern.finditer(s):
             if not bounds.context(m.start(), context):  # cheap test first: 为 and 的 are common characters
                 continue

@@ -60,7 +60,8 @@ def _chinese_before_dot(s: str, p: int, m) -> bool:
     return False
 
 
-def read_name(s: str, p: int, *, allow_role_follow: bool = False, evidence: dict | None = None) -> tuple[int, float] | None:
+def read_name(s: str, p: int, *, allow_role_follow: bool = False,
+              evidence: dict[str, int] | None = None) -> tuple[int, float] | None:
     """Read a person name starting at ``p``; return ``(end, confidence)`` or None.
 
     confidence 1.0: a follower stands right after the name; 0.5: no follower, but the characters

@@ -79,13 +79,14 @@ _BODIES = [
 _BODY_RE = re.compile("|".join(sorted((re.escape(b) for b, _, _ in _BODIES), key=len, reverse=True)))
 _BODY = {b: (k, t) for b, k, t in _BODIES}
 _BARE = re.compile(r"(省|市|县|自治区)(?=人大常委会|人民政府|政府|政协|纪委|监委|委(?![员托])|党委)")
+_BEFORE_BARE = "，。、；：的在与和及同对向"  # a bare 省委 after a CJK character only after one of these
 
 
 def find_local_bodies(s: str, places, ctx=None) -> list[OrgMention]:
     """浙江省委, 辽宁省政府, 天津市人大常委会 …; with ``ctx``, also bare 省委/省政府 made explicit
     from the jurisdiction context (省政府 in a Jilin report → 吉林省人民政府)."""
     out: list[OrgMention] = []
-    covered = set()
+    covered: set[int] = set()
     for pm in places:
         d = pm.division
         end = pm.end
@@ -105,7 +106,8 @@ def find_local_bodies(s: str, places, ctx=None) -> list[OrgMention]:
         covered.update(range(pm.start, m.end()))
     if ctx is not None:
         for m in _BARE.finditer(s):
-            if m.start() in covered or (m.start() and "\u4e00" <= s[m.start() - 1] <= "\u9fff" and s[m.start() - 1] not in "，。、；：的在与和及同对向"):
+            prev = s[m.start() - 1] if m.start() else ""
+            if m.start() in covered or ("\u4e00" <= prev <= "\u9fff" and prev not in _BEFORE_BARE):
                 continue
             b = _BODY_RE.match(s, m.end())
             if not b:
@@ -124,6 +126,7 @@ def group(mentions: list[OrgMention]) -> list[Organization]:
     for m in mentions:
         o = by.get(m.org.canonical)
         if o is None:
-            o = by[m.org.canonical] = Organization(id=f"o{len(by) + 1}", name=m.surface, canonical=m.org.canonical, kind=m.org.kind)
+            o = by[m.org.canonical] = Organization(id=f"o{len(by) + 1}", name=m.surface, canonical=m.org.canonical,
+                                                   kind=m.org.kind)
         o.mentions.append((m.start, m.end))
     return list(by.values())

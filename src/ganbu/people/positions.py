@@ -15,11 +15,14 @@ from dataclasses import dataclass
 
 from ..lang.lexicon import Org
 from ..model import Position
+from ..model.records import Status
 from . import tables as R
 from .types import Link, TitledMention
 
 _LEVELS = ("自治区", "自治州", "省", "市", "县", "区", "州", "旗", "盟")
 _NOT_BARE_LEVEL = set("场级域属直辖内外民长")  # 市场监管局, 省级, 区域 … are not an implicit jurisdiction
+_PLACE_ENDS = ("自治区", "自治州", "区", "县", "市", "州", "旗")
+_NOT_FORMER = ("太原", "中原", "高原", "平原", "草原", "目前", "当前", "此前")  # words ending in 原/前
 _PARTY_COMMITTEE_BASES = {"省委", "市委", "县委", "区委", "州委", "自治区党委", "旗委", "盟委"}
 
 
@@ -44,7 +47,7 @@ class _Reading:
 
     base: str
     sub: str
-    status: str
+    status: Status
 
 
 class PositionMaker:
@@ -102,7 +105,8 @@ class PositionMaker:
         if tm.rule == "leader":
             a, b = tm.names[0]
             office = R.leader_office(link.role, self.text[a:b], self.as_of) if role.after else None
-            return Position(office or link.role, None, link.role, None, "current", (link.role_start, link.end), tm.rule), ""
+            span = (link.role_start, link.end)
+            return Position(office or link.role, None, link.role, None, "current", span, tm.rule), ""
         rd = self._read_prefix(link, role, tm.status)
         base = self._complete_base(rd.base, link, role, prev_base)
         filled, jurisdiction = self._fill(base, link, role)
@@ -110,7 +114,7 @@ class PositionMaker:
         return Position(filled + rd.sub + link.role, org, link.role, jurisdiction, rd.status, (link.start, link.end),
                         tm.rule), filled
 
-    def _read_prefix(self, link: Link, role: R.Role, status: str) -> _Reading:
+    def _read_prefix(self, link: Link, role: R.Role, status: Status) -> _Reading:
         """Split the written prefix into base organisation and party sub-body; 原/时任 and an
         acting head (代省长) set the status."""
         p = link.prefix
@@ -129,11 +133,11 @@ class PositionMaker:
             if p.endswith(ps):
                 sub, base = ps, p[: -len(ps)]
                 break
-        if sub == "党委" and (base in ("自治区", "区", "州", "县", "市", "省") or self.place_of(base) and len(base) <= 9
-                             and base.endswith(("自治区", "自治州", "区", "县", "市", "州", "旗"))):
+        if sub == "党委" and (base in ("自治区", "区", "州", "县", "市", "省")
+                             or (self.place_of(base) and len(base) <= 9 and base.endswith(_PLACE_ENDS))):
             base, sub = base + sub, ""  # 自治区党委 is the party committee itself, carried as a whole
         # 湖北省政府原党组成员, 浙江省委原常委: 原 between the organisation and the role
-        if base[-1:] in ("原", "前") and len(base) > 1 and base[-2:] not in ("太原", "中原", "高原", "平原", "草原", "目前", "当前", "此前"):
+        if base[-1:] in ("原", "前") and len(base) > 1 and base[-2:] not in _NOT_FORMER:
             base = base[:-1]
             status = "former"
         return _Reading(base, sub, status)

@@ -6,6 +6,7 @@ persons with explicit positions.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -31,7 +32,7 @@ class PeopleLayer:
 
 
 def read_people(s: str, published: str | None, *, title: str | None = None,
-                authors: list[tuple[str, int, int]] = (), skip: list[tuple[int, int]] = ()) -> PeopleLayer:
+                authors: Sequence[tuple[str, int, int]] = (), skip: Sequence[tuple[int, int]] = ()) -> PeopleLayer:
     """Read the people and organisations of the normalised text ``s``."""
     places = _places.find_places(s)
     org_mentions = _orgs.find_orgs(s, as_of=published)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
 import ahocorasick
@@ -129,7 +129,8 @@ def _read_names(s: str, p: int, hi: int, anchors_starts: set[int], evidence, for
     return names
 
 
-_MARKERS = re.compile(r"中共|中央|国务院|全国|国家|中国|原|时任|前任|(?:省|市|县|区|州)(?:委|政府|人大|政协|纪委|监委)|自治区|自治州")
+_MARKERS = re.compile(r"中共|中央|国务院|全国|国家|中国|原|时任|前任"
+                      r"|(?:省|市|县|区|州)(?:委|政府|人大|政协|纪委|监委)|自治区|自治州")
 _ORG_END = set("国省市县区州委部局厅会团党社院联所校司办处署组室队军届")
 
 
@@ -155,13 +156,14 @@ def _prefix_start(s: str, a: int, b: int, protected: bytearray) -> int:
 
 def _trim_prefix(s: str, a: int, b: int) -> int:
     conj = R.words()["conj"]
-    while a < b and (s[a] in conj or not is_cjk(s[a]) and s[a] not in "0123456789"):
+    while a < b and (s[a] in conj or (not is_cjk(s[a]) and s[a] not in "0123456789")):
         a += 1
     return a
 
 
-def parse_chains(s: str, anchors: list[Anchor], stops: Stops, evidence, after_name: set[int] = frozenset(),
-                 countries: list[tuple[int, int, str]] = ()) -> list[TitledMention]:
+def parse_chains(s: str, anchors: list[Anchor], stops: Stops, evidence: dict[str, int] | None = None,
+                 after_name: Collection[int] = frozenset(),
+                 countries: Sequence[tuple[int, int, str]] = ()) -> list[TitledMention]:
     """``after_name``: starts of anchors already read as written after a name (李克强总理);
     ``countries``: foreign country mentions (a title with one takes a transliterated name)."""
     roles = R.roles()
@@ -202,7 +204,7 @@ def parse_chains(s: str, anchors: list[Anchor], stops: Stops, evidence, after_na
                                            bisect.bisect_left(country_starts, anchors[j].start)])
             names = _read_names(s, pos, ce, starts, evidence, foreign, weak, stops.protected)
             break
-        if names and (s[max(0, left - 1) : left] in ("位", "名") and left == links[0].role_start
+        if names and ((s[max(0, left - 1) : left] in ("位", "名") and left == links[0].role_start)
                       or _PLURAL.search(links[0].prefix)):
             names = []  # 几位副县长商定, 两位市长祝愿: a plural title names nobody
         if names and all(roles[link.role].kind == "generic" for link in links):
@@ -233,7 +235,7 @@ def _clause_index(s: str):
     return find
 
 
-def parse_leaders(s: str, anchors: list[Anchor], protected: bytearray, stops: "Stops | None" = None,
+def parse_leaders(s: str, anchors: list[Anchor], protected: bytearray, stops: Stops | None = None,
                   seen: Recurrence | None = None) -> list[TitledMention]:
     """NAME + leader role written after it: 习近平总书记 → 中共中央总书记, 李克强总理."""
     roles = R.roles()
@@ -259,7 +261,7 @@ def parse_leaders(s: str, anchors: list[Anchor], protected: bytearray, stops: "S
     return out
 
 
-def _leader_name(s: str, a: Anchor, protected: bytearray, stops: "Stops | None", seen: Recurrence) -> int | None:
+def _leader_name(s: str, a: Anchor, protected: bytearray, stops: Stops | None, seen: Recurrence) -> int | None:
     """Start of the name written right before the leader role ``a`` (three, two or four
     characters), after a boundary, or with a common surname and seen again in the text."""
     for ln in (3, 2, 4):
@@ -403,8 +405,8 @@ def _plausible(s: str, span: tuple[int, int]) -> bool:
 @dataclass(slots=True)
 class Parse:
     anchors: list[Anchor]
+    stops: Stops  # the left-stop finder over this text, for later stages
     mentions: list[TitledMention] = field(default_factory=list)
-    stops: "Stops | None" = None  # the left-stop finder over this text, for later stages
 
 
 def parse(s: str, protected_spans, evidence=None, countries=()) -> Parse:
@@ -412,7 +414,7 @@ def parse(s: str, protected_spans, evidence=None, countries=()) -> Parse:
     mask = _protect(s, protected_spans)
     stops = Stops(s, mask)
     seen = Recurrence(s)
-    result = Parse(anchors, stops=stops)
+    result = Parse(anchors, stops)
     appoint = parse_appointments(s, anchors, evidence)
     taken_names = {n for tm in appoint for n in tm.names}
     leaders = [tm for tm in parse_leaders(s, anchors, mask, stops, seen) if tm.names[0] not in taken_names]
