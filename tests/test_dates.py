@@ -5,7 +5,6 @@ All sentences are written for these tests in the style of Chinese political news
 from __future__ import annotations
 
 import datetime as dt
-import time
 
 import pytest
 
@@ -462,7 +461,7 @@ def test_find_dates_odd_input():
     assert find_dates("没有日期的句子。") == []
 
 
-def test_long_text_offsets_and_throughput():
+def test_long_text_offsets():
     base = (
         "新华社北京3月5日电（记者 张某）十四届全国人大一次会议5日上午在人民大会堂开幕。"
         "今年1—8月，全国规模以上工业企业实现利润3732亿元，同比增长5.2%。"
@@ -470,14 +469,11 @@ def test_long_text_offsets_and_throughput():
         "同年3月，任某市委副书记；2018年1月至今，任某省委常委。"
     )
     text = (base * (1_000_000 // len(base) + 1))[:1_000_000]
-    t = time.perf_counter()
     ms = find_dates(text)
-    elapsed = time.perf_counter() - t
     assert len(ms) > 20000
     for m in ms[:2000]:
         assert text[m.start:m.end] == m.text
-    # measured well above 2M chars/s; the bound is loose for slow CI machines
-    assert len(text) / elapsed > 500_000
+    # throughput is measured by benchmarks/bench.py, not here (a timed test fails on a busy machine)
 
 
 # ---------------------------------------------------------------------------

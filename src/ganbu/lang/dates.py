@@ -385,23 +385,12 @@ def _cal_mention(text: str, m: re.Match, bounds: list[int], last_month_end: int)
         # mention is cut back to its first element
         b = None
         end = _max_end(m, "a")
-    # a needs_month year word (同年/当年) alone is not a date
-    if a.yrel is not None and a.yrel[2] and not a.has_month:
-        return None
-    # 号 only with a month (1号文件 / 3号线 are not dates), or with a part of the day or the
-    # action of the news right after it (李克强27号下午在…会见, 当地时间7号)
-    if a.ds == "号" and not a.has_month and not (
-        a.part or text[m.end():m.end() + 4].startswith(_BARE_DAY_ACTION)
-        or text[max(0, m.start() - 4):m.start()] == "当地时间"
-    ):
-        return None
-    if a.bare_day and not _accept_bare_day(text, m, a, bounds, last_month_end):
+    if not _cal_accepted(text, m, a, bounds, last_month_end):
         return None
     year, month, day = a.y, a.m, a.d
     end_year = end_month = end_day = None
     kind = "date" if day is not None else ("month" if a.has_month else "year")
     part, approx, time = a.part, a.approx, a.time
-    start_part = a.part
     relative = None
     items: tuple = ()
     if a.yt is not None:  # 2021—2025年
@@ -414,46 +403,74 @@ def _cal_mention(text: str, m: re.Match, bounds: list[int], last_month_end: int)
         kind, relative = "range", "until_now"
     if b is not None:
         kind = "range"
-        end_year = b.yt if b.yt is not None else (b.y if b.y is not None else year)
-        if b.m is not None:
-            end_month = b.mt if b.mt is not None else b.m
-        elif b.y is not None:
-            end_month = None  # 2019年至2021年
-        else:
-            end_month = month  # carried: 3月1日至2日
-        end_day = b.dt if b.dt is not None else b.d
+        end_year, end_month, end_day = _range_end(a, b)
         if b.part:
             part, approx = b.part, b.approx or approx
         if b.time:
             time = b.time
     elif m["lst"]:
         kind = "list"
-        items_l = [(year, month, day)]
-        cur_m = month
-        for it in _LIST_ITEM_RE.finditer(m["lst"]):
-            mm = _num(it["m"])
-            if mm is not None:
-                cur_m = mm
-            dd = _num(it["d"])
-            items_l.append((year, cur_m, dd))
-            if it["dp"]:
-                part, approx = _DAY_PART.get(it["dp"], it["dp"]), False
-        items = tuple(items_l)
-        end_year, end_month, end_day = items_l[-1]
+        items, last_part = _list_items(m["lst"], year, month, day)
+        end_year, end_month, end_day = items[-1]
+        if last_part is not None:
+            part, approx = last_part, False
     if m["approx"]:
         approx = True
-    year_rel = a.yrel[0] if a.yrel is not None else None
-    month_rel = a.mrel[0] if a.mrel is not None else None
     return DateMention(
         start=start, end=end, text=text[start:end],
         year=year, month=month, day=day,
         end_year=end_year, end_month=end_month, end_day=end_day,
         part=part, relative=relative, kind=kind,
         dateline=bool(m["xun"] or m["dian"]),
-        year_rel=year_rel, month_rel=month_rel, anchor=a.anchor,
+        year_rel=a.yrel[0] if a.yrel is not None else None,
+        month_rel=a.mrel[0] if a.mrel is not None else None, anchor=a.anchor,
         time=time, approximate=approx, items=items,
-        start_part=start_part if kind in ("range", "list") else None,
+        start_part=a.part if kind in ("range", "list") else None,
     )
+
+
+def _cal_accepted(text: str, m: re.Match, a: _Elem, bounds: list[int], last_month_end: int) -> bool:
+    """The first element is a date here: not a 同年/当年 alone, not a 号 that is no day."""
+    # a needs_month year word (同年/当年) alone is not a date
+    if a.yrel is not None and a.yrel[2] and not a.has_month:
+        return False
+    # 号 only with a month (1号文件 / 3号线 are not dates), or with a part of the day or the
+    # action of the news right after it (李克强27号下午在…会见, 当地时间7号)
+    if a.ds == "号" and not a.has_month and not (
+        a.part or text[m.end():m.end() + 4].startswith(_BARE_DAY_ACTION)
+        or text[max(0, m.start() - 4):m.start()] == "当地时间"
+    ):
+        return False
+    return not (a.bare_day and not _accept_bare_day(text, m, a, bounds, last_month_end))
+
+
+def _range_end(a: _Elem, b: _Elem) -> tuple[int | None, int | None, int | None]:
+    """(year, month, day) of the end of a range ``a``至``b``, what ``b`` leaves out carried from ``a``."""
+    end_year = b.yt if b.yt is not None else (b.y if b.y is not None else a.y)
+    if b.m is not None:
+        end_month = b.mt if b.mt is not None else b.m
+    elif b.y is not None:
+        end_month = None  # 2019年至2021年
+    else:
+        end_month = a.m  # carried: 3月1日至2日
+    return end_year, end_month, b.dt if b.dt is not None else b.d
+
+
+def _list_items(lst: str, year: int | None, month: int | None, day: int | None
+                ) -> tuple[tuple[tuple[int | None, int | None, int | None], ...], str | None]:
+    """The dates of a list (3月5日、6日和8日), and the part of the day written on its last item."""
+    items_l = [(year, month, day)]
+    part = None
+    cur_m = month
+    for it in _LIST_ITEM_RE.finditer(lst):
+        mm = _num(it["m"])
+        if mm is not None:
+            cur_m = mm
+        dd = _num(it["d"])
+        items_l.append((year, cur_m, dd))
+        if it["dp"]:
+            part = _DAY_PART.get(it["dp"], it["dp"])
+    return tuple(items_l), part
 
 
 def _max_end(m: re.Match, s: str) -> int:
@@ -808,22 +825,10 @@ def _span(m: DateMention, year: int, month: int | None, published, current):
             return _dt.date(y, mo, min(e_mwin[1], last_d) if e_mwin else last_d)
         return _date(y, mo, d)
 
-    month_window = s_mwin or e_mwin
-    year_window = s_ywin or e_ywin
     start = start_of(year, month, m.day)
     if start is None:
         return None
-    approx = bool(m.approximate)
-    if month_window or year_window:
-        precision, approx = "approximate", True
-    elif approx:
-        precision = "approximate"
-    elif m.day is not None:
-        precision = "day"
-    elif month is not None:
-        precision = "month"
-    else:
-        precision = "year"
+    precision, approx = _precision(m, month, bool(s_mwin or e_mwin or s_ywin or e_ywin))
 
     end = None
     if m.kind in ("range", "list"):
@@ -850,6 +855,20 @@ def _span(m: DateMention, year: int, month: int | None, published, current):
     elif m.day is None:
         end = end_of(year, month, None)
     return start, end, precision, approx
+
+
+def _precision(m: DateMention, month: int | None, window: bool) -> tuple[str, bool]:
+    """(precision, approximate) of a resolved mention; a part of a month or year (上旬, 上半年)
+    is approximate."""
+    if window:
+        return "approximate", True
+    if m.approximate:
+        return "approximate", True
+    if m.day is not None:
+        return "day", False
+    if month is not None:
+        return "month", False
+    return "year", False
 
 
 def _resolve_relative(m: DateMention, published, current):

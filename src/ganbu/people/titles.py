@@ -166,58 +166,85 @@ def parse_chains(s: str, anchors: list[Anchor], stops: Stops, evidence: dict[str
                  countries: Sequence[tuple[int, int, str]] = ()) -> list[TitledMention]:
     """``after_name``: starts of anchors already read as written after a name (李克强总理);
     ``countries``: foreign country mentions (a title with one takes a transliterated name)."""
-    roles = R.roles()
+    chains = _Chains(s, anchors, stops, evidence, countries)
     out: list[TitledMention] = []
-    starts = {a.start for a in anchors}
-    country_starts = [c[0] for c in countries]
     i = 0
-    n = len(anchors)
-    clause_of = _clause_index(s)
-    cursor = 0
-    while i < n:
+    cursor = 0  # end of the last names read: a chain starts after them
+    while i < len(anchors):
         a0 = anchors[i]
         if a0.start in after_name:
             i += 1
             continue
-        cs, ce = clause_of(a0.start)
-        lo = max(cs, cursor, a0.start - MAX_PREFIX)
-        left = stops.last_stop_end(lo, a0.start)
-        left = _trim_prefix(s, left, a0.start)
-        left = _prefix_start(s, left, a0.start, stops.protected)
-        links = [Link(left, a0.start, a0.end, s[left : a0.start], a0.role)]
-        j = i
-        names: list[tuple[int, int]] = []
-        weak: set = set()
-        while True:
-            pos = anchors[j].end
-            # a role followed by 、 or 兼 and another title in the clause: the chain goes on
-            if pos < ce and s[pos] in "、兼" and j + 1 < n and anchors[j + 1].start < ce:
-                nxt = anchors[j + 1]
-                gap_left = stops.last_stop_end(pos + 1, nxt.start)
-                if gap_left == pos + 1 and nxt.start - pos - 1 <= MAX_PREFIX:
-                    j += 1
-                    links.append(Link(pos + 1, nxt.start, nxt.end, s[pos + 1 : nxt.start], nxt.role))
-                    continue
-            foreign = roles[anchors[j].role].kind == "foreign" or any(
-                left <= c0 and c1 <= anchors[j].start
-                for c0, c1, _ in countries[bisect.bisect_left(country_starts, left) :
-                                           bisect.bisect_left(country_starts, anchors[j].start)])
-            names = _read_names(s, pos, ce, starts, evidence, foreign, weak, stops.protected)
-            break
-        if names and ((s[max(0, left - 1) : left] in ("位", "名") and left == links[0].role_start)
-                      or _PLURAL.search(links[0].prefix)):
-            names = []  # 几位副县长商定, 两位市长祝愿: a plural title names nobody
-        if names and all(roles[link.role].kind == "generic" for link in links):
-            names = [n for n in names if n not in weak]  # 负责人王明: a generic title needs a clear name
+        cs, ce = chains.clause_of(a0.start)
+        left = chains.left_edge(a0, max(cs, cursor, a0.start - MAX_PREFIX))
+        links, j = chains.links(i, left, ce)
+        weak: set[tuple[int, int]] = set()
+        names = chains.names(links, j, left, ce, weak)
         if names:
             tm = TitledMention(links, names, "chain", weak=weak)
-            tm.continues = bool(out) and not links[0].prefix and cursor > 0 and left == cursor + 1 and s[cursor] == "、"
+            tm.continues = (bool(out) and not links[0].prefix and cursor > 0 and left == cursor + 1
+                            and s[cursor] == "、")
             out.append(tm)
             cursor = names[-1][1]
             i = j + 1
         else:
             i += 1
     return out
+
+
+class _Chains:
+    """What reading a chain needs of the text: anchors, clauses, left stops, countries."""
+
+    def __init__(self, s: str, anchors: list[Anchor], stops: Stops, evidence: dict[str, int] | None,
+                 countries: Sequence[tuple[int, int, str]]):
+        self.s = s
+        self.anchors = anchors
+        self.stops = stops
+        self.evidence = evidence
+        self.countries = countries
+        self.roles = R.roles()
+        self.starts = {a.start for a in anchors}
+        self.country_starts = [c[0] for c in countries]
+        self.clause_of = _clause_index(s)
+
+    def left_edge(self, a0: Anchor, lo: int) -> int:
+        """Where the organisation part of the title that ends in ``a0`` starts (not before ``lo``)."""
+        left = self.stops.last_stop_end(lo, a0.start)
+        left = _trim_prefix(self.s, left, a0.start)
+        return _prefix_start(self.s, left, a0.start, self.stops.protected)
+
+    def links(self, i: int, left: int, ce: int) -> tuple[list[Link], int]:
+        """The links of the chain that starts at anchor ``i``, and the index of its last anchor:
+        a role followed by 、 or 兼 and another title in the clause goes on to it."""
+        s, anchors = self.s, self.anchors
+        a0 = anchors[i]
+        links = [Link(left, a0.start, a0.end, s[left : a0.start], a0.role)]
+        j = i
+        while j + 1 < len(anchors):
+            pos = anchors[j].end
+            nxt = anchors[j + 1]
+            if not (pos < ce and s[pos] in "、兼" and nxt.start < ce):
+                break
+            if self.stops.last_stop_end(pos + 1, nxt.start) != pos + 1 or nxt.start - pos - 1 > MAX_PREFIX:
+                break
+            j += 1
+            links.append(Link(pos + 1, nxt.start, nxt.end, s[pos + 1 : nxt.start], nxt.role))
+        return links, j
+
+    def names(self, links: list[Link], j: int, left: int, ce: int, weak: set[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The names the chain is given to (read after its last anchor ``j``); none for a plural
+        title (几位副县长商定); a generic title (负责人) needs a clear name."""
+        s, last = self.s, self.anchors[j]
+        lo, hi = bisect.bisect_left(self.country_starts, left), bisect.bisect_left(self.country_starts, last.start)
+        foreign = self.roles[last.role].kind == "foreign" or any(
+            left <= c0 and c1 <= last.start for c0, c1, _ in self.countries[lo:hi])
+        names = _read_names(s, last.end, ce, self.starts, self.evidence, foreign, weak, self.stops.protected)
+        if names and ((s[max(0, left - 1) : left] in ("位", "名") and left == links[0].role_start)
+                      or _PLURAL.search(links[0].prefix)):
+            return []  # 几位副县长商定, 两位市长祝愿: a plural title names nobody
+        if names and all(self.roles[link.role].kind == "generic" for link in links):
+            names = [n for n in names if n not in weak]  # 负责人王明: a generic title needs a clear name
+        return names
 
 
 def _clause_index(s: str):
@@ -286,47 +313,48 @@ _STRONG = ("同志", "出席", "主持", "会见", "会晤", "会谈", "表示",
            "陪同", "宣布", "考察", "调研", "视察", "看望", "慰问", "签署", "致电", "致信", "先后", "分别", "等")
 
 
-def parse_untitled(s: str, taken: bytearray, evidence, protected: bytearray | None = None) -> list[TitledMention]:
+def parse_untitled(s: str, taken: bytearray, evidence: dict[str, int] | None = None,
+                   protected: bytearray | None = None) -> list[TitledMention]:
     """Names with no title: at a clause start and followed by a verb of the formula
     (郑建邦出席…, 汪洋同志…), three characters or a ``同志`` after them; lists ``X、Y出席``."""
     out = []
     common = R.common_surnames()
     for m in _UNTITLED_START.finditer(s):
         p = m.end()
-        names = []
-        q = p
-        while q < len(s):
-            if taken[q]:
-                break
-            r = read_name(s, q, evidence=evidence, allow_role_follow=True)
-            if not r or r[1] < 1.0:
-                break
-            end = r[0]
-            if protected is not None and any(protected[q:end]):
-                break
-            names.append((q, end))
-            if end < len(s) and s[end] == "、":
-                q = end + 1
-                continue
-            break
+        names = _clear_names(s, p, taken, evidence, protected)
         if not names:
             continue
-        a, end = names[-1]
+        end = names[-1][1]
         f = s[end : end + 2]
         listed = s[max(0, p - 3) : p].endswith(("有：", "有:")) and s[end : end + 1] in "。；\n"
         if not listed and not any(f.startswith(w) or s.startswith(w, end) for w in _STRONG) and not role_after(s, end):
             continue
-        ok = []
-        for a, b in names:
-            name = s[a:b]
-            if name[0] not in common and name[:2] not in common:
-                continue
-            if b - a < 3 and not s.startswith("同志", b):
-                continue
-            ok.append((a, b))
-        if ok and len(ok) == len(names):
-            out.append(TitledMention([], ok, "untitled"))
+        if all((s[a] in common or s[a : a + 2] in common) and (b - a >= 3 or s.startswith("同志", b))
+               for a, b in names):
+            out.append(TitledMention([], names, "untitled"))
     return out
+
+
+def _clear_names(s: str, p: int, taken: bytearray, evidence: dict[str, int] | None,
+                 protected: bytearray | None) -> list[tuple[int, int]]:
+    """NAME(、NAME)* from ``p``, each with a follower, none taken or protected."""
+    names: list[tuple[int, int]] = []
+    q = p
+    while q < len(s):
+        if taken[q]:
+            break
+        r = read_name(s, q, evidence=evidence, allow_role_follow=True)
+        if not r or r[1] < 1.0:
+            break
+        end = r[0]
+        if protected is not None and any(protected[q:end]):
+            break
+        names.append((q, end))
+        if end < len(s) and s[end] == "、":
+            q = end + 1
+            continue
+        break
+    return names
 
 
 _POST_NAME_ROLES = ("主席", "总统", "首相", "国王", "委员长")
