@@ -40,11 +40,11 @@ class PeopleIndex:
                                                         key=lambda t: (t[0], t[1]))
         self.starts = [t[0] for t in self.at]
         self._reporter: dict[str, bool] = {}
-        self._own: dict[str, tuple[list[int], list[tuple[int, int, int]]]] = {}
+        self._own: dict[str, tuple[Person, list[int], list[int]]] = {}  # id → person, starts, order
         for p in people:
             self._reporter[p.id] = _reporter(s, p)
-            own = sorted((a, i, b) for i, (a, b) in enumerate(p.mentions))
-            self._own[p.id] = ([a for a, _, _ in own], own)
+            order = sorted(range(len(p.mentions)), key=p.mentions.__getitem__)
+            self._own[p.id] = (p, [p.mentions[i][0] for i in order], order)
         # the last person named (not a reporter) before each mention: 他/她 in statements
         self._last_named: list[Person | None] = [None]
         for _, _, p in self.at:
@@ -65,11 +65,11 @@ class PeopleIndex:
 
     def mentions_in(self, person: Person, a: int, b: int) -> list[Mention]:
         """The person's mentions that start in ``[a, b)``, in the order of ``person.mentions``."""
-        starts, own = self._own[person.id]
-        hits = own[bisect.bisect_left(starts, a) : bisect.bisect_left(starts, b)]
+        p, starts, order = self._own[person.id]
+        hits = order[bisect.bisect_left(starts, a) : bisect.bisect_left(starts, b)]
         if len(hits) > 1:
-            hits = sorted(hits, key=lambda t: t[1])
-        return [(x, y) for x, _, y in hits]
+            hits.sort()
+        return [p.mentions[i] for i in hits]
 
     def last_named_before(self, p: int) -> Person | None:
         """The last person, not a reporter, with a mention that starts before ``p``."""

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 
 from .. import model as M
 from ..model import Person
@@ -19,8 +20,9 @@ class _Marks:
     """Offsets of the clause breaks and closing quotes of the text, for look-ups by bisect."""
 
     def __init__(self, s: str):
-        self.breaks = [m.start() for m in _CLAUSE_BREAK.finditer(s)]
-        self.closing = [m.start() for m in _CLOSING_QUOTE.finditer(s)]
+        # arrays, not lists of int objects: a long text has hundreds of thousands of breaks
+        self.breaks = array("q", (m.start() for m in _CLAUSE_BREAK.finditer(s)))
+        self.closing = array("q", (m.start() for m in _CLOSING_QUOTE.finditer(s)))
 
     def clause_start(self, a: int, p: int) -> int:
         """Just after the last clause break in ``[a, p)``, else ``a``."""
