@@ -461,7 +461,7 @@ def test_find_dates_odd_input():
     assert find_dates("没有日期的句子。") == []
 
 
-def test_long_text_offsets_and_throughput():
+def test_long_text_offsets():
     base = (
         "新华社北京3月5日电（记者 张某）十四届全国人大一次会议5日上午在人民大会堂开幕。"
         "今年1—8月，全国规模以上工业企业实现利润3732亿元，同比增长5.2%。"
@@ -473,6 +473,7 @@ def test_long_text_offsets_and_throughput():
     assert len(ms) > 20000
     for m in ms[:2000]:
         assert text[m.start:m.end] == m.text
+    # throughput is measured by benchmarks/bench.py, not here (a timed test fails on a busy machine)
 
 
 # ---------------------------------------------------------------------------

@@ -282,8 +282,9 @@ def test_empty_and_odd_input():
     assert find_quantities("没有任何数字的句子。") == []
 
 
-def test_throughput_is_linear_and_fast():
-    # about 1 MB of dense genre text (speed is measured in benchmarks/, not here)
+def test_a_long_dense_text_is_read_whole():
+    # about 1 MB of dense genre text; throughput is measured by benchmarks/bench.py, not here
+    # (a timed test fails on a busy machine)
     base = (
         "今年1—8月，全省规模以上工业企业实现利润3732亿元，同比增长5.2%，"
         "70余家企业参与，8家央企和25个项目签约，总投资超过2900亿元。"
@@ -292,6 +293,7 @@ def test_throughput_is_linear_and_fast():
     text = (base * (1_000_000 // len(base) + 1))[:1_000_000]
     qs = find_quantities(text)
     assert len(qs) > 20000
+    assert all(text[q.start : q.end] == q.text for q in qs[:2000])
 
 
 # ---------------------------------------------------------------------------
@@ -302,7 +304,8 @@ hypothesis = pytest.importorskip("hypothesis")
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-_ALPHABET = list("0123456789.,〇零一二两三四五六七八九十百千万亿余多约超过不到以上至-%元美家个项名人次亩第届年月日分之点")
+_ALPHABET = list("0123456789.,〇零一二两三四五六七八九十百千万亿余多约超过不到以上至-%"
+                 "元美家个项名人次亩第届年月日分之点")
 
 
 @settings(max_examples=300, deadline=None)

@@ -260,7 +260,7 @@ def session_year(body: str, term: int, session: int | None) -> int | None:
         return start + session - 1
     if body == "cpc":
         return _CPC_CONGRESS.get(term)
-    if body == "cpc_plenum":
+    if body == "cpc_plenum" and session is not None:
         return _CPC_PLENUM.get((term, session))
     return None
 
@@ -331,7 +331,7 @@ _ELEM_KEYS = {
 
 
 class _Elem:
-    __slots__ = ("y", "yt", "yrel", "m", "mt", "mrel", "d", "dt", "ds", "part", "approx", "time", "anchor")
+    __slots__ = ("anchor", "approx", "d", "ds", "dt", "m", "mrel", "mt", "part", "time", "y", "yrel", "yt")
 
     def __init__(self, gd: dict, s: str):
         y, yt, yr, mo, mt, mr, d, dt, ds, pp, dp, tm = (gd[k] for k in _ELEM_KEYS[s])
@@ -388,24 +388,12 @@ def _cal_mention(text: str, m: re.Match, bounds: list[int], last_month_end: int)
         # mention is cut back to its first element
         b = None
         end = _max_end(m, "a")
-    # a needs_month year word (同年/当年) alone is not a date
-    if a.yrel is not None and a.yrel[2] and not a.has_month:
+    if not _cal_accepted(text, m, a, bounds, last_month_end):
         return None
-    # 号 only with a month (1号文件 / 3号线 are not dates), or with a part of the day or the
-    # action of the news right after it (李克强27号下午在…会见, 当地时间7号)
-    if a.ds == "号" and not a.has_month and not (
-        a.part or text[m.end():m.end() + 4].startswith(_BARE_DAY_ACTION)
-        or text[max(0, m.start() - 4):m.start()] == "当地时间"
-    ):
-        return None
-    if a.bare_day:
-        if not _accept_bare_day(text, m, a, bounds, last_month_end):
-            return None
     year, month, day = a.y, a.m, a.d
     end_year = end_month = end_day = None
     kind = "date" if day is not None else ("month" if a.has_month else "year")
     part, approx, time = a.part, a.approx, a.time
-    start_part = a.part
     relative = None
     items: tuple = ()
     if a.yt is not None:  # 2021—2025年
@@ -418,47 +406,75 @@ def _cal_mention(text: str, m: re.Match, bounds: list[int], last_month_end: int)
         kind, relative = "range", "until_now"
     if b is not None:
         kind = "range"
-        end_year = b.yt if b.yt is not None else (b.y if b.y is not None else year)
-        if b.m is not None:
-            end_month = b.mt if b.mt is not None else b.m
-        elif b.y is not None:
-            end_month = None  # 2019年至2021年
-        else:
-            end_month = month  # carried: 3月1日至2日
-        end_day = b.dt if b.dt is not None else b.d
+        end_year, end_month, end_day = _range_end(a, b)
         if b.part:
             part, approx = b.part, b.approx or approx
         if b.time:
             time = b.time
     elif m["lst"]:
         kind = "list"
-        items_l = [(year, month, day)]
-        cur_m = month
-        for it in _LIST_ITEM_RE.finditer(m["lst"]):
-            mm = _num(it["m"])
-            if mm is not None:
-                cur_m = mm
-            dd = _num(it["d"])
-            items_l.append((year, cur_m, dd))
-            if it["dp"]:
-                part, approx = _DAY_PART.get(it["dp"], it["dp"]), False
-        items = tuple(items_l)
-        end_year, end_month, end_day = items_l[-1]
+        items, last_part = _list_items(m["lst"], year, month, day)
+        end_year, end_month, end_day = items[-1]
+        if last_part is not None:
+            part, approx = last_part, False
     if m["approx"]:
         approx = True
-    year_rel = a.yrel[0] if a.yrel is not None else None
-    month_rel = a.mrel[0] if a.mrel is not None else None
     return DateMention(
         start=start, end=end, text=text[start:end],
         year=year, month=month, day=day,
         end_year=end_year, end_month=end_month, end_day=end_day,
         part=part, relative=relative, kind=kind,
         dateline=bool(m["xun"] or m["dian"]),
-        year_rel=year_rel, month_rel=month_rel, anchor=a.anchor,
+        year_rel=a.yrel[0] if a.yrel is not None else None,
+        month_rel=a.mrel[0] if a.mrel is not None else None, anchor=a.anchor,
         time=time, approximate=approx, items=items,
-        start_part=start_part if kind in ("range", "list") else None,
+        start_part=a.part if kind in ("range", "list") else None,
         future=_FUTURE_BEFORE_RE.search(text, max(0, start - 4), start) is not None,
     )
+
+
+def _cal_accepted(text: str, m: re.Match, a: _Elem, bounds: list[int], last_month_end: int) -> bool:
+    """The first element is a date here: not a 同年/当年 alone, not a 号 that is no day."""
+    # a needs_month year word (同年/当年) alone is not a date
+    if a.yrel is not None and a.yrel[2] and not a.has_month:
+        return False
+    # 号 only with a month (1号文件 / 3号线 are not dates), or with a part of the day or the
+    # action of the news right after it (李克强27号下午在…会见, 当地时间7号)
+    if a.ds == "号" and not a.has_month and not (
+        a.part or text[m.end():m.end() + 4].startswith(_BARE_DAY_ACTION)
+        or text[max(0, m.start() - 4):m.start()] == "当地时间"
+    ):
+        return False
+    return not (a.bare_day and not _accept_bare_day(text, m, a, bounds, last_month_end))
+
+
+def _range_end(a: _Elem, b: _Elem) -> tuple[int | None, int | None, int | None]:
+    """(year, month, day) of the end of a range ``a``至``b``, what ``b`` leaves out carried from ``a``."""
+    end_year = b.yt if b.yt is not None else (b.y if b.y is not None else a.y)
+    if b.m is not None:
+        end_month = b.mt if b.mt is not None else b.m
+    elif b.y is not None:
+        end_month = None  # 2019年至2021年
+    else:
+        end_month = a.m  # carried: 3月1日至2日
+    return end_year, end_month, b.dt if b.dt is not None else b.d
+
+
+def _list_items(lst: str, year: int | None, month: int | None, day: int | None
+                ) -> tuple[tuple[tuple[int | None, int | None, int | None], ...], str | None]:
+    """The dates of a list (3月5日、6日和8日), and the part of the day written on its last item."""
+    items_l = [(year, month, day)]
+    part = None
+    cur_m = month
+    for it in _LIST_ITEM_RE.finditer(lst):
+        mm = _num(it["m"])
+        if mm is not None:
+            cur_m = mm
+        dd = _num(it["d"])
+        items_l.append((year, cur_m, dd))
+        if it["dp"]:
+            part = _DAY_PART.get(it["dp"], it["dp"])
+    return tuple(items_l), part
 
 
 def _max_end(m: re.Match, s: str) -> int:
@@ -467,8 +483,8 @@ def _max_end(m: re.Match, s: str) -> int:
     return e.end() if e is not None and e.end() > m.start() else m.end()
 
 
-_BARE_DAY_ACTION = ("在", "举行", "出席", "会见", "会晤", "同", "与", "分别", "晚", "上午", "下午", "赴", "抵达", "召开",
-                    "签署", "致电", "致信", "主持", "考察", "调研", "开幕", "闭幕")
+_BARE_DAY_ACTION = ("在", "举行", "出席", "会见", "会晤", "同", "与", "分别", "晚", "上午", "下午", "赴", "抵达",
+                    "召开", "签署", "致电", "致信", "主持", "考察", "调研", "开幕", "闭幕")
 
 
 def _accept_bare_day(text: str, m: re.Match, a: _Elem, bounds: list[int], last_month_end: int) -> bool:
@@ -494,9 +510,7 @@ def _accept_bare_day(text: str, m: re.Match, a: _Elem, bounds: list[int], last_m
     if d.isascii() and 1 <= int(d) <= 31:
         return True
     # clause-initial "5日，…" / "5日至7日"
-    if (start == 0 or text[start - 1] in _CLAUSE_START_CHARS) and (after[:1] in ("，", ",", "、") or m["rsep"]):
-        return True
-    return False
+    return (start == 0 or text[start - 1] in _CLAUSE_START_CHARS) and bool(after[:1] in ("，", ",", "、") or m["rsep"])
 
 
 def _iso_mention(text: str, m: re.Match) -> DateMention | None:
@@ -557,8 +571,9 @@ def _session_mention(text: str, m: re.Match) -> DateMention | None:
     start = m.start()
     if start > 0 and text[start - 1] in _NUMCH_SET and t[0] != "第":
         return None  # part of a longer number
-    nums = [_num(x) for x in _SESS_NUM_RE.findall(t)]
-    if not nums or any(n is None for n in nums):
+    read = [_num(x) for x in _SESS_NUM_RE.findall(t)]
+    nums = [n for n in read if n is not None]
+    if not nums or len(nums) < len(read):
         return None
     if "中全会" in t or "中央委员会第" in t:
         body = "cpc_plenum"
@@ -568,9 +583,9 @@ def _session_mention(text: str, m: re.Match) -> DateMention | None:
         body = "npc"
     else:
         body = "cpc"
-        if t.endswith("大") and not t.startswith(("中国共产党", "中共", "党的")):
-            if t[0] == "第" or not 16 <= nums[0] <= 21:
-                return None  # bare 十九大 only for recent congresses
+        if (t.endswith("大") and not t.startswith(("中国共产党", "中共", "党的"))
+                and (t[0] == "第" or not 16 <= nums[0] <= 21)):
+            return None  # bare 十九大 only for recent congresses
     term = nums[0]
     sess = nums[1] if len(nums) > 1 else None
     if body in ("npc", "cppcc", "cpc_plenum") and sess is None:
@@ -589,7 +604,7 @@ def find_dates(text: str) -> list[DateMention]:
     """All date mentions in ``text``, in order, non-overlapping."""
     if not text or not isinstance(text, str):
         return []
-    cands: list[tuple[int, int, int, object]] = []  # (start, -end, order, match-or-mention)
+    cands: list[tuple[int, int, int, tuple[str, re.Match[str]]]] = []  # (start, -end, order, (kind, match))
     for rx in (_SESSION_LIT_RE, _SESSION_NUM_RE):
         for m in rx.finditer(text):
             cands.append((m.start(), -m.end(), 0, ("s", m)))
@@ -642,9 +657,7 @@ def infer_year_from_text(text: str) -> int | None:
     first: dict[int, int] = {}
     for i, dm in enumerate(find_dates(text)):
         y = None
-        if dm.kind == "session":
-            y = dm.year
-        elif dm.year is not None and dm.year_rel is None:
+        if dm.kind == "session" or (dm.year is not None and dm.year_rel is None):
             y = dm.year
         if y is None or not 1900 <= y <= 2100:
             continue
@@ -770,9 +783,9 @@ def _resolve(m: DateMention, published, current, year_hint):
     if month is not None and not 1 <= month <= 12:
         return None
     res = _span(m, year, month, published, current)
-    if res is not None and from_published and published is not None:
-        if res[0] > published + _dt.timedelta(days=_FUTURE_SLACK_DAYS):
-            res = _span(m, year - 1, month, published, current)
+    if (res is not None and from_published and published is not None
+            and res[0] > published + _dt.timedelta(days=_FUTURE_SLACK_DAYS)):
+        res = _span(m, year - 1, month, published, current)
     return res
 
 
@@ -818,22 +831,10 @@ def _span(m: DateMention, year: int, month: int | None, published, current):
             return _dt.date(y, mo, min(e_mwin[1], last_d) if e_mwin else last_d)
         return _date(y, mo, d)
 
-    month_window = s_mwin or e_mwin
-    year_window = s_ywin or e_ywin
     start = start_of(year, month, m.day)
     if start is None:
         return None
-    approx = bool(m.approximate)
-    if month_window or year_window:
-        precision, approx = "approximate", True
-    elif approx:
-        precision = "approximate"
-    elif m.day is not None:
-        precision = "day"
-    elif month is not None:
-        precision = "month"
-    else:
-        precision = "year"
+    precision, approx = _precision(m, month, bool(s_mwin or e_mwin or s_ywin or e_ywin))
 
     end = None
     if m.kind in ("range", "list"):
@@ -843,6 +844,7 @@ def _span(m: DateMention, year: int, month: int | None, published, current):
                 return None
         else:
             ey = m.end_year if m.end_year is not None else year
+            em: int | None
             if m.end_month is not None:
                 em = m.end_month
             elif m.end_day is not None:
@@ -859,6 +861,20 @@ def _span(m: DateMention, year: int, month: int | None, published, current):
     elif m.day is None:
         end = end_of(year, month, None)
     return start, end, precision, approx
+
+
+def _precision(m: DateMention, month: int | None, window: bool) -> tuple[str, bool]:
+    """(precision, approximate) of a resolved mention; a part of a month or year (上旬, 上半年)
+    is approximate."""
+    if window:
+        return "approximate", True
+    if m.approximate:
+        return "approximate", True
+    if m.day is not None:
+        return "day", False
+    if month is not None:
+        return "month", False
+    return "year", False
 
 
 def _resolve_relative(m: DateMention, published, current):

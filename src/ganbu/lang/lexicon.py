@@ -16,7 +16,9 @@ on every day of 2023. Both ends are inclusive.
 """
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -25,17 +27,19 @@ from importlib import resources as _res
 from ..errors import BadArgument, DataError
 
 __all__ = [
-    "Division",
-    "Org",
     "KINDS",
     "LEVELS",
-    "load_divisions",
-    "divisions_as_of",
-    "load_surnames",
-    "load_orgs",
-    "org_alias_index",
-    "org_problems",
+    "Division",
+    "Org",
     "data_manifest",
+    "divisions_as_of",
+    "load_divisions",
+    "load_orgs",
+    "load_surnames",
+    "org_alias_index",
+    "org_period",
+    "org_problems",
+    "shared_org_alias_index",
 ]
 
 LEVELS = ("province", "prefecture", "county")
@@ -93,7 +97,7 @@ class Org:
     @property
     def surfaces(self) -> tuple[str, ...]:
         """The canonical name followed by the aliases."""
-        return (self.canonical,) + self.aliases
+        return (self.canonical, *self.aliases)
 
     def valid_on(self, day: str) -> bool:
         """Valid on ``day`` (an ISO date, or ``YYYY`` / ``YYYY-MM`` meaning any day in it)."""
@@ -240,7 +244,8 @@ def load_orgs() -> tuple[Org, ...]:
         al = tuple(a for a in aliases.split("|") if a) if aliases else ()
         if len(set(al)) != len(al) or canonical in al or any(a != a.strip() for a in al):
             raise DataError(f"repeated or padded alias in {canonical!r}", fn)
-        out.append(Org(canonical, kind, al, _check_date(vf, fn, canonical), _check_date(vt, fn, canonical), parent or None, source))
+        out.append(Org(canonical, kind, al, _check_date(vf, fn, canonical), _check_date(vt, fn, canonical),
+                       parent or None, source))
     return tuple(out)
 
 
@@ -270,16 +275,64 @@ def _choose(cands: list[Org], as_of: str | None) -> Org:
     return min(cands, key=lambda o: _lo(o.valid_from))  # not yet founded: the earliest to come
 
 
-@lru_cache(maxsize=16)
-def _alias_index(as_of: str | None) -> dict[str, Org]:
+@lru_cache(maxsize=1)
+def _shared_surfaces() -> dict[str, tuple[Org, ...]]:
+    """Surface forms used by more than one organisation (the only ones a date can change)."""
     by_surface: dict[str, list[Org]] = {}
     for org in load_orgs():
         for s in org.surfaces:
             by_surface.setdefault(s, []).append(org)
-    return {s: (c[0] if len(c) == 1 else _choose(c, as_of)) for s, c in by_surface.items()}
+    return {s: tuple(c) for s, c in by_surface.items() if len(c) > 1}
 
 
-def org_alias_index(as_of: str | None = None) -> dict[str, Org]:
+@lru_cache(maxsize=1)
+def _period_bounds() -> tuple[list[str], list[str]]:
+    """The validity boundaries that can change :func:`_choose`: the first days (``_lo`` of
+    valid_from) and the last days (``_hi`` of valid_to) of the organisations that share a surface."""
+    orgs = {o.canonical: o for c in _shared_surfaces().values() for o in c}.values()
+    return sorted({_lo(o.valid_from) for o in orgs}), sorted({_hi(o.valid_to) for o in orgs})
+
+
+OrgPeriod = tuple[int, int]
+
+
+def org_period(as_of: str | date | None) -> OrgPeriod | None:
+    """The period of ``orgs.tsv`` that ``as_of`` falls in: dates of one period have the same
+    alias index (see :func:`org_alias_index`), so caches over the index are keyed by it.
+
+    :func:`_choose` compares a date with the organisations' validity only as
+    ``_lo(valid_from) <= _hi(as_of)`` and ``_hi(valid_to) < _lo(as_of)``; which of those hold is
+    given by how many first days are ``<= _hi(as_of)`` and how many last days are
+    ``< _lo(as_of)``: that pair is the period. None (no date) is a period of its own.
+    """
+    day = _normalise_as_of(as_of)
+    if day is None:
+        return None
+    firsts, lasts = _period_bounds()
+    return bisect.bisect_right(firsts, _hi(day)), bisect.bisect_left(lasts, _lo(day))
+
+
+_INDEX_BY_PERIOD: dict[OrgPeriod | None, dict[str, Org]] = {}  # bounded by the periods of orgs.tsv
+
+
+def _alias_index(as_of: str | None) -> dict[str, Org]:
+    period = org_period(as_of)
+    index = _INDEX_BY_PERIOD.get(period)
+    if index is None:
+        shared = _shared_surfaces()
+        index = {s: (_choose(list(shared[s]), as_of) if s in shared else org) for org in load_orgs()
+                 for s in org.surfaces}
+        _INDEX_BY_PERIOD[period] = index
+    return index
+
+
+def shared_org_alias_index(as_of: str | date | None = None) -> Mapping[str, Org]:
+    """:func:`org_alias_index` without the copy: one object per period, shared by every caller
+    (read-only)."""
+    return _alias_index(_normalise_as_of(as_of))
+
+
+def org_alias_index(as_of: str | date | None = None) -> dict[str, Org]:
     """Every surface form (canonical name and aliases) → its :class:`Org`.
 
     A surface form used by several organisations over time (中化集团, 国家计委 ...) maps to the

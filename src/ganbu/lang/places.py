@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -22,7 +23,8 @@ _VENUE_BEFORE = set("在赴到抵来于往进至")
 MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
 _LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2}
 # short forms that are ordinary words far more often than places
-_SHORT_STOP = {"长治", "和平", "公安", "新华", "城区", "郊区", "开发", "矿区", "市中", "长安", "永安", "太平", "吉利", "大同", "平安", "江南", "江北", "河口", "通化"}
+_SHORT_STOP = {"长治", "和平", "公安", "新华", "城区", "郊区", "开发", "矿区", "市中", "长安", "永安", "太平", "吉利",
+               "大同", "平安", "江南", "江北", "河口", "通化"}
 
 
 @dataclass(slots=True, frozen=True)
@@ -92,7 +94,7 @@ def province_division(name: str) -> Division | None:
 class Context:
     """Answers: which province / city does an implicit 省 / 市 at offset p refer to?"""
 
-    def __init__(self, places: list[PlaceMention], title_places: list[PlaceMention] = ()):
+    def __init__(self, places: list[PlaceMention], title_places: Sequence[PlaceMention] = ()):
         """``title_places``: places of the headline, the fallback when the body names none.
         Venues (在北京) never count: a provincial delegation in Beijing is not Beijing's."""
         self.places = [p for p in places if not p.venue]
@@ -103,6 +105,8 @@ class Context:
             if prov:
                 break
         self._prov_counts = prov
+        self._nearest: dict[str, list[str | None]] = {}
+        self._cities: list[str | None] | None = None
         self.dominant_province = prov.most_common(1)[0][0] if prov else None
         self.dominant_city = cities.most_common(1)[0][0] if cities else None
 
@@ -122,12 +126,24 @@ class Context:
         that kind named before it, else the one the report names most (a 特别行政区 or a
         municipality is never an implicit 省)."""
         k = bisect.bisect_right(self.starts, pos) - 1
-        while k >= 0:
-            prov = self.places[k].province
-            if prov.endswith(suffix):
-                return prov
-            k -= 1
+        nearest = self._nearest_province(suffix)
+        if k >= 0 and nearest[k] is not None:
+            return nearest[k]
         return self._dominant(suffix)
+
+    def _nearest_province(self, suffix: str) -> list[str | None]:
+        """For each place, the province with ``suffix`` of the nearest place at or before it
+        (None when there is none): built once per suffix, so a look-up never walks back."""
+        table = self._nearest.get(suffix)
+        if table is None:
+            table = []
+            last = None
+            for p in self.places:
+                if p.province.endswith(suffix):
+                    last = p.province
+                table.append(last)
+            self._nearest[suffix] = table
+        return table
 
     def _dominant(self, suffix: str) -> str | None:
         for prov, _ in self._prov_counts.most_common():
@@ -136,16 +152,26 @@ class Context:
         return None
 
     def city(self, pos: int) -> str | None:
+        """The city an implicit 市 at ``pos`` refers to: that of the nearest place before it
+        that has one, unless a province-level place that is no municipality comes first; else
+        the one the report names most."""
         k = bisect.bisect_right(self.starts, pos) - 1
-        while k >= 0:
-            c = self._city(self.places[k])
-            if c:
-                return c
-            # a province-level mention that is not a municipality ends the search
-            if self.places[k].division.level == "province":
-                return None
-            k -= 1
-        return self.dominant_city
+        return self._city_at()[k] if k >= 0 else self.dominant_city
+
+    def _city_at(self) -> list[str | None]:
+        """:meth:`city` for a position at or after each place, built once."""
+        if self._cities is None:
+            self._cities = []
+            prev = self.dominant_city
+            for p in self.places:
+                c = self._city(p)
+                if not c and p.division.level == "province":
+                    c = None  # a province-level mention that is not a municipality ends the search
+                elif not c:
+                    c = prev
+                self._cities.append(c)
+                prev = c
+        return self._cities
 
     def at_level(self, level: str, pos: int) -> str | None:
         if level in ("省", "自治区"):
@@ -166,7 +192,8 @@ def _country_automaton() -> ahocorasick.Automaton:
     return a
 
 
-_STATE_FORM = re.compile(r"(?:伊斯兰|社会主义|民主|人民|联合|联邦|玻利瓦尔|多民族)?(?:共和国|王国|联邦|合众国|大公国|公国|苏丹国)")
+_STATE_FORM = re.compile(r"(?:伊斯兰|社会主义|民主|人民|联合|联邦|玻利瓦尔|多民族)?"
+                         r"(?:共和国|王国|联邦|合众国|大公国|公国|苏丹国)")
 
 
 def find_countries(s: str) -> list[tuple[int, int, str]]:

@@ -12,8 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import Literal
 
-__all__ = ["Quantity", "parse_cn_number", "find_quantities"]
+__all__ = ["Qualifier", "Quantity", "find_quantities", "parse_cn_number"]
+
+Qualifier = Literal["exact", "approximate", "at_least", "at_most", "range"]
 
 
 @dataclass(slots=True)
@@ -23,7 +26,7 @@ class Quantity:
     text: str
     value: float | int
     unit: str
-    qualifier: str  # 'exact' | 'approximate' | 'at_least' | 'at_most' | 'range'
+    qualifier: Qualifier
     kind: str  # 'money' | 'count' | 'percent' | 'measure'
     value_max: float | int | None = None
 
@@ -67,22 +70,10 @@ def _parse_decimal(s: str) -> Decimal | None:
         s = s.replace(",", "")
     m = _FRACTION_RE.fullmatch(s)
     if m:
-        den = _parse_decimal(m["den"])
-        num = _parse_decimal(m["num"])
-        if den is None or num is None or den == 0:
-            return None
-        return num / den
+        return _fraction(m)
     m = _CN_DECIMAL_RE.fullmatch(s)
     if m:
-        whole = _parse_decimal(m["int"]) if m["int"] else Decimal(0)
-        if whole is None:
-            return None
-        frac = "".join(str(_CN_DIGIT[c]) for c in m["frac"])
-        value = whole + Decimal("0." + frac)
-        mult = _parse_decimal(m["mult"]) if m["mult"] else Decimal(1)
-        if mult is None:
-            return None
-        return value * mult
+        return _cn_decimal(m)
     if not _ALL_TOKENS_RE.fullmatch(s):
         return None
     tokens = [(t.lastgroup, t.group()) for t in _TOKEN_RE.finditer(s)]
@@ -93,6 +84,33 @@ def _parse_decimal(s: str) -> Decimal | None:
         if all(kind == "dg" for kind, _ in tokens):
             return Decimal("".join(str(_CN_DIGIT[c]) for _, c in tokens))
         return None
+    return _place_value(tokens)
+
+
+def _fraction(m: re.Match[str]) -> Decimal | None:
+    """三分之二 (the denominator is written first)."""
+    den = _parse_decimal(m["den"])
+    num = _parse_decimal(m["num"])
+    if den is None or num is None or den == 0:
+        return None
+    return num / den
+
+
+def _cn_decimal(m: re.Match[str]) -> Decimal | None:
+    """三点五, 一点二万: a Chinese decimal, with a multiplier after it."""
+    whole = _parse_decimal(m["int"]) if m["int"] else Decimal(0)
+    if whole is None:
+        return None
+    frac = "".join(str(_CN_DIGIT[c]) for c in m["frac"])
+    value = whole + Decimal("0." + frac)
+    mult = _parse_decimal(m["mult"]) if m["mult"] else Decimal(1)
+    if mult is None:
+        return None
+    return value * mult
+
+
+def _place_value(tokens: list[tuple[str | None, str]]) -> Decimal | None:
+    """A numeral with place-value characters (三千七百三十二, 1.2万亿, 一万五)."""
     total = Decimal(0)  # everything already multiplied by 亿
     section = Decimal(0)  # the part below the last 亿 (may include a 万 block)
     num: Decimal | None = None
@@ -299,67 +317,14 @@ def find_quantities(text: str) -> list[Quantity]:
         return []
     out: list[Quantity] = []
     for m in _QUANT_RE.finditer(text):
+        read = _percent(m) if m["pct"] is not None else _amount(text, m)
+        if read is None:
+            continue
+        v, value_max, unit, kind, qualifier = read
         start, end = m.start(), m.end()
-        suffix = m["suffix"]
-        value_max = None
-        if m["pct"] is not None:
-            v = _dec(m["pct"])
-            if v is None:
-                continue
-            unit, kind = "percent", "percent"
-            qualifier = "exact"
-        else:
-            unit_text = m["unit"]
-            unit, kind = _UNITS[unit_text]
-            num_text = m["num"]
-            lo_text = m["lo"]
-            if not num_text[0].isascii() or (lo_text is not None and not lo_text[0].isascii()):
-                if _TRAP_RE.match(text, m.start("num") if lo_text is None else start):
-                    continue
-                if num_text == "一" and unit_text in _ARTICLE_UNITS and lo_text is None:
-                    continue
-                if len(num_text) > 1 and _CN_SEQ_RE.fullmatch(num_text):
-                    continue  # 唯一一家: a digit-by-digit Chinese reading is never a quantity here
-            if unit_text == "日元" and _MONTH_BEFORE_RE.search(text, max(0, start - 1), start):
-                continue  # 3月1日元旦 / 3月1日元首会晤
-            if unit_text in ("次",) and start > 0 and text[start - 1] in "届大协会":
-                continue  # 十四届全国人大一次会议: a session number, not a count
-            base = _dec(num_text)
-            mult = _dec(m["mult"])
-            if base is None or mult is None:
-                continue
-            v = base * mult
-            qualifier = "exact"
-            if m["ap1"] or m["ap2"] or unit_text == "个多月":
-                qualifier = "approximate"
-            if lo_text is not None:
-                lo = _dec(lo_text)
-                lomult = _dec(m["lomult"]) if m["lomult"] else None
-                if lo is None:
-                    continue
-                lo = lo * (lomult if lomult is not None else mult)
-                if lo > v:
-                    continue  # 5至3 — not a range (probably a date-like or code)
-                value_max = v
-                v = lo
-                qualifier = "range"
-        if suffix:
-            if suffix in ("以上",):
-                qualifier = "at_least" if qualifier != "range" else qualifier
-            elif suffix in ("以下", "以内", "之内"):
-                qualifier = "at_most" if qualifier != "range" else qualifier
-            elif qualifier != "range":
-                qualifier = "approximate"
+        qualifier = _suffix_qualifier(m["suffix"], qualifier)
         if qualifier != "range":
-            pm = _PREFIX_RE.search(text, max(0, start - 3), start)
-            if pm is not None:
-                start = pm.start()
-                if pm["least"]:
-                    qualifier = "at_least"
-                elif pm["most"]:
-                    qualifier = "at_most"
-                else:
-                    qualifier = "approximate"
+            start, qualifier = _prefix_qualifier(text, start, qualifier)
         out.append(
             Quantity(
                 start=start,
@@ -373,3 +338,75 @@ def find_quantities(text: str) -> list[Quantity]:
             )
         )
     return out
+
+
+_Read = tuple[Decimal, Decimal | None, str, str, Qualifier]  # value, value_max, unit, kind, qualifier
+
+
+def _percent(m: re.Match[str]) -> _Read | None:
+    """百分之五, 百分之三点五."""
+    v = _dec(m["pct"])
+    return None if v is None else (v, None, "percent", "percent", "exact")
+
+
+def _amount(text: str, m: re.Match[str]) -> _Read | None:
+    """A number (or a range of two) with its unit; None for the words that only look like one
+    (七台河, 一个重要举措, 3月1日元旦, 十四届全国人大一次会议)."""
+    start = m.start()
+    unit_text = m["unit"]
+    unit, kind = _UNITS[unit_text]
+    num_text = m["num"]
+    lo_text = m["lo"]
+    if not num_text[0].isascii() or (lo_text is not None and not lo_text[0].isascii()):
+        if _TRAP_RE.match(text, m.start("num") if lo_text is None else start):
+            return None
+        if num_text == "一" and unit_text in _ARTICLE_UNITS and lo_text is None:
+            return None
+        if len(num_text) > 1 and _CN_SEQ_RE.fullmatch(num_text):
+            return None  # 唯一一家: a digit-by-digit Chinese reading is never a quantity here
+    if unit_text == "日元" and _MONTH_BEFORE_RE.search(text, max(0, start - 1), start):
+        return None  # 3月1日元旦 / 3月1日元首会晤
+    if unit_text in ("次",) and start > 0 and text[start - 1] in "届大协会":
+        return None  # 十四届全国人大一次会议: a session number, not a count
+    base = _dec(num_text)
+    mult = _dec(m["mult"])
+    if base is None or mult is None:
+        return None
+    v = base * mult
+    qualifier: Qualifier = "exact"
+    if m["ap1"] or m["ap2"] or unit_text == "个多月":
+        qualifier = "approximate"
+    if lo_text is None:
+        return v, None, unit, kind, qualifier
+    lo = _dec(lo_text)
+    lomult = _dec(m["lomult"]) if m["lomult"] else None
+    if lo is None:
+        return None
+    lo = lo * (lomult if lomult is not None else mult)
+    if lo > v:
+        return None  # 5至3 — not a range (probably a date-like or code)
+    return lo, v, unit, kind, "range"
+
+
+def _suffix_qualifier(suffix: str | None, qualifier: Qualifier) -> Qualifier:
+    """以上 → at least, 以下/以内/之内 → at most, 左右/上下/有余 → approximate (a range stays one)."""
+    if not suffix or qualifier == "range":
+        return qualifier
+    if suffix in ("以上",):
+        return "at_least"
+    if suffix in ("以下", "以内", "之内"):
+        return "at_most"
+    return "approximate"
+
+
+def _prefix_qualifier(text: str, start: int, qualifier: Qualifier) -> tuple[int, Qualifier]:
+    """超过/逾 → at least, 不到/不足 → at most, 约/近 → approximate; the quantity then starts
+    at the word."""
+    pm = _PREFIX_RE.search(text, max(0, start - 3), start)
+    if pm is None:
+        return start, qualifier
+    if pm["least"]:
+        return pm.start(), "at_least"
+    if pm["most"]:
+        return pm.start(), "at_most"
+    return pm.start(), "approximate"

@@ -11,7 +11,7 @@ from importlib import resources as _res
 
 from ..errors import DataError
 
-__all__ = ["rows", "data_text"]
+__all__ = ["data_text", "rows"]
 
 
 def data_text(package: str, filename: str) -> str:

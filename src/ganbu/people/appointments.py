@@ -16,28 +16,48 @@ from __future__ import annotations
 import bisect
 import re
 
+from ..model.records import Status
 from .names import is_cjk, read_name
-from .types import Link, TitledMention
+from .types import Anchor, Link, TitledMention
 
 _NEW_CONTEXT = re.compile(r"任命|选举|提名|推选|聘任|当选|决定|批准|同意|推荐")
 _REMOVE_CONTEXT = re.compile(r"免去|撤销|罢免|解聘")
 _BEFORE_OK = set("，,；;：:、。！？\n 　")
-_BEFORE_WORDS = ("任命", "决定任命", "决定", "选举", "提名", "推选", "聘任", "免去", "决定免去", "接受", "批准", "同意", "通过",
+_BEFORE_WORDS = ("任命", "决定任命", "决定", "选举", "提名", "推选", "聘任", "免去", "决定免去", "接受", "批准",
+                 "同意", "通过",
                  "授权", "据悉", "其中", "由")
 _WEI = re.compile(r"(?:同志)?为")
 _DE = re.compile(r"的")
-_SERVE = re.compile(r"(?:同志)?(?:等[\d一二三四五六七八九十]+名同志)?(?:分别)?(?P<trig>当选为|当选|出任|担任|不再担任|辞去|任)")
+_SERVE = re.compile(r"(?:同志)?(?:等[\d一二三四五六七八九十]+名同志)?(?:分别)?"
+                    r"(?P<trig>当选为|当选|出任|担任|不再担任|辞去|任)")
 _QI = re.compile(r"免去其")
 _BIO = re.compile(r"现任")
 
 
-def _region(s: str, a: int, anchors) -> list | None:
-    m = re.compile(r"职务|候选人|人选|[，。；：\n]").search(s, a)
+_REGION_END = re.compile(r"职务|候选人|人选|[，。；：\n]")
+
+
+class _Anchors:
+    """The role anchors of the text (sorted, not overlapping), looked up by bisect."""
+
+    def __init__(self, anchors: list[Anchor]):
+        self.anchors = anchors
+        self.starts = [x.start for x in anchors]
+
+    def within(self, a: int, b: int) -> list[Anchor]:
+        """The anchors inside ``[a, b)``, in order."""
+        lo = bisect.bisect_left(self.starts, a)
+        hi = bisect.bisect_left(self.starts, b)
+        return [x for x in self.anchors[lo:hi] if x.end <= b]
+
+
+def _region(s: str, a: int, anchors: _Anchors) -> list[Link] | None:
+    m = _REGION_END.search(s, a)
     b = m.start() if m else len(s)
     k = s.rfind("的", a, b)
     if k != -1:
         a = k + 1  # 担任第一轮巡视的省委各巡视组组长 → 省委各巡视组组长
-    inside = [x for x in anchors if a <= x.start and x.end <= b]
+    inside = anchors.within(a, b)
     if not inside:
         return None
     # the region must end with its last role (任命X为浙江省副省长。) apart from a few words
@@ -104,40 +124,70 @@ class _Bounds:
         return False
 
 
-def parse_appointments(s: str, anchors, evidence=None) -> list:
-    out: list = []
-    seen: set[tuple[int, int]] = set()
-    bounds = _Bounds(s)
+class _Found:
+    """The formulas read so far, with their names' offsets sorted for look-ups by bisect."""
 
-    def add(links, names, rule, status):
+    def __init__(self, bounds: _Bounds):
+        self.out: list[TitledMention] = []
+        self.bounds = bounds
+        self._seen: set[tuple[int, int]] = set()
+        self._firsts: list[int] = []                  # names[0][0] of each, sorted
+        self._lasts: list[tuple[int, int]] = []       # (names[-1][0], order found), sorted
+
+    def add(self, links: list[Link], names: list[tuple[int, int]], rule: str, status: Status) -> None:
         key = (names[0][0], links[0].role_start)
-        if key in seen:
+        if key in self._seen:
             return
-        seen.add(key)
+        self._seen.add(key)
         tm = TitledMention(links, names, rule, status)
         # …组长，韩若冰等10名同志分别担任副组长: a bare office carries the organisation just given
-        start = bounds.sentence_start(names[0][0])
-        tm.continues = not links[0].prefix and any(start <= t.names[0][0] < names[0][0] for t in out)
-        out.append(tm)
+        start = self.bounds.sentence_start(names[0][0])
+        k = bisect.bisect_left(self._firsts, start)
+        tm.continues = not links[0].prefix and k < len(self._firsts) and self._firsts[k] < names[0][0]
+        bisect.insort(self._firsts, names[0][0])
+        bisect.insort(self._lasts, (names[-1][0], len(self.out)))
+        self.out.append(tm)
 
-    for m in _WEI.finditer(s):
-        if not bounds.context(m.start(), _NEW_CONTEXT):  # cheap test first: 为 is a common character
-            continue
-        names = _names_before(s, m.start(), evidence)
-        if not names or not bounds.context(names[0][0], _NEW_CONTEXT):
-            continue
-        links = _region(s, m.end(), anchors)
-        if links:
-            add(links, names, "appoint", "new")
-    for m in _DE.finditer(s):
-        if not bounds.context(m.start(), _REMOVE_CONTEXT):  # 的 is the commonest character
-            continue
-        names = _names_before(s, m.start(), evidence)
-        if not names or not bounds.context(names[0][0], _REMOVE_CONTEXT):
-            continue
-        links = _region(s, m.end(), anchors)
-        if links:
-            add(links, names, "remove", "removed")
+    def last_named(self, start: int, end: int) -> TitledMention | None:
+        """Of the formulas whose last name starts in ``[start, end)``, the one whose last name is
+        latest (the first found among equals)."""
+        k = bisect.bisect_left(self._lasts, (end,)) - 1
+        if k < 0 or self._lasts[k][0] < start:
+            return None
+        first = bisect.bisect_left(self._lasts, (self._lasts[k][0],))
+        return self.out[self._lasts[first][1]]
+
+
+def parse_appointments(s: str, anchors: list[Anchor], evidence: dict[str, int] | None = None) -> list[TitledMention]:
+    """Every appointment, removal and service formula of the text (see the module doc)."""
+    found = _Found(_Bounds(s))
+    index = _Anchors(anchors)
+    _decisions(s, index, evidence, found)
+    _serving(s, index, evidence, found)
+    _removed_with_qi(s, index, found)
+    _bios(s, index, evidence, found)
+    return found.out
+
+
+def _decisions(s: str, anchors: _Anchors, evidence: dict[str, int] | None, found: _Found) -> None:
+    """任命X为Y (new) and 免去X的Y职务 (removed), in a context that makes them a decision."""
+    bounds = found.bounds
+    formulas: tuple[tuple[re.Pattern[str], re.Pattern[str], str, Status], ...] = (
+        (_WEI, _NEW_CONTEXT, "appoint", "new"), (_DE, _REMOVE_CONTEXT, "remove", "removed"))
+    for pattern, context, rule, status in formulas:
+        for m in pattern.finditer(s):
+            if not bounds.context(m.start(), context):  # cheap test first: 为 and 的 are common characters
+                continue
+            names = _names_before(s, m.start(), evidence)
+            if not names or not bounds.context(names[0][0], context):
+                continue
+            links = _region(s, m.end(), anchors)
+            if links:
+                found.add(links, names, rule, status)
+
+
+def _serving(s: str, anchors: _Anchors, evidence: dict[str, int] | None, found: _Found) -> None:
+    """X任Y / X担任Y / X当选Y / X辞去Y职务 / X不再担任Y."""
     for m in _SERVE.finditer(s):
         trig = m.group("trig")
         names = _names_before(s, m.start(), evidence)
@@ -147,22 +197,27 @@ def parse_appointments(s: str, anchors, evidence=None) -> list:
         if not links or links[0].role_start - m.end() > 40:
             continue
         if trig in ("辞去", "不再担任"):
-            add(links, names, "remove", "removed")
+            found.add(links, names, "remove", "removed")
         elif trig.startswith("当选") or s[m.start() : m.start() + 2] == "同志":
-            add(links, names, "appoint", "new")
+            found.add(links, names, "appoint", "new")
         else:
-            add(links, names, "serve", "current")
+            found.add(links, names, "serve", "current")
+
+
+def _removed_with_qi(s: str, anchors: _Anchors, found: _Found) -> None:
+    """陈新同志任湖北省委书记，免去其河南省委副书记职务: 其 is the last person named before."""
     for m in _QI.finditer(s):
-        # 陈新同志任湖北省委书记，免去其河南省委副书记职务: 其 is the last person named before
-        start = bounds.sentence_start(m.start())
-        prior = [tm for tm in out if start <= tm.names[-1][0] < m.start()]
+        start = found.bounds.sentence_start(m.start())
+        last = found.last_named(start, m.start())
         links = _region(s, m.end(), anchors)
-        if prior and links:
-            last = max(prior, key=lambda t: t.names[-1][0])
-            add(links, [last.names[-1]], "remove", "removed")
+        if last is not None and links:
+            found.add(links, [last.names[-1]], "remove", "removed")
+
+
+def _bios(s: str, anchors: _Anchors, evidence: dict[str, int] | None, found: _Found) -> None:
+    """王丽，女，汉族，1965年生，现任云南省副省长."""
     for m in _BIO.finditer(s):
-        # 王丽，女，汉族，1965年生，现任云南省副省长
-        start = bounds.sentence_start(m.start())
+        start = found.bounds.sentence_start(m.start())
         while start < m.start() and not is_cjk(s[start]):
             start += 1
         r = read_name(s, start, evidence=evidence)
@@ -170,5 +225,4 @@ def parse_appointments(s: str, anchors, evidence=None) -> list:
             continue
         links = _region(s, m.end(), anchors)
         if links:
-            add(links, [(start, r[0])], "bio", "current")
-    return out
+            found.add(links, [(start, r[0])], "bio", "current")

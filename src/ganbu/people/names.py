@@ -60,7 +60,8 @@ def _chinese_before_dot(s: str, p: int, m) -> bool:
     return False
 
 
-def read_name(s: str, p: int, *, allow_role_follow: bool = False, evidence: dict | None = None) -> tuple[int, float] | None:
+def read_name(s: str, p: int, *, allow_role_follow: bool = False,
+              evidence: dict[str, int] | None = None) -> tuple[int, float] | None:
     """Read a person name starting at ``p``; return ``(end, confidence)`` or None.
 
     confidence 1.0: a follower stands right after the name; 0.5: no follower, but the characters
@@ -76,26 +77,45 @@ def read_name(s: str, p: int, *, allow_role_follow: bool = False, evidence: dict
         return None
     m = _MINORITY.match(s, p)
     if m and m.end() - p <= 24 and not _chinese_before_dot(s, p, m):
-        # the last part ends at the first follower (马吉德·拉什德先后致辞 → …拉什德), or where
-        # transliteration characters stop (路易斯·阿瓦尔卡下令 → …阿瓦尔卡)
-        last = s.rfind("·", p, m.end()) + 1
-        tl = R.translit_chars()
-        f_end = next((e for e in range(last + 2, m.end() + 1) if follower_at(s, e) is not None), None)
-        t_end = next((e for e in range(last + 2, m.end()) if s[e] not in tl and all(c in tl for c in s[last:e])), None)
-        if t_end is not None and (f_end is None or f_end - t_end > 1 or follower_at(s, t_end) is not None):
-            return t_end, 1.0  # 路易斯·阿瓦尔卡下令对… → …阿瓦尔卡
-        if f_end is not None:
-            return f_end, 1.0  # 艾尔肯·吐尼亚孜，… → …吐尼亚孜
-        return m.end(), 0.5
+        return _minority_name(s, p, m)
     single, double = R.surnames()
-    nc = R.name_chars()
-    bad = nc["not_given"]
-    conj = R.words()["conj"]
     sl = 2 if s[p : p + 2] in double else (1 if s[p] in single else 0)
     if not sl:
         return None
     if s[p + sl : p + sl + 2] in R.not_names():  # 向全国, 是党和: the given part is a common word
         return None
+    options = _readings(s, p, sl, allow_role_follow)
+    if not options:
+        return None
+    good = [o for o in options if o[1] == 1.0]
+    if len(good) == 2:
+        return _longer_or_shorter(s, p, good[0][0], good[1][0], evidence), 1.0
+    if good:
+        return good[0]
+    if s[p] in nc["not_single"]:
+        return None
+    return options[0]
+
+
+def _minority_name(s: str, p: int, m: re.Match[str]) -> tuple[int, float]:
+    """A name of CJK runs joined by ``·``: the last part ends at the first follower (马吉德·拉什德
+    先后致辞 → …拉什德), or where transliteration characters stop (路易斯·阿瓦尔卡下令 → …阿瓦尔卡)."""
+    last = s.rfind("·", p, m.end()) + 1
+    tl = R.translit_chars()
+    f_end = next((e for e in range(last + 2, m.end() + 1) if follower_at(s, e) is not None), None)
+    t_end = next((e for e in range(last + 2, m.end()) if s[e] not in tl and all(c in tl for c in s[last:e])), None)
+    if t_end is not None and (f_end is None or f_end - t_end > 1 or follower_at(s, t_end) is not None):
+        return t_end, 1.0  # 路易斯·阿瓦尔卡下令对… → …阿瓦尔卡
+    if f_end is not None:
+        return f_end, 1.0  # 艾尔肯·吐尼亚孜，… → …吐尼亚孜
+    return m.end(), 0.5
+
+
+def _readings(s: str, p: int, sl: int, allow_role_follow: bool) -> list[tuple[int, float]]:
+    """``(end, confidence)`` of the name with a two- and a one-character given name after the
+    surname of length ``sl``: 1.0 with a follower after it, else 0.5 (two) or 0.3 (one)."""
+    nc = R.name_chars()
+    bad = nc["not_given"]
     options: list[tuple[int, float]] = []
     for g in (2, 1):
         end = p + sl + g
@@ -111,29 +131,24 @@ def read_name(s: str, p: int, *, allow_role_follow: bool = False, evidence: dict
             options.append((end, 1.0))
         else:
             options.append((end, 0.5 if g == 2 else 0.3))
-    if not options:
-        return None
-    good = [o for o in options if o[1] == 1.0]
-    if len(good) == 2:
-        long_end, short_end = good[0][0], good[1][0]
-        # 卢山一同参加: the shorter reading is followed by a whole word (一同), the longer only by
-        # a single character that is left over from it (同)
-        f_short = follower_at(s, short_end) or ""
-        f_long = follower_at(s, long_end) or ""
-        if len(f_short) >= 2 and len(f_long) <= 1 and is_cjk(f_long[:1]):
-            return short_end, 1.0
-        # 谢元和市政府…: the third character is a conjunction and the shorter reading is followed
-        # by it; keep the shorter unless the document has the longer name elsewhere.
-        if s[long_end - 1] in conj:
-            long_name = s[p:long_end]
-            if not (evidence and evidence.get(long_name, 0) > 1):
-                return short_end, 1.0
-        return long_end, 1.0
-    if good:
-        return good[0]
-    if s[p] in nc["not_single"]:
-        return None
-    return options[0]
+    return options
+
+
+def _longer_or_shorter(s: str, p: int, long_end: int, short_end: int, evidence: dict[str, int] | None) -> int:
+    """Both readings have a follower: which end the name has."""
+    # 卢山一同参加: the shorter reading is followed by a whole word (一同), the longer only by
+    # a single character that is left over from it (同)
+    f_short = follower_at(s, short_end) or ""
+    f_long = follower_at(s, long_end) or ""
+    if len(f_short) >= 2 and len(f_long) <= 1 and is_cjk(f_long[:1]):
+        return short_end
+    # 谢元和市政府…: the third character is a conjunction and the shorter reading is followed
+    # by it; keep the shorter unless the document has the longer name elsewhere.
+    if s[long_end - 1] in R.words()["conj"]:
+        long_name = s[p:long_end]
+        if not (evidence and evidence.get(long_name, 0) > 1):
+            return short_end
+    return long_end
 
 
 def _translit() -> frozenset[str]:

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 
 import ahocorasick
 
+from ..lang.lexicon import Org, OrgPeriod, org_period, shared_org_alias_index
 from ..model import Organization
-from ..lang.lexicon import Org, org_alias_index
 
 
 @dataclass(slots=True, frozen=True)
@@ -19,24 +19,33 @@ class OrgMention:
     org: Org
 
 
-@lru_cache(maxsize=8)
-def alias_index(as_of: str | None = None) -> dict[str, Org]:
-    return org_alias_index(as_of)
+def alias_index(as_of: str | None = None) -> Mapping[str, Org]:
+    """Surface form → organisation at ``as_of``: one shared read-only object per period of
+    ``orgs.tsv`` (:func:`~ganbu.lang.lexicon.org_period`)."""
+    return shared_org_alias_index(as_of)
 
 
-@lru_cache(maxsize=8)
-def _automaton(as_of: str | None) -> ahocorasick.Automaton:
-    a = ahocorasick.Automaton()
-    for surface, org in alias_index(as_of).items():
-        if len(surface) >= 2:
-            a.add_word(surface, (surface, org))
-    a.make_automaton()
+_AUTOMATA: dict[OrgPeriod | None, ahocorasick.Automaton] = {}  # one per period: a few dozen at most
+
+
+def automaton(as_of: str | None) -> ahocorasick.Automaton:
+    """The matcher of every surface form, built once per period of ``orgs.tsv`` (every date of
+    one period has the same index), so a corpus over many dates builds a handful."""
+    period = org_period(as_of)
+    a = _AUTOMATA.get(period)
+    if a is None:
+        a = ahocorasick.Automaton()
+        for surface, org in alias_index(as_of).items():
+            if len(surface) >= 2:
+                a.add_word(surface, (surface, org))
+        a.make_automaton()
+        _AUTOMATA[period] = a
     return a
 
 
 def find_orgs(s: str, as_of: str | None = None) -> list[OrgMention]:
     out = []
-    for end_idx, (surface, org) in _automaton(as_of).iter_long(s):
+    for end_idx, (surface, org) in automaton(as_of).iter_long(s):
         if s[end_idx + 1 : end_idx + 2] in ("网", "门"):
             continue  # 央视网 is a website, 财政部门 a kind of department
         out.append(OrgMention(end_idx + 1 - len(surface), end_idx + 1, surface, org))
@@ -70,13 +79,14 @@ _BODIES = [
 _BODY_RE = re.compile("|".join(sorted((re.escape(b) for b, _, _ in _BODIES), key=len, reverse=True)))
 _BODY = {b: (k, t) for b, k, t in _BODIES}
 _BARE = re.compile(r"(省|市|县|自治区)(?=人大常委会|人民政府|政府|政协|纪委|监委|委(?![员托])|党委)")
+_BEFORE_BARE = "，。、；：的在与和及同对向"  # a bare 省委 after a CJK character only after one of these
 
 
 def find_local_bodies(s: str, places, ctx=None) -> list[OrgMention]:
     """浙江省委, 辽宁省政府, 天津市人大常委会 …; with ``ctx``, also bare 省委/省政府 made explicit
     from the jurisdiction context (省政府 in a Jilin report → 吉林省人民政府)."""
     out: list[OrgMention] = []
-    covered = set()
+    covered: set[int] = set()
     for pm in places:
         d = pm.division
         end = pm.end
@@ -96,7 +106,8 @@ def find_local_bodies(s: str, places, ctx=None) -> list[OrgMention]:
         covered.update(range(pm.start, m.end()))
     if ctx is not None:
         for m in _BARE.finditer(s):
-            if m.start() in covered or (m.start() and "\u4e00" <= s[m.start() - 1] <= "\u9fff" and s[m.start() - 1] not in "，。、；：的在与和及同对向"):
+            prev = s[m.start() - 1] if m.start() else ""
+            if m.start() in covered or ("\u4e00" <= prev <= "\u9fff" and prev not in _BEFORE_BARE):
                 continue
             b = _BODY_RE.match(s, m.end())
             if not b:
@@ -115,6 +126,7 @@ def group(mentions: list[OrgMention]) -> list[Organization]:
     for m in mentions:
         o = by.get(m.org.canonical)
         if o is None:
-            o = by[m.org.canonical] = Organization(id=f"o{len(by) + 1}", name=m.surface, canonical=m.org.canonical, kind=m.org.kind)
+            o = by[m.org.canonical] = Organization(id=f"o{len(by) + 1}", name=m.surface, canonical=m.org.canonical,
+                                                   kind=m.org.kind)
         o.mentions.append((m.start, m.end))
     return list(by.values())

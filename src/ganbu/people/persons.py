@@ -3,9 +3,8 @@ from __future__ import annotations
 
 import ahocorasick
 
-from ..model import Person
+from ..model import Person, Position
 from .names import follower_at, is_cjk
-from ..model import Position
 from .positions import PositionMaker
 from .types import TitledMention
 
@@ -16,17 +15,7 @@ def _inside(a: int, b: int, ranges) -> bool:
 
 def build_people(s: str, mentions: list[TitledMention], maker: PositionMaker,
                  authors: list[tuple[str, int, int]], skip: list[tuple[int, int]]) -> list[Person]:
-    by_name: dict[str, Person] = {}
-    first: dict[str, int] = {}
-    taken: list[tuple[int, int]] = []
-
-    def person(name: str, at: int) -> Person:
-        p = by_name.get(name)
-        if p is None:
-            p = by_name[name] = Person(id="", name=name)
-            first[name] = at
-        return p
-
+    people = _People()
     last_base = ""
     for tm in sorted(mentions, key=lambda t: t.names[0][0]):
         if all(_inside(a, b, skip) for a, b in tm.names):
@@ -34,25 +23,40 @@ def build_people(s: str, mentions: list[TitledMention], maker: PositionMaker,
         positions = maker.make(tm, last_base if tm.continues else "")
         last_base = maker.last_base
         for a, b in tm.names:
-            name = s[a:b]
-            p = person(name, a)
-            if (a, b) not in p.mentions:
-                p.mentions.append((a, b))
-                taken.append((a, b))
+            p = people.mention(s[a:b], a, b)
             p.rules.add(tm.rule)
             for pos in positions:
                 _add_position(p, pos)
     for name, a, b in authors:
-        p = person(s[a:b] if s[a:b] else name, a)
-        if (a, b) not in p.mentions:
-            p.mentions.append((a, b))
-            taken.append((a, b))
-        p.rules.add("byline")
-    _link_bare_mentions(s, by_name, taken, skip)
-    people = sorted(by_name.values(), key=lambda p: first[p.name])
-    for i, p in enumerate(people, 1):
+        people.mention(s[a:b] if s[a:b] else name, a, b).rules.add("byline")
+    _link_bare_mentions(s, people.by_name, people.taken, skip)
+    out = sorted(people.by_name.values(), key=lambda p: people.first[p.name])
+    for i, p in enumerate(out, 1):
         p.id = f"p{i}"
-    return people
+    return out
+
+
+class _People:
+    """The persons read so far, by name, with the spans already given to one."""
+
+    def __init__(self) -> None:
+        self.by_name: dict[str, Person] = {}
+        self.first: dict[str, int] = {}
+        self.taken: list[tuple[int, int]] = []
+        self._spans: dict[str, set[tuple[int, int]]] = {}
+
+    def mention(self, name: str, a: int, b: int) -> Person:
+        """The person ``name`` (new when first seen at ``a``), with ``(a, b)`` among its mentions."""
+        p = self.by_name.get(name)
+        if p is None:
+            p = self.by_name[name] = Person(id="", name=name)
+            self.first[name] = a
+            self._spans[name] = set()
+        if (a, b) not in self._spans[name]:
+            self._spans[name].add((a, b))
+            p.mentions.append((a, b))
+            self.taken.append((a, b))
+        return p
 
 
 def _add_position(p: Person, pos: Position) -> None:

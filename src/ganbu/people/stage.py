@@ -5,6 +5,8 @@ persons with explicit positions.
 """
 from __future__ import annotations
 
+import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -30,7 +32,7 @@ class PeopleLayer:
 
 
 def read_people(s: str, published: str | None, *, title: str | None = None,
-                authors: list[tuple[str, int, int]] = (), skip: list[tuple[int, int]] = ()) -> PeopleLayer:
+                authors: Sequence[tuple[str, int, int]] = (), skip: Sequence[tuple[int, int]] = ()) -> PeopleLayer:
     """Read the people and organisations of the normalised text ``s``."""
     places = _places.find_places(s)
     org_mentions = _orgs.find_orgs(s, as_of=published)
@@ -39,7 +41,7 @@ def read_people(s: str, published: str | None, *, title: str | None = None,
     protected += [(a, b) for a, b, _ in countries]
     parse = _titles.parse(s, protected, countries=countries)
     ctx = _places.Context(places, _places.find_places(normalize(title)) if title else ())
-    maker = PositionMaker(ctx, _orgs.alias_index(published), _generic_resolver(s, parse.stops), place_of,
+    maker = PositionMaker(ctx, _orgs.alias_index(published), GenericResolver(s, parse.stops), place_of,
                           text=s, as_of=published)
     people = build_people(s, parse.mentions, maker, list(authors), list(skip))
     local = _orgs.find_local_bodies(s, places, ctx)
@@ -48,25 +50,63 @@ def read_people(s: str, published: str | None, *, title: str | None = None,
     return PeopleLayer(people, _orgs.group(all_orgs), all_orgs, places, parse.mentions)
 
 
-def _generic_resolver(s: str, stops):
-    """组委会, 大会主席团: an organisation named by its kind → the full name written before it."""
-    def resolve(head: str, before: int) -> str | None:
-        idx = s.rfind(head, 0, before)
-        while idx != -1:
-            end = idx + len(head)
-            lo = max(0, idx - _titles.MAX_PREFIX)
-            seg_start = lo
-            for k in range(idx - 1, lo - 1, -1):
-                if s[k] in "，。；！？：\n（）“”、":
-                    seg_start = k + 1
-                    break
-            cand = s[stops.last_stop_end(seg_start, idx) : end]
-            if len(cand) > len(head) + 1:
-                return cand
-            idx = s.rfind(head, 0, idx)
-        return None
+class GenericResolver:
+    """组委会, 大会主席团: an organisation named by its kind → the full name written before it.
 
-    return resolve
+    ``resolve(head, before)`` walks back from the last ``head`` that ends by ``before`` (as
+    ``str.rfind`` would, each step to the last occurrence ending by the previous one's start)
+    to the first occurrence with a longer name written before it. The occurrences of each head
+    are found once, and the answer of every occurrence walked over is kept, so a document costs
+    one pass per head however often it is asked.
+    """
+
+    def __init__(self, s: str, stops: _titles.Stops):
+        self.s = s
+        self.stops = stops
+        self._starts: dict[str, list[int]] = {}
+        self._answer: dict[tuple[str, int], str | None] = {}
+
+    def __call__(self, head: str, before: int) -> str | None:
+        starts = self._occurrences(head)
+        k = bisect.bisect_right(starts, before - len(head)) - 1
+        walked = []
+        answer = None
+        while k >= 0:
+            idx = starts[k]
+            if (head, idx) in self._answer:
+                answer = self._answer[head, idx]
+                break
+            walked.append(idx)
+            answer = self._name_before(head, idx)
+            if answer is not None:
+                break
+            k = bisect.bisect_right(starts, idx - len(head)) - 1
+        for idx in walked:
+            self._answer[head, idx] = answer
+        return answer
+
+    def _occurrences(self, head: str) -> list[int]:
+        starts = self._starts.get(head)
+        if starts is None:
+            starts = self._starts[head] = []
+            i = self.s.find(head)
+            while i != -1:
+                starts.append(i)
+                i = self.s.find(head, i + 1)
+        return starts
+
+    def _name_before(self, head: str, idx: int) -> str | None:
+        """The full name ending with the ``head`` at ``idx``, if one is written there."""
+        s = self.s
+        end = idx + len(head)
+        lo = max(0, idx - _titles.MAX_PREFIX)
+        seg_start = lo
+        for k in range(idx - 1, lo - 1, -1):
+            if s[k] in "，。；！？：\n（）“”、":
+                seg_start = k + 1
+                break
+        cand = s[self.stops.last_stop_end(seg_start, idx) : end]
+        return cand if len(cand) > len(head) + 1 else None
 
 
 @lru_cache(maxsize=8192)

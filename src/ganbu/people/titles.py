@@ -15,7 +15,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
+
+import ahocorasick
 
 from . import tables as R
 from .appointments import parse_appointments
@@ -126,7 +129,8 @@ def _read_names(s: str, p: int, hi: int, anchors_starts: set[int], evidence, for
     return names
 
 
-_MARKERS = re.compile(r"中共|中央|国务院|全国|国家|中国|原|时任|前任|(?:省|市|县|区|州)(?:委|政府|人大|政协|纪委|监委)|自治区|自治州")
+_MARKERS = re.compile(r"中共|中央|国务院|全国|国家|中国|原|时任|前任"
+                      r"|(?:省|市|县|区|州)(?:委|政府|人大|政协|纪委|监委)|自治区|自治州")
 _ORG_END = set("国省市县区州委部局厅会团党社院联所校司办处署组室队军届")
 
 
@@ -152,67 +156,95 @@ def _prefix_start(s: str, a: int, b: int, protected: bytearray) -> int:
 
 def _trim_prefix(s: str, a: int, b: int) -> int:
     conj = R.words()["conj"]
-    while a < b and (s[a] in conj or not is_cjk(s[a]) and s[a] not in "0123456789"):
+    while a < b and (s[a] in conj or (not is_cjk(s[a]) and s[a] not in "0123456789")):
         a += 1
     return a
 
 
-def parse_chains(s: str, anchors: list[Anchor], stops: Stops, evidence, after_name: set[int] = frozenset(),
-                 countries: list[tuple[int, int, str]] = ()) -> list[TitledMention]:
+def parse_chains(s: str, anchors: list[Anchor], stops: Stops, evidence: dict[str, int] | None = None,
+                 after_name: Collection[int] = frozenset(),
+                 countries: Sequence[tuple[int, int, str]] = ()) -> list[TitledMention]:
     """``after_name``: starts of anchors already read as written after a name (李克强总理);
     ``countries``: foreign country mentions (a title with one takes a transliterated name)."""
-    roles = R.roles()
+    chains = _Chains(s, anchors, stops, evidence, countries)
     out: list[TitledMention] = []
-    starts = {a.start for a in anchors}
-    country_starts = [c[0] for c in countries]
     i = 0
-    n = len(anchors)
-    clause_of = _clause_index(s)
-    cursor = 0
-    while i < n:
+    cursor = 0  # end of the last names read: a chain starts after them
+    while i < len(anchors):
         a0 = anchors[i]
         if a0.start in after_name:
             i += 1
             continue
-        cs, ce = clause_of(a0.start)
-        lo = max(cs, cursor, a0.start - MAX_PREFIX)
-        left = stops.last_stop_end(lo, a0.start)
-        left = _trim_prefix(s, left, a0.start)
-        left = _prefix_start(s, left, a0.start, stops.protected)
-        links = [Link(left, a0.start, a0.end, s[left : a0.start], a0.role)]
-        j = i
-        names: list[tuple[int, int]] = []
-        weak: set = set()
-        while True:
-            pos = anchors[j].end
-            # a role followed by 、 or 兼 and another title in the clause: the chain goes on
-            if pos < ce and s[pos] in "、兼" and j + 1 < n and anchors[j + 1].start < ce:
-                nxt = anchors[j + 1]
-                gap_left = stops.last_stop_end(pos + 1, nxt.start)
-                if gap_left == pos + 1 and nxt.start - pos - 1 <= MAX_PREFIX:
-                    j += 1
-                    links.append(Link(pos + 1, nxt.start, nxt.end, s[pos + 1 : nxt.start], nxt.role))
-                    continue
-            foreign = roles[anchors[j].role].kind == "foreign" or any(
-                left <= c0 and c1 <= anchors[j].start
-                for c0, c1, _ in countries[bisect.bisect_left(country_starts, left) :
-                                           bisect.bisect_left(country_starts, anchors[j].start)])
-            names = _read_names(s, pos, ce, starts, evidence, foreign, weak, stops.protected)
-            break
-        if names and (s[max(0, left - 1) : left] in ("位", "名") and left == links[0].role_start
-                      or _PLURAL.search(links[0].prefix)):
-            names = []  # 几位副县长商定, 两位市长祝愿: a plural title names nobody
-        if names and all(roles[link.role].kind == "generic" for link in links):
-            names = [n for n in names if n not in weak]  # 负责人王明: a generic title needs a clear name
+        cs, ce = chains.clause_of(a0.start)
+        left = chains.left_edge(a0, max(cs, cursor, a0.start - MAX_PREFIX))
+        links, j = chains.links(i, left, ce)
+        weak: set[tuple[int, int]] = set()
+        names = chains.names(links, j, left, ce, weak)
         if names:
             tm = TitledMention(links, names, "chain", weak=weak)
-            tm.continues = bool(out) and not links[0].prefix and cursor > 0 and left == cursor + 1 and s[cursor] == "、"
+            tm.continues = (bool(out) and not links[0].prefix and cursor > 0 and left == cursor + 1
+                            and s[cursor] == "、")
             out.append(tm)
             cursor = names[-1][1]
             i = j + 1
         else:
             i += 1
     return out
+
+
+class _Chains:
+    """What reading a chain needs of the text: anchors, clauses, left stops, countries."""
+
+    def __init__(self, s: str, anchors: list[Anchor], stops: Stops, evidence: dict[str, int] | None,
+                 countries: Sequence[tuple[int, int, str]]):
+        self.s = s
+        self.anchors = anchors
+        self.stops = stops
+        self.evidence = evidence
+        self.countries = countries
+        self.roles = R.roles()
+        self.starts = {a.start for a in anchors}
+        self.country_starts = [c[0] for c in countries]
+        self.clause_of = _clause_index(s)
+
+    def left_edge(self, a0: Anchor, lo: int) -> int:
+        """Where the organisation part of the title that ends in ``a0`` starts (not before ``lo``)."""
+        left = self.stops.last_stop_end(lo, a0.start)
+        left = _trim_prefix(self.s, left, a0.start)
+        return _prefix_start(self.s, left, a0.start, self.stops.protected)
+
+    def links(self, i: int, left: int, ce: int) -> tuple[list[Link], int]:
+        """The links of the chain that starts at anchor ``i``, and the index of its last anchor:
+        a role followed by 、 or 兼 and another title in the clause goes on to it."""
+        s, anchors = self.s, self.anchors
+        a0 = anchors[i]
+        links = [Link(left, a0.start, a0.end, s[left : a0.start], a0.role)]
+        j = i
+        while j + 1 < len(anchors):
+            pos = anchors[j].end
+            nxt = anchors[j + 1]
+            if not (pos < ce and s[pos] in "、兼" and nxt.start < ce):
+                break
+            if self.stops.last_stop_end(pos + 1, nxt.start) != pos + 1 or nxt.start - pos - 1 > MAX_PREFIX:
+                break
+            j += 1
+            links.append(Link(pos + 1, nxt.start, nxt.end, s[pos + 1 : nxt.start], nxt.role))
+        return links, j
+
+    def names(self, links: list[Link], j: int, left: int, ce: int, weak: set[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The names the chain is given to (read after its last anchor ``j``); none for a plural
+        title (几位副县长商定); a generic title (负责人) needs a clear name."""
+        s, last = self.s, self.anchors[j]
+        lo, hi = bisect.bisect_left(self.country_starts, left), bisect.bisect_left(self.country_starts, last.start)
+        foreign = self.roles[last.role].kind == "foreign" or any(
+            left <= c0 and c1 <= last.start for c0, c1, _ in self.countries[lo:hi])
+        names = _read_names(s, last.end, ce, self.starts, self.evidence, foreign, weak, self.stops.protected)
+        if names and ((s[max(0, left - 1) : left] in ("位", "名") and left == links[0].role_start)
+                      or _PLURAL.search(links[0].prefix)):
+            return []  # 几位副县长商定, 两位市长祝愿: a plural title names nobody
+        if names and all(self.roles[link.role].kind == "generic" for link in links):
+            names = [n for n in names if n not in weak]  # 负责人王明: a generic title needs a clear name
+        return names
 
 
 def _clause_index(s: str):
@@ -230,30 +262,19 @@ def _clause_index(s: str):
     return find
 
 
-def parse_leaders(s: str, anchors: list[Anchor], protected: bytearray, stops: "Stops | None" = None) -> list[TitledMention]:
+def parse_leaders(s: str, anchors: list[Anchor], protected: bytearray, stops: Stops | None = None,
+                  seen: Recurrence | None = None) -> list[TitledMention]:
     """NAME + leader role written after it: 习近平总书记 → 中共中央总书记, 李克强总理."""
     roles = R.roles()
+    seen = seen or Recurrence(s)
+    after = [a for a in anchors if roles[a.role].after]
+    # the names _leader_name may ask about, looked up in one pass
+    seen.prepare(s[a.start - ln : a.start] for a in after for ln in (3, 4) if a.start >= ln)
     out = []
-    for a in anchors:
-        role = roles[a.role]
-        if not role.after:
-            continue
-        for ln in (3, 2, 4):
-            p = a.start - ln
-            if p < 0 or any(protected[p : a.start]):
-                continue
-            r = read_name(s, p, allow_role_follow=True)
-            if not r or r[0] != a.start:
-                continue
-            boundary = (not p or not is_cjk(s[p - 1]) or s[p - 1] in "的了在同与和对向给"
-                        or (stops is not None and stops.last_stop_end(max(0, p - 4), p) == p))
-            if s[p] in R.words()["conj"]:
-                continue
-            if not boundary and (ln < 3 or (s[p] not in R.common_surnames() and s[p : p + 2] not in R.common_surnames())
-                                 or not _seen_again(s, (p, a.start))):
-                continue
+    for a in after:
+        p = _leader_name(s, a, protected, stops, seen)
+        if p is not None:
             out.append(TitledMention([Link(a.start, a.start, a.end, "", a.role)], [(p, a.start)], "leader"))
-            break
     # a foreign title after a transliterated name: 特朗普总统, 洪森首相
     for a in anchors:
         if roles[a.role].kind != "foreign" or a.start < 2:
@@ -267,51 +288,73 @@ def parse_leaders(s: str, anchors: list[Anchor], protected: bytearray, stops: "S
     return out
 
 
+def _leader_name(s: str, a: Anchor, protected: bytearray, stops: Stops | None, seen: Recurrence) -> int | None:
+    """Start of the name written right before the leader role ``a`` (three, two or four
+    characters), after a boundary, or with a common surname and seen again in the text."""
+    for ln in (3, 2, 4):
+        p = a.start - ln
+        if p < 0 or any(protected[p : a.start]):
+            continue
+        r = read_name(s, p, allow_role_follow=True)
+        if not r or r[0] != a.start:
+            continue
+        boundary = (not p or not is_cjk(s[p - 1]) or s[p - 1] in "的了在同与和对向给"
+                    or (stops is not None and stops.last_stop_end(max(0, p - 4), p) == p))
+        if s[p] in R.words()["conj"]:
+            continue
+        if not boundary and (ln < 3 or (s[p] not in R.common_surnames() and s[p : p + 2] not in R.common_surnames())
+                             or not seen.seen_again((p, a.start))):
+            continue
+        return p
+    return None
+
+
 _STRONG = ("同志", "出席", "主持", "会见", "会晤", "会谈", "表示", "指出", "强调", "说", "参加", "致辞", "讲话",
            "陪同", "宣布", "考察", "调研", "视察", "看望", "慰问", "签署", "致电", "致信", "先后", "分别", "等")
 
 
-def parse_untitled(s: str, taken: bytearray, evidence, protected: bytearray | None = None) -> list[TitledMention]:
+def parse_untitled(s: str, taken: bytearray, evidence: dict[str, int] | None = None,
+                   protected: bytearray | None = None) -> list[TitledMention]:
     """Names with no title: at a clause start and followed by a verb of the formula
     (郑建邦出席…, 汪洋同志…), three characters or a ``同志`` after them; lists ``X、Y出席``."""
     out = []
     common = R.common_surnames()
     for m in _UNTITLED_START.finditer(s):
         p = m.end()
-        names = []
-        q = p
-        while q < len(s):
-            if taken[q]:
-                break
-            r = read_name(s, q, evidence=evidence, allow_role_follow=True)
-            if not r or r[1] < 1.0:
-                break
-            end = r[0]
-            if protected is not None and any(protected[q:end]):
-                break
-            names.append((q, end))
-            if end < len(s) and s[end] == "、":
-                q = end + 1
-                continue
-            break
+        names = _clear_names(s, p, taken, evidence, protected)
         if not names:
             continue
-        a, end = names[-1]
+        end = names[-1][1]
         f = s[end : end + 2]
         listed = s[max(0, p - 3) : p].endswith(("有：", "有:")) and s[end : end + 1] in "。；\n"
         if not listed and not any(f.startswith(w) or s.startswith(w, end) for w in _STRONG) and not role_after(s, end):
             continue
-        ok = []
-        for a, b in names:
-            name = s[a:b]
-            if name[0] not in common and name[:2] not in common:
-                continue
-            if b - a < 3 and not s.startswith("同志", b):
-                continue
-            ok.append((a, b))
-        if ok and len(ok) == len(names):
-            out.append(TitledMention([], ok, "untitled"))
+        if all((s[a] in common or s[a : a + 2] in common) and (b - a >= 3 or s.startswith("同志", b))
+               for a, b in names):
+            out.append(TitledMention([], names, "untitled"))
     return out
+
+
+def _clear_names(s: str, p: int, taken: bytearray, evidence: dict[str, int] | None,
+                 protected: bytearray | None) -> list[tuple[int, int]]:
+    """NAME(、NAME)* from ``p``, each with a follower, none taken or protected."""
+    names: list[tuple[int, int]] = []
+    q = p
+    while q < len(s):
+        if taken[q]:
+            break
+        r = read_name(s, q, evidence=evidence, allow_role_follow=True)
+        if not r or r[1] < 1.0:
+            break
+        end = r[0]
+        if protected is not None and any(protected[q:end]):
+            break
+        names.append((q, end))
+        if end < len(s) and s[end] == "、":
+            q = end + 1
+            continue
+        break
+    return names
 
 
 _POST_NAME_ROLES = ("主席", "总统", "首相", "国王", "委员长")
@@ -332,13 +375,48 @@ def role_after(s: str, p: int) -> bool:
 _UNTITLED_START = re.compile(r"(?:^|(?<=[。，；！？\n：]))")
 
 
-def _resolve_weak(s: str, n: tuple[int, int]) -> tuple[int, int] | None:
+class Recurrence:
+    """Which names occur in the text with a follower after them, and where.
+
+    Names are looked up in batches (:meth:`prepare`): one Aho-Corasick pass over the text per
+    batch, never a scan of the text per name. Keeps up to two followed occurrences per name,
+    enough to tell whether a name is seen again anywhere but at a given offset.
+    """
+
+    def __init__(self, s: str):
+        self.s = s
+        self._followed: dict[str, list[int]] = {}
+
+    def prepare(self, names: Iterable[str]) -> None:
+        new = {n for n in names if n and n not in self._followed}
+        if not new:
+            return
+        auto = ahocorasick.Automaton()
+        for n in new:
+            auto.add_word(n, n)
+            self._followed[n] = []
+        auto.make_automaton()
+        s = self.s
+        for end_idx, n in auto.iter(s):
+            hits = self._followed[n]
+            if len(hits) < 2 and follower_at(s, end_idx + 1) is not None:
+                hits.append(end_idx + 1 - len(n))
+
+    def seen_again(self, span: tuple[int, int]) -> bool:
+        """The name at ``span`` occurs elsewhere with a follower after it."""
+        name = self.s[span[0] : span[1]]
+        if name not in self._followed:
+            self.prepare([name])
+        return any(i != span[0] for i in self._followed[name])
+
+
+def _resolve_weak(s: str, n: tuple[int, int], seen: Recurrence) -> tuple[int, int] | None:
     """A name read with no follower after it: keep the reading the document confirms elsewhere
     (李强乘包机 → 李强, seen again as 李强表示), else a plausible three-character name, else none."""
     a, b = n
-    if b - a == 3 and _seen_again(s, (a, b - 1)):
+    if b - a == 3 and seen.seen_again((a, b - 1)):
         return (a, b - 1)
-    if _seen_again(s, n) or _plausible(s, n):
+    if seen.seen_again(n) or _plausible(s, n):
         return n
     return None
 
@@ -352,40 +430,24 @@ def _plausible(s: str, span: tuple[int, int]) -> bool:
     return b - a >= 3 and all(c in tl or c == "·" for c in s[a:b])
 
 
-def _seen_again(s: str, span: tuple[int, int]) -> bool:
-    """The name at ``span`` occurs elsewhere with a follower after it."""
-    name = s[span[0] : span[1]]
-    i = s.find(name)
-    while i != -1:
-        if i != span[0] and follower_at(s, i + len(name)) is not None:
-            return True
-        i = s.find(name, i + 1)
-    return False
-
-
 @dataclass(slots=True)
 class Parse:
     anchors: list[Anchor]
+    stops: Stops  # the left-stop finder over this text, for later stages
     mentions: list[TitledMention] = field(default_factory=list)
-    stops: "Stops | None" = None  # the left-stop finder over this text, for later stages
 
 
 def parse(s: str, protected_spans, evidence=None, countries=()) -> Parse:
     anchors = find_anchors(s)
     mask = _protect(s, protected_spans)
     stops = Stops(s, mask)
-    result = Parse(anchors, stops=stops)
+    seen = Recurrence(s)
+    result = Parse(anchors, stops)
     appoint = parse_appointments(s, anchors, evidence)
     taken_names = {n for tm in appoint for n in tm.names}
-    leaders = [tm for tm in parse_leaders(s, anchors, mask, stops) if tm.names[0] not in taken_names]
+    leaders = [tm for tm in parse_leaders(s, anchors, mask, stops, seen) if tm.names[0] not in taken_names]
     after_name = {tm.links[0].role_start for tm in leaders}
-    chains = parse_chains(s, anchors, stops, evidence, after_name, countries)
-    # a name read without a follower after it stays only if the text names it again
-    for tm in chains:
-        if tm.weak:
-            tm.names = [_resolve_weak(s, n) if n in tm.weak else n for n in tm.names]
-            tm.names = [n for n in tm.names if n is not None]
-    chains = [tm for tm in chains if tm.names]
+    chains = _confirmed(s, parse_chains(s, anchors, stops, evidence, after_name, countries), seen)
     # an appointment reading wins over a chain reading of the same name
     chains = [tm for tm in chains if not any(n in taken_names for n in tm.names)]
     known = {s[a:b] for tm in chains + appoint + leaders for a, b in tm.names if b - a >= 2}
@@ -397,3 +459,14 @@ def parse(s: str, protected_spans, evidence=None, countries=()) -> Parse:
     untitled = parse_untitled(s, taken, evidence, mask)
     result.mentions = chains + appoint + leaders + untitled
     return result
+
+
+def _confirmed(s: str, chains: list[TitledMention], seen: Recurrence) -> list[TitledMention]:
+    """A name read without a follower after it stays only if the text names it again."""
+    weak = [n for tm in chains for n in tm.weak]
+    seen.prepare([s[a:b] for a, b in weak] + [s[a : b - 1] for a, b in weak if b - a == 3])
+    for tm in chains:
+        if tm.weak:
+            resolved = [_resolve_weak(s, n, seen) if n in tm.weak else n for n in tm.names]
+            tm.names = [n for n in resolved if n is not None]
+    return [tm for tm in chains if tm.names]

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..model.records import Status
+
 
 @dataclass(slots=True)
 class Link:
@@ -22,7 +24,7 @@ class TitledMention:
     links: list[Link]
     names: list[tuple[int, int]]
     rule: str
-    status: str = "current"
+    status: Status = "current"
     weak: set = field(default_factory=set)  # names read without a follower: kept only if seen again
     continues: bool = False  # starts with a bare role right after the previous chain's names + 、
 

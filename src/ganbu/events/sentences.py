@@ -1,0 +1,125 @@
+"""Sentences, headings, and the dates carried from sentence to sentence.
+
+A heading line (``**青海省：…**``, a short line with no sentence punctuation) and a new date at
+the head of a sentence open a new passage (``extract.py``). Dates are carried from sentence to
+sentence until a new one is written; ``前一天`` counts from the story's current date, ``今天``
+from publication.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as _dt
+import re
+from dataclasses import dataclass
+
+from ..lang import dates as _dates
+from ..people.orgs import OrgMention
+from .types import DateDict
+
+_SENT_END = re.compile(r"[。！？；\n]")
+_CLAUSE_PUNCT = re.compile(r"[，。,；]")
+_ONE_BY_ONE = re.compile(r"分别(?:参加|出席|会见|陪同)")
+
+
+@dataclass(slots=True)
+class Sentence:
+    start: int
+    end: int
+    heading: bool
+    paragraph: int
+
+
+def split_sentences(s: str) -> list[Sentence]:
+    """The sentences of ``s`` (ending at 。！？； or a line break; blank ones left out), each
+    marked as a heading or not, with the number of its paragraph."""
+    out = []
+    start = 0
+    para = 0
+    for m in _SENT_END.finditer(s):
+        end = m.end()
+        if s[start:end].strip():
+            out.append(Sentence(start, end, False, para))
+        if m.group() == "\n":
+            para += 1
+        start = end
+    if start < len(s) and s[start:].strip():
+        out.append(Sentence(start, len(s), False, para))
+    for x in out:
+        line = s[x.start : x.end].strip()
+        bare = line.strip("*# \n")
+        if line.startswith(("#", "**")) or (s[x.end - 1 : x.end] == "\n" and len(bare) <= 30
+                                            and not _CLAUSE_PUNCT.search(bare)):
+            x.heading = True
+    return out
+
+
+class Sentences:
+    """The sentences of a text (``items``: in order, not overlapping), looked up by offset."""
+
+    def __init__(self, s: str):
+        self.s = s
+        self.items = split_sentences(s)
+        self.starts = [x.start for x in self.items]
+
+    def at(self, p: int) -> Sentence | None:
+        """The sentence that holds offset ``p``, if any."""
+        k = bisect.bisect_right(self.starts, p) - 1
+        if k >= 0 and p < self.items[k].end:
+            return self.items[k]
+        return None
+
+    def told_one_by_one(self, si: int, targets: list[OrgMention]) -> bool:
+        """Later sentences of the passage take the bodies one by one: ``在商务部，…`` for two of
+        them, or a ``分别参加`` line of counterparts."""
+        seen = 0
+        for sent in self.items[si + 1 : si + 40]:
+            if sent.heading:
+                break
+            text = self.s[sent.start : sent.end]
+            if _ONE_BY_ONE.search(text):
+                return True
+            if any(text.startswith(("在" + o.surface, "在与" + o.surface)) for o in targets):
+                seen += 1
+        return seen >= 2
+
+
+def date_of(iso: str | None) -> _dt.date | None:
+    try:
+        return _dt.date.fromisoformat(iso) if iso else None
+    except ValueError:
+        return None
+
+
+class DateReader:
+    """The date each sentence writes, read in order through the date mentions of the text."""
+
+    def __init__(self, s: str, published: _dt.date | None, year_hint: int | None):
+        self.mentions = sorted(_dates.find_dates(s), key=lambda m: m.start)
+        self.published = published
+        self.year_hint = year_hint
+        self.current: _dt.date | None = None  # the story's current day (前一天 counts from it)
+        self._next = 0
+
+    def read(self, a: int, b: int) -> DateDict | None:
+        """The first day (or yearless date) written in ``[a, b)``; mentions before ``a`` are
+        passed over. Sentences are read in order."""
+        new_date = None
+        dms = self.mentions
+        while self._next < len(dms) and dms[self._next].start < b:
+            m = dms[self._next]
+            self._next += 1
+            if m.start < a or m.kind in ("session", "year"):
+                continue
+            r = _dates.resolve(m, published=self.published, current=self.current, year_hint=self.year_hint)
+            if not r.get("start") and m.kind in ("date", "range", "list") and new_date is None:
+                # a date the text leaves without a year we can know: null, with the text kept
+                new_date = {"start": None, "end": None, "text": m.text, "precision": None, "_pos": m.start}
+                continue
+            if r.get("start") and r.get("precision") in ("day", "approximate"):
+                if new_date is None or new_date.get("start") is None:
+                    new_date = dict(r)
+                    new_date["_pos"] = m.start
+                start = date_of(r["start"])
+                if start and r.get("precision") == "day":
+                    self.current = start
+        return new_date

@@ -1,0 +1,110 @@
+"""Trigger words (``event_triggers.tsv``) and the one that opens an event in a sentence.
+
+A sentence with a trigger word opens an event, unless the trigger is a way of taking part
+(``出席会议``, ``参加会谈``) and an event of the passage is open; ``new_body`` triggers
+(``来到``) open a visit only when a named body follows them.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import get_args
+
+import ahocorasick
+
+from ..errors import DataError
+from ..lang.tables import rows
+from ..model import Person
+from ..model.records import EventType
+from ..people.orgs import OrgMention
+from .types import Passage
+
+_OPENING = re.compile(r"(?:举行|召开|开展|展开|进行|主持召开)了?"
+                      r"(?:第[一二三四五六七八九十\d]+次)?(?:[\u4e00-\u9fff]{0,12})?$")
+_REFERENCE_AFTER = ("精神", "重要讲话", "重要指示", "主席团", "秘书长", "秘书处", "组织", "工作组", "期间")
+_REFERENCE_CLAUSE = re.compile(r"精神|重要讲话|重要指示|重要批示")
+_CLAUSE_END = re.compile(r"[，。；！？\n]")
+_JOIN_BEFORE = ("出席", "参加", "主持", "列席", "一同参加", "一同", "一起", "陪同", "参与", "召开")
+_OPEN_MEETING_WORDS = ("会议", "全体会议", "常务会议", "座谈", "会谈", "工作会谈")
+
+PickedTrigger = tuple[int, int, "Trigger"]  # start, end, trigger
+_EVENT_TYPES: dict[str, EventType] = {t: t for t in get_args(EventType)}
+
+
+@dataclass(slots=True, frozen=True)
+class Trigger:
+    word: str
+    type: EventType
+    strength: str
+
+
+@lru_cache(maxsize=1)
+def trigger_table() -> tuple[ahocorasick.Automaton, dict[str, Trigger]]:
+    """The matcher of the trigger words and their table (appointments are read elsewhere)."""
+    table = {}
+    for r in rows("ganbu.events", "event_triggers.tsv"):
+        if r["type"] in ("appointment", "removal"):
+            continue  # read from the appointment formulas instead
+        if r["type"] not in _EVENT_TYPES:
+            raise DataError(f"unknown event type {r['type']!r} for {r['trigger']!r}", "event_triggers.tsv")
+        table[r["trigger"]] = Trigger(r["trigger"], _EVENT_TYPES[r["type"]], r["strength"])
+    a = ahocorasick.Automaton()
+    for w in table:
+        a.add_word(w, w)
+    a.make_automaton()
+    return a, table
+
+
+def pick_trigger(s: str, a: int, text: str, passage: Passage, sent_people: list[Person], no_trigger: bytearray,
+                 orgs_here: Sequence[OrgMention] = ()) -> PickedTrigger | None:
+    """The trigger that opens an event in the sentence ``text`` (at offset ``a``), or None: the
+    first that surely opens one, else the last after an opening verb (同来华进行国事访问的…总统举行
+    会谈 → 会谈), else, when no event of the passage is open and people are named, the first
+    weak one."""
+    auto, table = trigger_table()
+    weak = None
+    opening_found = None
+    for end_idx, w in auto.iter_long(text):
+        t = table[w]
+        ts = a + end_idx + 1 - len(w)
+        te = ts + len(w)
+        kind = _reading(s, a, ts, te, t, passage, no_trigger, orgs_here)
+        if kind == "opens":
+            return ts, te, t
+        if kind == "opening":
+            opening_found = (ts, te, t)
+        elif kind == "weak" and not passage.events and sent_people:
+            weak = weak or (ts, te, t)
+    return opening_found or weak
+
+
+def _reading(s: str, a: int, ts: int, te: int, t: Trigger, passage: Passage, no_trigger: bytearray,
+             orgs_here: Sequence[OrgMention]) -> str | None:
+    """How the trigger word at ``[ts, te)`` reads: ``opens`` an event, an ``opening`` verb's
+    object, ``weak`` (opens one only when none is open), or None (no event told here)."""
+    if no_trigger[ts]:
+        return None  # inside a title or an organisation name (省委第一巡视组组长)
+    after = s[te : te + 4]
+    clause_rest = _CLAUSE_END.split(s[te : te + 40], maxsplit=1)[0]
+    if after.startswith(_REFERENCE_AFTER) or _REFERENCE_CLAUSE.search(clause_rest):
+        return None  # 视察天津重要讲话精神, 大会主席团: not an event told here
+    if t.word in passage.words and (t.type == "conference" or t.word in _OPEN_MEETING_WORDS):
+        return None  # 座谈会现场: the meeting already open
+    if t.strength == "new_body":
+        body = next((o for o in orgs_here if te <= o.start <= te + 1), None)
+        if body is not None and body.org.canonical not in passage.targets:
+            return "opens"
+        return None
+    before = s[max(a, ts - 6) : ts]
+    if before.endswith("的"):
+        return None  # 亲切的慰问, 重要的会议: a noun, not an event told here
+    if before.endswith(_JOIN_BEFORE):
+        return "weak"
+    opening = _OPENING.search(s[max(a, ts - 16) : ts]) is not None and t.strength == "join"
+    if t.strength == "new":
+        if passage.events and t.type == "conference":
+            return None  # a meeting noun inside a passage that already has its event
+        return "opens"
+    return "opening" if opening else "weak"
