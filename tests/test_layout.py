@@ -90,7 +90,7 @@ def test_no_import_cycles():
         stack.append(m)
         for d in sorted(graph[m]):
             if state.get(d) == 1:
-                cycles.append(" -> ".join(stack[stack.index(d):] + [d]))
+                cycles.append(" -> ".join([*stack[stack.index(d):], d]))
             elif d not in state:
                 visit(d, stack)
         stack.pop()

@@ -1,5 +1,6 @@
 """Property tests: any Unicode input never crashes, and every span points at its mention."""
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import ganbu
 from ganbu.lang.normalize import normalize
@@ -43,9 +44,9 @@ def _check(text: str) -> None:
     for q in d["quantities"]:
         a, b = q["span"]
         assert normalize(text[a:b]) == q["text"]
-    for st in d["statements"]:
-        a, b = st["span"]
-        assert normalize(text[a:b]) == st["text"]
+    for stmt in d["statements"]:
+        a, b = stmt["span"]
+        assert normalize(text[a:b]) == stmt["text"]
     assert d["schema"] == "ganbu.document/1"
 
 

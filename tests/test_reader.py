@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from ganbu.read import decode, reader
 from ganbu.errors import (
     GanbuError,
     InputBinary,
@@ -21,6 +20,7 @@ from ganbu.errors import (
     InputUndecodable,
     InputUnreadable,
 )
+from ganbu.read import decode, reader
 from ganbu.read.reader import Source, read_bytes, read_path, read_text
 
 FIX = Path(__file__).parent / "fixtures" / "reader"
@@ -86,7 +86,7 @@ def test_markdown_skip_ranges_cover_images_urls_and_copyright():
     line_end = src.text.index("\n", img)
     assert src.is_skipped(img) and src.is_skipped(line_end - 1) and not src.is_skipped(line_end + 1)
     # ranges are sorted, disjoint, inside the text
-    for (s1, e1), (s2, e2) in zip(src.skip, src.skip[1:]):
+    for (_s1, e1), (s2, _e2) in zip(src.skip, src.skip[1:], strict=False):
         assert e1 < s2
     assert all(0 <= s < e <= len(src.text) for s, e in src.skip)
 
@@ -237,7 +237,7 @@ def test_scoring_character_lists_are_consistent():
     assert len(decode._SIMP_ONLY) == len(decode._TRAD_ONLY)
     for c in decode._SHARED:
         c.encode("gb2312"), c.encode("big5")
-    for simp, trad in zip(decode._SIMP_ONLY, decode._TRAD_ONLY):
+    for simp, trad in zip(decode._SIMP_ONLY, decode._TRAD_ONLY, strict=False):
         simp.encode("gb2312"), trad.encode("big5")
         with pytest.raises(UnicodeEncodeError):
             simp.encode("big5")
@@ -648,7 +648,7 @@ def test_stdin_too_large_reads_at_most_limit_plus_one(monkeypatch):
 def test_raw_span_and_is_skipped_for_text():
     src = read_path(FIX / "visit.md")
     assert src.raw_span(3, 9) == (3, 9)
-    s, e = src.skip[0]
+    s, _e = src.skip[0]
     assert src.is_skipped(s) and src.is_skipped(s - 5, s + 1) and not src.is_skipped(s - 5, s)
 
 

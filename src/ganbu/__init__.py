@@ -13,4 +13,4 @@ from .model import Document
 from .pipeline import extract, extract_path
 from .version import __version__, pipeline_version
 
-__all__ = ["extract", "extract_path", "Document", "GanbuError", "normalize_text", "__version__", "pipeline_version"]
+__all__ = ["Document", "GanbuError", "__version__", "extract", "extract_path", "normalize_text", "pipeline_version"]

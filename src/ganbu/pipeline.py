@@ -27,7 +27,7 @@ from .version import pipeline_version
 __all__ = ["extract", "extract_path"]
 
 
-def extract(text: "str | bytes | Source", published: str | None = None, *, name: str = "<text>",
+def extract(text: str | bytes | Source, published: str | None = None, *, name: str = "<text>",
             events: bool = True) -> Document:
     """Extract people, positions, organisations and (unless ``events=False``) events, quantities,
     statements and warnings from one report.
@@ -64,7 +64,7 @@ def extract(text: "str | bytes | Source", published: str | None = None, *, name:
     return doc
 
 
-def extract_path(path: "str | os.PathLike[str]", published: str | None = None, *, events: bool = True) -> Document:
+def extract_path(path: str | os.PathLike[str], published: str | None = None, *, events: bool = True) -> Document:
     """Read a file (any supported format and encoding; ``-`` is stdin) and extract from it."""
     return extract(read_path(path), published, events=events)
 

@@ -11,7 +11,7 @@ from importlib import resources
 
 __version__ = "0.2.0"
 
-__all__ = ["__version__", "pipeline_version", "data_digest"]
+__all__ = ["__version__", "data_digest", "pipeline_version"]
 
 _DATA_PACKAGES = ("ganbu.lang", "ganbu.people", "ganbu.events")
 

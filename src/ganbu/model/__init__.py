@@ -25,6 +25,21 @@ from .records import (
 )
 
 __all__ = [
-    "SCHEMA", "Record", "Document", "Person", "Position", "Organization", "Event", "Trigger", "EventDate",
-    "Participant", "EventOrganization", "Quantity", "Statement", "Warning", "SourceInfo", "PipelineInfo", "Span",
+    "SCHEMA",
+    "Document",
+    "Event",
+    "EventDate",
+    "EventOrganization",
+    "Organization",
+    "Participant",
+    "Person",
+    "PipelineInfo",
+    "Position",
+    "Quantity",
+    "Record",
+    "SourceInfo",
+    "Span",
+    "Statement",
+    "Trigger",
+    "Warning",
 ]

@@ -10,12 +10,11 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
-from functools import lru_cache
 from typing import Any, ClassVar, TypeVar, get_args, get_origin, get_type_hints
 
 from ..errors import BadArgument
 
-__all__ = ["Record", "INTERNAL", "json_fields"]
+__all__ = ["INTERNAL", "Record", "json_fields"]
 
 R = TypeVar("R", bound="Record")
 
@@ -23,11 +22,18 @@ R = TypeVar("R", bound="Record")
 INTERNAL = {"json": False}
 
 
-@lru_cache(maxsize=None)
+_FIELDS: dict[type, tuple[tuple[str, Any], ...]] = {}
+
+
 def json_fields(cls: type) -> tuple[tuple[str, Any], ...]:
-    """``(name, type)`` of the fields of ``cls`` that go into the JSON, in order."""
-    hints = get_type_hints(cls)
-    return tuple((f.name, hints[f.name]) for f in dataclasses.fields(cls) if f.metadata.get("json", True))
+    """``(name, type)`` of the fields of ``cls`` that go into the JSON, in order (computed once
+    per class)."""
+    out = _FIELDS.get(cls)
+    if out is None:
+        hints = get_type_hints(cls)
+        out = _FIELDS[cls] = tuple((f.name, hints[f.name]) for f in dataclasses.fields(cls)
+                                   if f.metadata.get("json", True))
+    return out
 
 
 def _dump(value: Any) -> Any:

@@ -12,7 +12,7 @@ from typing import Literal
 
 from .base import INTERNAL, Record
 
-SCHEMA = "ganbu.document/1"
+SCHEMA: Literal["ganbu.document/1"] = "ganbu.document/1"
 
 Span = tuple[int, int]
 Status = Literal["current", "former", "new", "removed", "acting"]
