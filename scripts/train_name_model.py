@@ -290,6 +290,32 @@ def fit(xs: list[list[str]], ys: list[int], *, epochs: int, l2: float, min_count
     return weights, round(b, 4)
 
 
+def translit_chars(base: set[str], texts: dict[str, str], silver: list[dict], surnames: set[str],
+                   chars: Counter, min_names: int, min_llr: float) -> str:
+    """The transliteration characters: the grammar's table, and the characters of silver names
+    that are no Chinese names (no surname at their start, or a ``·`` inside) found in at least
+    ``min_names`` different such names and far more often there than in running text."""
+    foreign: set[str] = set()
+    for rec in silver:
+        s = texts.get(rec["id"])
+        if s is None:
+            continue
+        for a, b in silver_spans(rec):
+            n = s[a:b]
+            if len(n) >= 3 and ("·" in n or (n[0] not in surnames and n[:2] not in surnames)):
+                foreign.add(n)
+    per_char: Counter = Counter(c for n in foreign for c in set(n) if "\u4e00" <= c <= "\u9fff")
+    total_f = sum(per_char.values())
+    total_t = sum(chars.values())
+    extra = set()
+    for c, k in per_char.items():
+        llr = math.log(k / total_f) - math.log((chars.get(c, 0) + 1) / total_t)
+        if k >= min_names and llr >= min_llr:
+            extra.add(c)
+    print(f"translit: {len(base)} table characters, {len(extra - base)} added from silver foreign names")
+    return "".join(sorted(base | extra))
+
+
 def useful_surnames(model, texts: dict[str, str], silver: list[dict], min_rate: float) -> list[str]:
     """The surnames that start a silver name at least twice and at ``min_rate`` of the candidates
     they open: 国, 中, 和 open thousands of candidates and almost never a name."""
@@ -342,15 +368,19 @@ def cmd_train(args: argparse.Namespace) -> int:
         chars.update(s)
     given = given_buckets(list(nr) + modern + ancient, surnames, chars, args.min_given)
     silver = [json.loads(line) for line in Path(args.silver).read_text(encoding="utf-8").splitlines()]
-    train = [r for r in silver if not heldout(r["id"], args.holdout)]
-    test = [r for r in silver if heldout(r["id"], args.holdout)]
+    if args.labels == "grammar":  # the grammar's names alone (no teacher), for the comparison
+        silver = [{**r, "lac": []} for r in silver]
     names = dict(nr)
     for x in modern:
         names.setdefault(x, 1)
+    train = [r for r in silver if not heldout(r["id"], args.holdout)]
+    test = [r for r in silver if heldout(r["id"], args.holdout)]
     data = {
         "surnames": sorted(surnames), "given": given,
         "words": {w: bucket(f) for w, f in words.items()}, "names": {w: bucket(f) for w, f in names.items()},
-        "translit": "".join(sorted(R.translit_chars())), "weights": {}, "bias": 0.0, "threshold": 0.5,
+        "translit": translit_chars(set(R.translit_chars()), texts, train, set(surnames), chars, args.min_translit_names,
+                                   args.min_translit_llr),
+        "weights": {}, "bias": 0.0, "threshold": 0.5,
         "floor": args.floor,
     }
     data["surnames"] = useful_surnames(build(data), texts, train, args.min_surname_rate)
@@ -378,6 +408,114 @@ def write_model(data: dict, out: Path) -> None:
         json.dump({"meta": meta, **data}, fh, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
+# ---------------------------------------------------------------- the alternative: a character tagger
+# Measured for the comparison in benchmarks/README.md, not shipped: a greedy BIO tagger (averaged
+# perceptron) over the same silver labels, reading every character.
+
+class CharTagger:
+    TAGS = ("O", "B", "I")
+
+    def __init__(self, given: dict[str, str], surnames: set[str]):
+        self.w: dict[str, list[float]] = {}
+        self.given = given
+        self.surnames = surnames
+
+    def feats(self, s: str, i: int, prev: str) -> list[str]:
+        c = s[i]
+        lc = s[i - 1] if i else "^"
+        rc = s[i + 1] if i + 1 < len(s) else "$"
+        return ["b", "c" + c, "l" + lc, "r" + rc, "lc" + lc + c, "cr" + c + rc, "ll" + s[max(0, i - 2) : i],
+                "rr" + s[i + 1 : i + 3], "p" + prev, "pc" + prev + c, "q" + self.given.get(c, "-"),
+                "s" + str(c in self.surnames) + prev]
+
+    def best(self, fs: list[str]) -> int:
+        sc = [0.0, 0.0, 0.0]
+        w = self.w
+        for f in fs:
+            v = w.get(f)
+            if v:
+                sc[0] += v[0]
+                sc[1] += v[1]
+                sc[2] += v[2]
+        k = max(range(3), key=sc.__getitem__)
+        return k
+
+    def tag(self, s: str) -> list[tuple[int, int]]:
+        out, prev, start = [], "O", -1
+        for i in range(len(s)):
+            k = self.best(self.feats(s, i, prev))
+            t = self.TAGS[k]
+            if t == "I" and prev == "O":
+                t = "B"
+            if t != "I" and start >= 0:
+                out.append((start, i))
+                start = -1
+            if t == "B":
+                start = i
+            prev = t
+        if start >= 0:
+            out.append((start, len(s)))
+        return [x for x in out if x[1] - x[0] >= 2]
+
+    def train(self, data: list[tuple[str, list[str]]], epochs: int) -> None:
+        totals: dict[str, list[float]] = {}
+        stamps: dict[str, list[int]] = {}
+        step = 0
+        for epoch in range(epochs):
+            errors = 0
+            for s, gold in data:
+                prev = "O"
+                for i in range(len(s)):
+                    step += 1
+                    fs = self.feats(s, i, prev)
+                    k = self.best(fs)
+                    y = self.TAGS.index(gold[i])
+                    if k != y:
+                        errors += 1
+                        for f in fs:
+                            v = self.w.setdefault(f, [0.0, 0.0, 0.0])
+                            tot = totals.setdefault(f, [0.0, 0.0, 0.0])
+                            st = stamps.setdefault(f, [0, 0, 0])
+                            for t, d in ((y, 1.0), (k, -1.0)):
+                                tot[t] += (step - st[t]) * v[t]
+                                st[t] = step
+                                v[t] += d
+                    prev = gold[i]
+            print(f"  tagger epoch {epoch + 1}: {errors} errors")
+        for f, v in self.w.items():
+            tot, st = totals[f], stamps[f]
+            self.w[f] = [round((tot[t] + (step - st[t]) * v[t]) / step, 4) for t in range(3)]
+
+
+def cmd_tagger(args: argparse.Namespace) -> int:
+    """Train the character tagger on the training stories (a share of them: it is slow)."""
+    import pickle
+
+    from ganbu.lang.normalize import normalize
+
+    model = json.loads(Path(args.model).read_text(encoding="utf-8"))
+    silver = [json.loads(line) for line in Path(args.silver).read_text(encoding="utf-8").splitlines()]
+    train = [r for r in silver if not heldout(r["id"], 0.1)][:: args.every]
+    ids = {r["id"] for r in train}
+    texts = {rec["id"]: normalize(rec["text"]) for rec in bulk_records(Path(args.bulk), set()) if rec["id"] in ids}
+    data = []
+    for r in train:
+        s = texts[r["id"]]
+        gold = ["O"] * len(s)
+        for a, b in silver_spans(r):
+            if b - a >= 2:
+                gold[a] = "B"
+                for i in range(a + 1, b):
+                    gold[i] = "I"
+        data.append((s, gold))
+    tagger = CharTagger(model["given"], set(model["surnames"]))
+    print(f"tagger: {len(data)} stories, {sum(len(s) for s, _ in data):,} chars")
+    tagger.train(data, args.epochs)
+    with open(args.out, "wb") as fh:
+        pickle.dump(tagger.__dict__, fh)
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -396,8 +534,8 @@ def main() -> int:
     t.add_argument("--surnames", default=str(ROOT.parent / "shared" / "data" / "surnames" / "family_names.csv"))
     t.add_argument("--out", required=True)
     t.add_argument("--holdout", type=float, default=0.1, help="share of stories kept out for the report")
-    t.add_argument("--cap", type=int, default=20, help="examples kept per (span text, label)")
-    t.add_argument("--epochs", type=int, default=4)
+    t.add_argument("--cap", type=int, default=200, help="examples kept per (span text, label)")
+    t.add_argument("--epochs", type=int, default=8)
     t.add_argument("--l2", type=float, default=1e-6)
     t.add_argument("--lr", type=float, default=0.1)
     t.add_argument("--min-count", type=int, default=2, help="features seen fewer times are dropped")
@@ -405,11 +543,24 @@ def main() -> int:
     t.add_argument("--min-surname-rate", type=float, default=0.003,
                    help="surnames that open a silver name less often are not candidates")
     t.add_argument("--floor", type=float, default=0.05)
-    t.add_argument("--threshold", type=float, default=0.5, help="the default cut written into the model")
+    t.add_argument("--labels", choices=("grammar+lac", "grammar"), default="grammar+lac",
+                   help="silver names: the grammar's and the teacher's, or the grammar's alone")
+    t.add_argument("--min-translit-names", type=int, default=3)
+    t.add_argument("--min-translit-llr", type=float, default=2.0)
+    t.add_argument("--threshold", type=float, default=0.6, help="the default cut written into the model")
     t.add_argument("--seed", type=int, default=1998)
+    g = sub.add_parser("tagger", help="train the character tagger of the comparison (not shipped)")
+    g.add_argument("--bulk", required=True)
+    g.add_argument("--silver", required=True)
+    g.add_argument("--model", required=True, help="a built namemodel.json (its given-name and surname tables)")
+    g.add_argument("--out", required=True)
+    g.add_argument("--epochs", type=int, default=3)
+    g.add_argument("--every", type=int, default=3, help="train on every n-th story")
     args = ap.parse_args()
     if args.cmd == "silver":
         return cmd_silver(args)
+    if args.cmd == "tagger":
+        return cmd_tagger(args)
     return cmd_train(args)
 
 

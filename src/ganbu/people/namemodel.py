@@ -96,7 +96,7 @@ class NameModel:
                 g = end - start - sl
                 if 1 <= g <= 2 and all(c in self.given for c in s[start + sl : end]):
                     best = max(best, self._prob(chinese_features(self, s, start, end, sl)))
-        if end - start >= 2 and all(c in self.translit or c == "·" for c in s[start:end]):
+        if end - start >= 2 and all(c in self.translit or c in "·-" for c in s[start:end]):
             best = max(best, self._prob(foreign_features(self, s, start, end)))
         return best
 
@@ -121,9 +121,14 @@ class NameModel:
                         break
                     yield a, b, sl
         for m in self._tr.finditer(s):
-            a, b = m.span()
-            if blocked is None or not any(blocked[a:b]):
-                yield a, b, 0
+            # the run, and the run less its first or last character (了克林顿, 普京和): the
+            # context features tell which reading is the name
+            a0, b0 = m.span()
+            for a in (a0, a0 + 1):
+                for b in (b0, b0 - 1):
+                    if b - a >= 2 and s[a] not in "·-" and s[b - 1] not in "·-" and (
+                            blocked is None or not any(blocked[a:b])):
+                        yield a, b, 0
 
     def features(self, s: str, a: int, b: int, sl: int) -> list[str]:
         return foreign_features(self, s, a, b) if sl == 0 else chinese_features(self, s, a, b, sl)
@@ -180,12 +185,15 @@ def chinese_features(m: NameModel, s: str, a: int, b: int, sl: int) -> list[str]
         "WR3:" + wb.get(s[b - 1 : b + 2], "-"),
         "N:" + kind + nb.get(span, "-"),
         "RG:" + kind + gq.get(r1, "-"),
+        "RK:" + kind + r1,
+        "LK:" + kind + l1,
+        "WL3:" + (wb.get(s[a - 2 : a + 1], "-") if a > 1 else "-"),
     ]
     if g == 2:
         g2 = s[b - 1]
         given = g1 + g2
         f += ["G2:" + g2, "Q2:" + gq[g2], "GB:" + given, "WG:" + wb.get(given, "-"),
-              "WSG:" + wb.get(s[a : a + sl + 1], "-")]
+              "WSG:" + wb.get(s[a : a + sl + 1], "-"), "QQ:" + gq[g1] + gq[g2]]
     else:
         f += ["GS:" + g1, "NL:" + nb.get(s[a : b + 1], "-")]
     return f
@@ -225,7 +233,7 @@ def build(data: dict) -> NameModel:
     starts = "".join(sorted(s1 | {x[0] for x in s2}))
     tl = "".join(sorted(translit))
     cn = re.compile("[" + re.escape(starts) + "]")
-    tr = re.compile(f"[{re.escape(tl)}]{{2,}}(?:·[{re.escape(tl)}]+)*")
+    tr = re.compile(f"[{re.escape(tl)}]{{2,}}(?:[·-][{re.escape(tl)}]+)*")
     return NameModel(
         weights=data["weights"], bias=data["bias"], surnames1=s1, surnames2=s2,
         given=data["given"], word_buckets=data["words"], name_buckets=data["names"], translit=translit,
