@@ -355,7 +355,7 @@ def evaluate(model, texts: dict[str, str], silver: list[dict], thresholds) -> No
 def cmd_train(args: argparse.Namespace) -> int:
     from ganbu.lang.normalize import normalize
     from ganbu.people import tables as R
-    from ganbu.people.namemodel import bucket, build
+    from ganbu.people.namemodel import bucket, build, pack
 
     t0 = time.time()
     surnames = load_surname_table(args.surnames)
@@ -383,15 +383,15 @@ def cmd_train(args: argparse.Namespace) -> int:
         "weights": {}, "bias": 0.0, "threshold": 0.5,
         "floor": args.floor,
     }
-    data["surnames"] = useful_surnames(build(data), texts, train, args.min_surname_rate)
-    model = build(data)
+    data["surnames"] = useful_surnames(build(pack(data)), texts, train, args.min_surname_rate)
+    model = build(pack(data))
     print(f"tables: {len(data['surnames'])} surnames, {len(given):,} given chars, {len(words):,} words, "
           f"{len(names):,} names ({time.time() - t0:.0f} s)")
     xs, ys = examples(model, texts, train, args.cap, args.seed)
     data["weights"], data["bias"] = fit(xs, ys, epochs=args.epochs, l2=args.l2, min_count=args.min_count,
                                         lr=args.lr, seed=args.seed)
     data["threshold"] = args.threshold
-    model = build(data)
+    model = build(pack(data))
     evaluate(model, texts, test, (0.3, 0.5, 0.7, 0.9))
     write_model(data, Path(args.out))
     print(f"wrote {args.out} ({Path(args.out).stat().st_size / 1e6:.1f} MB) in {time.time() - t0:.0f} s")
@@ -399,13 +399,15 @@ def cmd_train(args: argparse.Namespace) -> int:
 
 
 def write_model(data: dict, out: Path) -> None:
+    from ganbu.people.namemodel import pack
+
     meta = {
         "format": "ganbu.namemodel/1",
         "built": time.strftime("%Y-%m-%d"),
         "sources": "see namemodel.md beside this file",
     }
     with open(out, "w", encoding="utf-8") as fh:
-        json.dump({"meta": meta, **data}, fh, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        json.dump({"meta": meta, **pack(data)}, fh, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
 # ---------------------------------------------------------------- the alternative: a character tagger
@@ -492,8 +494,9 @@ def cmd_tagger(args: argparse.Namespace) -> int:
     import pickle
 
     from ganbu.lang.normalize import normalize
+    from ganbu.people.namemodel import build
 
-    model = json.loads(Path(args.model).read_text(encoding="utf-8"))
+    model = build(json.loads(Path(args.model).read_text(encoding="utf-8")))
     silver = [json.loads(line) for line in Path(args.silver).read_text(encoding="utf-8").splitlines()]
     train = [r for r in silver if not heldout(r["id"], 0.1)][:: args.every]
     ids = {r["id"] for r in train}
@@ -508,7 +511,7 @@ def cmd_tagger(args: argparse.Namespace) -> int:
                 for i in range(a + 1, b):
                     gold[i] = "I"
         data.append((s, gold))
-    tagger = CharTagger(model["given"], set(model["surnames"]))
+    tagger = CharTagger(model.given, set(model.surnames1 | model.surnames2))
     print(f"tagger: {len(data)} stories, {sum(len(s) for s, _ in data):,} chars")
     tagger.train(data, args.epochs)
     with open(args.out, "wb") as fh:

@@ -25,9 +25,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..errors import DataError
 from ..lang.tables import data_text
 
-__all__ = ["NameModel", "chinese_features", "foreign_features", "load_model"]
+__all__ = ["NameModel", "build", "chinese_features", "foreign_features", "load_model", "pack"]
 
 MODEL_FILE = "namemodel.json"
 _PUNCT = set("，。、；：！？（）《》“”‘’「」『』【】—…·,.;:!?()[]\"'\n\t ")
@@ -225,8 +226,39 @@ def foreign_features(m: NameModel, s: str, a: int, b: int) -> list[str]:
     ]
 
 
+def pack(tables: dict) -> dict:
+    """The file form of the model (``format`` ``ganbu.namemodel/1``) from plain tables
+    (``words``/``names``/``given``: key -> bucket; ``weights``: feature -> weight): keys grouped
+    by bucket in one space-separated string, feature names in one NUL-separated string, so the
+    file loads several times faster than a JSON object of a quarter million keys."""
+    def grouped(m: dict[str, str], sep: str) -> dict[str, str]:
+        out: dict[str, list[str]] = {}
+        for k, v in m.items():
+            out.setdefault(v, []).append(k)
+        return {b: sep.join(sorted(ks)) for b, ks in sorted(out.items())}
+
+    keys = sorted(tables["weights"])
+    if any("\x00" in k for k in keys) or any(" " in w for w in list(tables["words"]) + list(tables["names"])):
+        raise ValueError("a feature holds NUL or a word holds a space: the packed form cannot store it")
+    return {
+        **tables,
+        "words": grouped(tables["words"], " "),
+        "names": grouped(tables["names"], " "),
+        "given": grouped(tables["given"], ""),
+        "weights": {"keys": "\x00".join(keys), "values": [tables["weights"][k] for k in keys]},
+    }
+
+
+def _unpack(grouped: dict[str, str], sep: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for b, joined in grouped.items():
+        out.update(dict.fromkeys(joined.split(sep) if sep else joined, b))
+    out.pop("", None)
+    return out
+
+
 def build(data: dict) -> NameModel:
-    """A model from the decoded JSON of the model file."""
+    """A model from the decoded JSON of the model file (see :func:`pack`)."""
     s1 = frozenset(x for x in data["surnames"] if len(x) == 1)
     s2 = frozenset(x for x in data["surnames"] if len(x) == 2)
     translit = frozenset(data["translit"])
@@ -234,14 +266,23 @@ def build(data: dict) -> NameModel:
     tl = "".join(sorted(translit))
     cn = re.compile("[" + re.escape(starts) + "]")
     tr = re.compile(f"[{re.escape(tl)}]{{2,}}(?:[·-][{re.escape(tl)}]+)*")
+    w = data["weights"]
+    keys = w["keys"].split("\x00") if w["keys"] else []
+    if len(keys) != len(w["values"]):
+        raise ValueError("weights: as many feature names as values expected")
     return NameModel(
-        weights=data["weights"], bias=data["bias"], surnames1=s1, surnames2=s2,
-        given=data["given"], word_buckets=data["words"], name_buckets=data["names"], translit=translit,
+        weights=dict(zip(keys, w["values"], strict=True)), bias=data["bias"], surnames1=s1, surnames2=s2,
+        given=_unpack(data["given"], ""), word_buckets=_unpack(data["words"], " "),
+        name_buckets=_unpack(data["names"], " "), translit=translit,
         threshold=data["threshold"], floor=data.get("floor", 0.05), _cn=cn, _tr=tr,
     )
 
 
 @lru_cache(maxsize=1)
 def load_model() -> NameModel:
-    """The shipped model, read once per process."""
-    return build(json.loads(data_text("ganbu.people", MODEL_FILE)))
+    """The shipped model, read once per process. A missing or malformed file raises
+    :class:`~ganbu.errors.DataError` (E301) naming it."""
+    try:
+        return build(json.loads(data_text("ganbu.people", MODEL_FILE)))
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise DataError(f"malformed name model: {exc}", MODEL_FILE) from exc
