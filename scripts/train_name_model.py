@@ -293,7 +293,8 @@ def fit(xs: list[list[str]], ys: list[int], *, epochs: int, l2: float, min_count
 def translit_chars(base: set[str], texts: dict[str, str], silver: list[dict], surnames: set[str],
                    chars: Counter, min_names: int, min_llr: float) -> str:
     """The transliteration characters: the grammar's table, and the characters of silver names
-    that are no Chinese names (no surname at their start, or a ``·`` inside) found in at least
+    that are no Chinese names (a ``·`` inside, four characters or more with no two-character
+    surname, three with no surname at their start: 梅德韦杰夫 is one) found in at least
     ``min_names`` different such names and far more often there than in running text."""
     foreign: set[str] = set()
     for rec in silver:
@@ -302,7 +303,7 @@ def translit_chars(base: set[str], texts: dict[str, str], silver: list[dict], su
             continue
         for a, b in silver_spans(rec):
             n = s[a:b]
-            if len(n) >= 3 and ("·" in n or (n[0] not in surnames and n[:2] not in surnames)):
+            if "·" in n or (len(n) >= 4 and n[:2] not in surnames) or (len(n) == 3 and n[0] not in surnames):
                 foreign.add(n)
     per_char: Counter = Counter(c for n in foreign for c in set(n) if "\u4e00" <= c <= "\u9fff")
     total_f = sum(per_char.values())
@@ -312,7 +313,8 @@ def translit_chars(base: set[str], texts: dict[str, str], silver: list[dict], su
         llr = math.log(k / total_f) - math.log((chars.get(c, 0) + 1) / total_t)
         if k >= min_names and llr >= min_llr:
             extra.add(c)
-    print(f"translit: {len(base)} table characters, {len(extra - base)} added from silver foreign names")
+    print(f"translit: {len(base)} table characters, {len(extra - base)} added from silver foreign names: "
+          f"{''.join(sorted(extra - base))}")
     return "".join(sorted(base | extra))
 
 
