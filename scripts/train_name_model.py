@@ -214,13 +214,22 @@ def heldout(rec_id: str, share: float) -> bool:
     return zlib.crc32(rec_id.encode()) % 1000 < share * 1000
 
 
-def examples(model, texts: dict[str, str], silver: list[dict], cap: int, seed: int):
+def examples(model, texts: dict[str, str], silver: list[dict], cap: int, seed: int,
+             pool_names: list[str] = (), augment: float = 0.0):
     """(features, label) per candidate of the training stories, at most ``cap`` examples of each
     (span text, label): the same leader named a thousand times counts like a name seen ``cap``
-    times (a reservoir sample keeps the contexts uniform)."""
+    times (a reservoir sample keeps the contexts uniform).
+
+    ``augment``: for that share of the silver Chinese names, one more example with a name of the
+    same length from ``pool_names`` (the name lists) written in its place, so the name-internal
+    features learn from many different names, not from the few the stories repeat."""
     rng = random.Random(seed)
     pool: dict[tuple[str, int], list[list[str]]] = {}
     seen: Counter = Counter()
+    by_len: dict[int, list[str]] = {}
+    for n in pool_names:
+        by_len.setdefault(len(n), []).append(n)
+    extra: list[list[str]] = []
     for rec in silver:
         s = texts.get(rec["id"])
         if s is None:
@@ -237,12 +246,21 @@ def examples(model, texts: dict[str, str], silver: list[dict], cap: int, seed: i
                 j = rng.randrange(seen[key])
                 if j < cap:
                     lst[j] = model.features(s, a, b, sl)
+            if augment > 0 and y and sl == 1 and by_len.get(b - a) and rng.random() < augment:
+                name = rng.choice(by_len[b - a])
+                lo = max(0, a - 4)
+                window = s[lo:a] + name + s[b : b + 4]
+                extra.append(model.features(window, a - lo, a - lo + len(name), 1))
     xs, ys = [], []
     for (_, y), lst in pool.items():
         for feats in lst:
             xs.append(feats)
             ys.append(y)
+    xs += extra
+    ys += [1] * len(extra)
+    print(f"examples: {len(xs):,}, of them {len(extra):,} with a list name written in a silver name's place")
     return xs, ys
+
 
 def fit(xs: list[list[str]], ys: list[int], *, epochs: int, l2: float, min_count: int, lr: float,
         seed: int) -> tuple[dict[str, float], float]:
@@ -335,10 +353,11 @@ def useful_surnames(model, texts: dict[str, str], silver: list[dict], min_rate: 
     return sorted(k for k in cand if pos[k] >= 2 and pos[k] / cand[k] >= min_rate)
 
 
-def evaluate(model, texts: dict[str, str], silver: list[dict], thresholds) -> None:
-    """P/R/F1 of the proposals against the held-out silver names (grammar + teacher)."""
+def evaluate(model, texts: dict[str, str], silver: list[dict], thresholds, seen: set[str] = frozenset()) -> None:
+    """P/R/F1 of the proposals against the held-out silver names (grammar + teacher), and the
+    recall on the names no training story has (``seen``): how the model does on new names."""
     for t in thresholds:
-        tp = n_sys = n_gold = 0
+        tp = n_sys = n_gold = tp_new = n_new = 0
         for rec in silver:
             s = texts.get(rec["id"])
             if s is None:
@@ -348,10 +367,24 @@ def evaluate(model, texts: dict[str, str], silver: list[dict], thresholds) -> No
             tp += len(got & gold)
             n_sys += len(got)
             n_gold += len(gold)
+            new = {x for x in gold if s[x[0] : x[1]] not in seen}
+            tp_new += len(got & new)
+            n_new += len(new)
         p = tp / n_sys if n_sys else 0.0
         r = tp / n_gold if n_gold else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0
-        print(f"  held-out silver, p >= {t:.2f}: P {p:.3f} R {r:.3f} F1 {f:.3f} (sys {n_sys}, gold {n_gold})")
+        r_new = tp_new / n_new if n_new else 0.0
+        print(f"  held-out silver, p >= {t:.2f}: P {p:.3f} R {r:.3f} F1 {f:.3f} (sys {n_sys}, gold {n_gold}); "
+              f"R on names unseen in training {r_new:.3f} ({n_new})")
+
+
+def seen_names(texts: dict[str, str], silver: list[dict]) -> set[str]:
+    out = set()
+    for rec in silver:
+        s = texts.get(rec["id"])
+        if s is not None:
+            out.update(s[a:b] for a, b in silver_spans(rec))
+    return out
 
 
 def cmd_train(args: argparse.Namespace) -> int:
@@ -389,12 +422,17 @@ def cmd_train(args: argparse.Namespace) -> int:
     model = build(pack(data))
     print(f"tables: {len(data['surnames'])} surnames, {len(given):,} given chars, {len(words):,} words, "
           f"{len(names):,} names ({time.time() - t0:.0f} s)")
-    xs, ys = examples(model, texts, train, args.cap, args.seed)
+    pool_names = [n for n in nr if len(n) in (2, 3) and n[0] in model.surnames1
+                  and all(c in model.given for c in n[1:])]
+    xs, ys = examples(model, texts, train, args.cap, args.seed, pool_names, args.augment)
+    if args.drop:
+        drop = tuple(x + ":" for x in args.drop.split(","))
+        xs = [[f for f in x if not f.startswith(drop)] for x in xs]
     data["weights"], data["bias"] = fit(xs, ys, epochs=args.epochs, l2=args.l2, min_count=args.min_count,
                                         lr=args.lr, seed=args.seed)
     data["threshold"] = args.threshold
     model = build(pack(data))
-    evaluate(model, texts, test, (0.3, 0.5, 0.7, 0.9))
+    evaluate(model, texts, test, (0.3, 0.5, 0.7, 0.9), seen_names(texts, train))
     write_model(data, Path(args.out))
     print(f"wrote {args.out} ({Path(args.out).stat().st_size / 1e6:.1f} MB) in {time.time() - t0:.0f} s")
     return 0
@@ -548,6 +586,9 @@ def main() -> int:
     t.add_argument("--min-surname-rate", type=float, default=0.003,
                    help="surnames that open a silver name less often are not candidates")
     t.add_argument("--floor", type=float, default=0.05)
+    t.add_argument("--augment", type=float, default=0.0,
+                   help="share of silver Chinese names also given as an example with a list name in their place")
+    t.add_argument("--drop", default="", help="feature kinds left out, comma-separated (GB,TF2)")
     t.add_argument("--labels", choices=("grammar+lac", "grammar"), default="grammar+lac",
                    help="silver names: the grammar's and the teacher's, or the grammar's alone")
     t.add_argument("--min-translit-names", type=int, default=3)
