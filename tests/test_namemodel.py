@@ -97,3 +97,28 @@ def test_empty_and_odd_inputs(model):
     assert model.propose("abc 123 ，。") == []
     assert model.score("王", 0, 1) == 0.0
     assert model.score("王小明", 2, 9) == 0.0
+
+
+def test_features_of_a_candidate_are_what_the_weights_sum(model):
+    import math
+
+    s = normalize("据李华介绍，这个项目明年建成。")
+    for a, b, sl in model.spans(s):
+        z = model.bias + sum(model.weights.get(f, 0.0) for f in model.features(s, a, b, sl))
+        assert model.score(s, a, b) >= 1.0 / (1.0 + math.exp(-z)) - 1e-12
+
+
+def test_a_malformed_model_file_is_a_data_error(monkeypatch):
+    from ganbu.errors import DataError
+    from ganbu.people import namemodel
+
+    monkeypatch.setattr(namemodel, "data_text", lambda package, name: '{"surnames": []}')
+    namemodel.load_model.cache_clear()
+    try:
+        with pytest.raises(DataError) as err:
+            namemodel.load_model()
+        assert err.value.code == "E301"
+    finally:
+        monkeypatch.undo()
+        namemodel.load_model.cache_clear()
+    assert namemodel.load_model().weights
