@@ -122,3 +122,8 @@ def test_a_malformed_model_file_is_a_data_error(monkeypatch):
         monkeypatch.undo()
         namemodel.load_model.cache_clear()
     assert namemodel.load_model().weights
+
+
+def test_a_mask_of_the_wrong_length_is_refused(model):
+    with pytest.raises(ValueError):
+        model.propose("王小明说。", bytearray(3))

@@ -144,6 +144,8 @@ class NameModel:
         start, each the most probable reading of its place, ``p`` at least the model's floor.
         ``blocked`` marks characters already read as organisations, places, titles or names; no
         proposal touches them. Apply ``threshold`` (or your own cut) to ``p``."""
+        if blocked is not None and len(blocked) != len(s):
+            raise ValueError(f"blocked has {len(blocked)} entries for a text of {len(s)} characters")
         cands = [c for c in self.candidates(s, blocked) if c[2] >= self.floor]
         cands.sort(key=lambda c: (-c[2], c[0]))
         taken = bytearray(len(s))
