@@ -1,6 +1,8 @@
 """People: titled mentions become persons with positions; later bare mentions are linked to them."""
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import ahocorasick
 
 from ..model import Person, Position
@@ -57,6 +59,36 @@ class _People:
             p.mentions.append((a, b))
             self.taken.append((a, b))
         return p
+
+
+def add_proposed(s: str, people: list[Person], proposals: Sequence[tuple[int, int]],
+                 skip: Sequence[tuple[int, int]]) -> list[Person]:
+    """Add the untitled names the name model proposes (spans that touch nothing the grammar
+    read): a new person each, or a mention of a person of that name. A proposal that is part of
+    a longer name already read (塞西 of 阿卜杜勒·塞西) is left out: a mention's text is always
+    its person's name. Later bare mentions of new names are linked; ids renumbered."""
+    by_name = {p.name: p for p in people}
+    first = {p.name: min(a for a, _ in p.mentions) if p.mentions else 0 for p in people}
+    taken = [m for p in people for m in p.mentions]
+    new: dict[str, Person] = {}
+    for a, b in proposals:
+        if _inside(a, b, skip):
+            continue
+        name = s[a:b]
+        owner = by_name.get(name)
+        if owner is None and any(len(n) > len(name) and name in n for n in by_name):
+            continue
+        if owner is None:
+            owner = by_name[name] = new[name] = Person(id="", name=name, rules={"model"})
+            first[name] = a
+        owner.mentions.append((a, b))
+        taken.append((a, b))
+    if new:
+        _link_bare_mentions(s, new, taken, skip)
+    out = sorted(by_name.values(), key=lambda p: first[p.name])
+    for i, p in enumerate(out, 1):
+        p.id = f"p{i}"
+    return out
 
 
 def _add_position(p: Person, pos: Position) -> None:

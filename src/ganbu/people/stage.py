@@ -14,8 +14,10 @@ from ..lang import places as _places
 from ..lang.normalize import normalize
 from ..model import Organization, Person
 from . import orgs as _orgs
+from . import tables
 from . import titles as _titles
-from .persons import build_people
+from .namemodel import load_model
+from .persons import add_proposed, build_people
 from .positions import PositionMaker
 from .types import TitledMention
 
@@ -47,7 +49,22 @@ def read_people(s: str, published: str | None, *, title: str | None = None,
     local = _orgs.find_local_bodies(s, places, ctx)
     taken = {(m.start, m.end) for m in org_mentions}
     all_orgs = sorted(org_mentions + [m for m in local if (m.start, m.end) not in taken], key=lambda m: m.start)
+    read = protected + [(m.start, m.end) for m in local] + [(x.start, x.end) for x in parse.anchors]
+    read += [m for p in people for m in p.mentions]
+    people = add_proposed(s, people, untitled_names(s, read), skip)
     return PeopleLayer(people, _orgs.group(all_orgs), all_orgs, places, parse.mentions)
+
+
+def untitled_names(s: str, read: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Names with no title that the statistical name model finds where the grammar read nothing
+    (organisations, places, countries, titles, names), at the model's threshold."""
+    blocked = bytearray(len(s))
+    for a, b in read:
+        blocked[a:b] = b"\x01" * (b - a)
+    model = load_model()
+    address = tables.name_chars()["honorific"]  # 何先生, 陈小姐: a form of address, not a name
+    return [(a, b) for a, b, p in model.propose(s, blocked)
+            if p >= model.threshold and not any(s.endswith(w, a, b) for w in address)]
 
 
 class GenericResolver:
