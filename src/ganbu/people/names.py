@@ -148,6 +148,13 @@ def _longer_or_shorter(s: str, p: int, long_end: int, short_end: int, evidence: 
         long_name = s[p:long_end]
         if not (evidence and evidence.get(long_name, 0) > 1):
             return short_end
+    # 郑灵借调研: both readings stand before a follower (借, 调研); the statistical name model
+    # says which span reads as a name
+    from .namemodel import load_model
+
+    model = load_model()
+    if model.score(s, p, short_end) > model.score(s, p, long_end) + 0.1:
+        return short_end
     return long_end
 
 
