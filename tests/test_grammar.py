@@ -63,3 +63,9 @@ def test_names_end_before_the_verbs_of_accountability_notices():
             "某中心原党组成员、总经济师郑灵借调研之机公款旅游。")
     names = {p.name for p in ganbu.extract(text).people}
     assert {"夏军", "彭科", "郑灵"} <= names and not names & {"夏军借", "彭科违", "郑灵借"}
+
+
+def test_married_names_and_transliterations_are_read_whole():
+    # 林郑 47, 陈冯 31 in bulk; 娃 47 and 滕 28 in transliterated names (name_chars.tsv, translit_chars.tsv)
+    text = "香港特区行政长官林郑月娥、世界卫生组织总干事陈冯富珍出席。北约秘书长斯托尔滕贝格表示赞同。俄外交部发言人扎哈罗娃说。"
+    assert {p.name for p in ganbu.extract(text).people} >= {"林郑月娥", "陈冯富珍", "斯托尔滕贝格", "扎哈罗娃"}

@@ -70,7 +70,7 @@ def surnames() -> tuple[frozenset[str], frozenset[str]]:
     """(single-character surnames, two-character surnames)."""
     names = load_surnames()
     single = frozenset(s for s in names if len(s) == 1)
-    double = frozenset(s for s in names if len(s) == 2)
+    double = frozenset(s for s in names if len(s) == 2) | name_chars()["married"]
     return single, double
 
 
@@ -78,8 +78,8 @@ def surnames() -> tuple[frozenset[str], frozenset[str]]:
 def name_chars() -> dict[str, frozenset[str]]:
     out: dict[str, set[str]] = {}
     for r in _rows("name_chars.tsv"):
-        if r["list"] == "honorific":
-            out.setdefault("honorific", set()).update(r["chars"].split())
+        if r["list"] in ("honorific", "married"):
+            out.setdefault(r["list"], set()).update(r["chars"].split())
         else:
             out.setdefault(r["list"], set()).update(r["chars"])
     return {k: frozenset(v) for k, v in out.items()}
