@@ -69,3 +69,13 @@ def test_married_names_and_transliterations_are_read_whole():
     # 林郑 47, 陈冯 31 in bulk; 娃 47 and 滕 28 in transliterated names (name_chars.tsv, translit_chars.tsv)
     text = "香港特区行政长官林郑月娥、世界卫生组织总干事陈冯富珍出席。北约秘书长斯托尔滕贝格表示赞同。俄外交部发言人扎哈罗娃说。"
     assert {p.name for p in ganbu.extract(text).people} >= {"林郑月娥", "陈冯富珍", "斯托尔滕贝格", "扎哈罗娃"}
+
+
+def test_doctrines_forms_of_address_and_dotted_pairs():
+    # 习近平新时代中国特色社会主义思想 1,721 in bulk; 总统先生 303, 阁下 89; ·X和Y· 8
+    doc = ganbu.extract("要坚持用习近平新时代中国特色社会主义思想武装头脑，坚持毛泽东思想。")
+    assert doc.people == []
+    doc = ganbu.extract("以习近平同志为核心的党中央。习近平主席同总统先生举行会谈，同总理阁下会见。")
+    assert [p.name for p in doc.people] == ["习近平"]
+    doc = ganbu.extract("他转达对菲德尔·卡斯特罗同志和劳尔·卡斯特罗同志的问候。")
+    assert [p.name for p in doc.people] == ["菲德尔·卡斯特罗", "劳尔·卡斯特罗"]

@@ -76,6 +76,8 @@ def read_name(s: str, p: int, *, allow_role_follow: bool = False,
     if s[p] in nc["never_first"]:
         return None
     m = _MINORITY.match(s, p)
+    if m:
+        m = _MINORITY.match(s, p, _first_of_two(s, p, m))
     if m and m.end() - p <= 24 and not _chinese_before_dot(s, p, m):
         return _minority_name(s, p, m)
     single, double = R.surnames()
@@ -95,6 +97,19 @@ def read_name(s: str, p: int, *, allow_role_follow: bool = False,
     if s[p] in nc["not_single"]:
         return None
     return options[0]
+
+
+_CONJ_IN_DOTTED = re.compile(r"[和与及同、]")
+
+
+def _first_of_two(s: str, p: int, m: re.Match[str]) -> int:
+    """Where the first of two dotted names joined by a conjunction ends (阿卜杜勒·塞西和西德基·苏卜希:
+    8 such pairs in the bulk corpus), else the end of the match."""
+    first_dot = s.find("·", p, m.end())
+    for c in _CONJ_IN_DOTTED.finditer(s, first_dot + 1, m.end()):
+        if s.find("·", c.end(), m.end()) != -1:
+            return c.start()
+    return m.end()
 
 
 def _minority_name(s: str, p: int, m: re.Match[str]) -> tuple[int, float]:

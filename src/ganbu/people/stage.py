@@ -17,7 +17,7 @@ from . import orgs as _orgs
 from . import tables
 from . import titles as _titles
 from .namemodel import load_model
-from .persons import add_proposed, build_people
+from .persons import add_proposed, build_people, drop_doctrine_mentions
 from .positions import PositionMaker
 from .types import TitledMention
 
@@ -51,7 +51,9 @@ def read_people(s: str, published: str | None, *, title: str | None = None,
     all_orgs = sorted(org_mentions + [m for m in local if (m.start, m.end) not in taken], key=lambda m: m.start)
     read = protected + [(m.start, m.end) for m in local] + [(x.start, x.end) for x in parse.anchors]
     read += [m for p in people for m in p.mentions]
-    people = add_proposed(s, people, untitled_names(s, read), skip)
+    people = drop_doctrine_mentions(s, add_proposed(s, people, untitled_names(s, read), skip))
+    for person in people:
+        person.mentions.sort()
     return PeopleLayer(people, _orgs.group(all_orgs), all_orgs, places, parse.mentions)
 
 
