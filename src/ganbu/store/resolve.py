@@ -1,0 +1,344 @@
+"""Resolution across reports: mentions → persons (and then events and spells).
+
+The resolver is one replaceable pure function, :func:`resolve_name`, given every mention of one
+name (its date, its offices, the organisations and provinces of its report) and returning
+clusters (one per person) and the mentions it could not decide. The rules:
+
+1. **Office groups.** Mentions that share an office (``浙江省人民政府 省长``) are one person; so are
+   offices named together for one mention (``浙江省委副书记、省长``, or ``原辽宁省副省长`` next to a
+   new office). Each group has a time span (first and last report date of its current offices)
+   and an affiliation (organisations and provinces of its executive offices; membership posts
+   such as 全国政协委员 or 人大代表 are held beside any office and give no affiliation).
+2. **Persons.** Groups are taken in order of first date; a group joins a person when it is
+   *compatible* with every group of that person: no time overlap of more than
+   :data:`OVERLAP_DAYS` unless they share an affiliation (two executive offices in different
+   places at the same time are two people: 王健 of Liaoning and 王健 of a central SOE). A group
+   compatible with several persons joins the one that shares an affiliation with it; when none
+   or several do, its mentions are *ambiguous* (listed by ``ganbu review``, not merged).
+3. **Bare mentions** (a name without office) join the only person of the name; with several,
+   the one whose organisations or provinces the report names, else the only one active (±1
+   year) at the report's date; otherwise ambiguous. A name never seen with an office is one
+   person.
+
+:func:`update` applies it to every name marked dirty by ingest or reextract, keeps person ids
+stable (a new cluster takes the id most of its mentions had), then regroups events
+(:mod:`ganbu.store.events`) and recomputes position spells (:mod:`ganbu.store.spells`).
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import Connection, Engine, and_, bindparam, delete, func, select
+from sqlalchemy import update as sa_update
+
+from . import schema as S
+from .db import advisory_lock, write
+from .writer import chunked
+
+__all__ = ["MentionInfo", "Resolution", "resolve_name", "update", "OVERLAP_DAYS", "NEUTRAL_ROLE_SUFFIXES"]
+
+OVERLAP_DAYS = 45
+ACTIVE_SLACK = _dt.timedelta(days=365)
+#: roles that are memberships held beside an office: they link but never separate
+NEUTRAL_ROLE_SUFFIXES = ("委员", "代表", "常委", "成员", "顾问")
+PAST = ("former", "removed")
+
+MKey = tuple[int, int]  # (document_id, idx)
+
+
+@dataclass(slots=True)
+class Office:
+    id: int
+    org: int | None
+    province: str | None
+    role: str
+
+    @property
+    def neutral(self) -> bool:
+        return self.role.endswith(NEUTRAL_ROLE_SUFFIXES)
+
+    @property
+    def affiliations(self) -> set[str]:
+        if self.neutral:
+            return set()
+        out = set()
+        if self.org is not None:
+            out.add(f"o{self.org}")
+        if self.province:
+            out.add(f"p{self.province}")
+        return out
+
+
+@dataclass(slots=True)
+class MentionInfo:
+    key: MKey
+    date: _dt.date | None
+    offices: list[tuple[Office, str]] = field(default_factory=list)  # (office, status)
+    context: set[str] = field(default_factory=set)  # affiliations the report names (o<id>, p<province>)
+    old_person: int | None = None
+
+
+@dataclass
+class Resolution:
+    clusters: list[list[MKey]]
+    ambiguous: list[tuple[MKey, list[int], str]]  # mention, candidate cluster indexes, reason
+
+
+class _UF:
+    def __init__(self) -> None:
+        self.p: dict = {}
+
+    def find(self, x):  # noqa: ANN001
+        self.p.setdefault(x, x)
+        while self.p[x] != x:
+            self.p[x] = self.p[self.p[x]]
+            x = self.p[x]
+        return x
+
+    def union(self, a, b) -> None:  # noqa: ANN001
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.p[max(ra, rb)] = min(ra, rb)
+
+
+@dataclass
+class _Group:
+    mentions: list[MentionInfo]
+    first: _dt.date | None
+    last: _dt.date | None
+    aff: set[str]
+
+
+def _groups(titled: list[MentionInfo]) -> list[_Group]:
+    uf = _UF()
+    for m in titled:
+        ids = [o.id for o, _ in m.offices]
+        for other in ids[1:]:
+            uf.union(ids[0], other)
+        uf.find(ids[0])
+    by: dict[int, list[MentionInfo]] = defaultdict(list)
+    for m in titled:
+        by[uf.find(m.offices[0][0].id)].append(m)
+    out = []
+    for ms in by.values():
+        dates = [m.date for m in ms if m.date and any(s not in PAST for _, s in m.offices)]
+        aff = set().union(*(o.affiliations for m in ms for o, s in m.offices if s not in PAST))
+        out.append(_Group(ms, min(dates) if dates else None, max(dates) if dates else None, aff))
+    out.sort(key=lambda g: (g.first or _dt.date.max, min(m.key for m in g.mentions)))
+    return out
+
+
+def _overlap_days(a: _Group, b: _Group) -> int:
+    if not (a.first and a.last and b.first and b.last):
+        return 0
+    return (min(a.last, b.last) - max(a.first, b.first)).days
+
+
+def _compatible(person: list[_Group], g: _Group) -> bool:
+    return all(_overlap_days(h, g) <= OVERLAP_DAYS or (h.aff & g.aff) or not h.aff or not g.aff for h in person)
+
+
+def _affinity(person: list[_Group], aff: set[str]) -> bool:
+    return any(h.aff & aff for h in person)
+
+
+def resolve_name(mentions: Sequence[MentionInfo]) -> Resolution:
+    """Cluster the mentions of one name into persons (see the module docstring for the rules)."""
+    titled = [m for m in mentions if m.offices]
+    bare = [m for m in mentions if not m.offices]
+    persons: list[list[_Group]] = []
+    ambiguous: list[tuple[MKey, list[int], str]] = []
+    for g in _groups(titled):
+        cands = [i for i, p in enumerate(persons) if _compatible(p, g)]
+        if len(cands) > 1 and len(persons) > 1:
+            near = [i for i in cands if _affinity(persons[i], g.aff)]
+            if len(near) == 1:
+                cands = near
+            else:
+                reason = "offices fit several namesakes" if near else "no office shared with any namesake"
+                ambiguous.extend((m.key, cands, reason) for m in g.mentions)
+                continue
+        if cands:
+            persons[cands[0]].append(g)
+        else:
+            persons.append([g])
+    clusters = [[m.key for g in p for m in g.mentions] for p in persons]
+    if not persons:
+        if bare:
+            clusters.append([m.key for m in bare])
+        return Resolution(clusters, ambiguous)
+    for m in bare:
+        i = _place_bare(persons, m)
+        if isinstance(i, int):
+            clusters[i].append(m.key)
+        else:
+            ambiguous.append((m.key, list(range(len(persons))), i))
+    return Resolution(clusters, ambiguous)
+
+
+def _place_bare(persons: list[list[_Group]], m: MentionInfo) -> int | str:
+    if len(persons) == 1:
+        return 0
+    ctx = [i for i, p in enumerate(persons) if _affinity(p, m.context)]
+    if len(ctx) == 1:
+        return ctx[0]
+    if m.date is not None:
+        active = [i for i, p in enumerate(persons) if (not ctx or i in ctx) and any(
+            g.first and g.last and g.first - ACTIVE_SLACK <= m.date <= g.last + ACTIVE_SLACK for g in p)]
+        if len(active) == 1:
+            return active[0]
+    return "a name without office shared by several persons"
+
+
+# ---------------------------------------------------------------- applying it to the store
+
+Resolver = Callable[[Sequence[MentionInfo]], Resolution]
+
+
+def _dirty(conn: Connection) -> tuple[list[int], dict[str, set[str]]]:
+    rows = conn.execute(select(S.dirty.c.id, S.dirty.c.kind, S.dirty.c.value)).all()
+    by: dict[str, set[str]] = defaultdict(set)
+    for _, kind, value in rows:
+        by[kind].add(value)
+    return [r[0] for r in rows], by
+
+
+def _load(conn: Connection, name_ids: Sequence[int]) -> dict[int, list[MentionInfo]]:
+    m, d, p, o = S.mentions.c, S.documents.c, S.positions.c, S.offices.c
+    infos: dict[MKey, MentionInfo] = {}
+    by_name: dict[int, list[MentionInfo]] = defaultdict(list)
+    q = (select(m.document_id, m.idx, m.name_id, m.person_id, d.published)
+         .join(S.documents, d.id == m.document_id).where(m.name_id.in_(name_ids)))
+    for did, idx, nid, pid, pub in conn.execute(q):
+        info = MentionInfo((did, idx), pub, old_person=pid)
+        infos[(did, idx)] = info
+        by_name[nid].append(info)
+    q2 = (select(p.document_id, p.mention_idx, p.status, o.id, o.organization_id, o.province, o.role)
+          .join(S.offices, o.id == p.office_id)
+          .join(S.mentions, and_(m.document_id == p.document_id, m.idx == p.mention_idx))
+          .where(m.name_id.in_(name_ids)))
+    docs: set[int] = set()
+    for did, midx, status, oid, org, prov, role in conn.execute(q2):
+        info = infos.get((did, midx))
+        if info is not None:
+            info.offices.append((Office(oid, org, prov, role), status))
+            docs.add(did)
+    _context(conn, infos, {k[0] for k, v in infos.items() if not v.offices})
+    return by_name
+
+
+def _context(conn: Connection, infos: dict[MKey, MentionInfo], docs: set[int]) -> None:
+    """The affiliations each report names (its organisations, its officials' provinces)."""
+    if not docs:
+        return
+    ctx: dict[int, set[str]] = defaultdict(set)
+    om, p, o = S.org_mentions.c, S.positions.c, S.offices.c
+    for part in chunked(sorted(docs)):
+        for did, org in conn.execute(select(om.document_id, om.organization_id).where(om.document_id.in_(part))):
+            ctx[did].add(f"o{org}")
+        q = (select(p.document_id, o.organization_id, o.province).join(S.offices, o.id == p.office_id)
+             .where(p.document_id.in_(part)))
+        for did, org, prov in conn.execute(q):
+            if org is not None:
+                ctx[did].add(f"o{org}")
+            if prov:
+                ctx[did].add(f"p{prov}")
+    for key, info in infos.items():
+        if not info.offices:
+            info.context = ctx.get(key[0], set())
+
+
+def _assign_ids(conn: Connection, name_id: int, infos: list[MentionInfo], res: Resolution) -> dict[MKey, int | None]:
+    """Person id for every mention, reusing the id most of a cluster's mentions had."""
+    old = {m.key: m.old_person for m in infos}
+    votes = sorted(((Counter(old[k] for k in c if old[k] is not None), i) for i, c in enumerate(res.clusters)),
+                   key=lambda t: -sum(t[0].values()))
+    used: set[int] = set()
+    ids: dict[int, int] = {}
+    for counter, i in votes:
+        for pid, _ in counter.most_common():
+            if pid not in used:
+                ids[i] = pid
+                used.add(pid)
+                break
+    for i in range(len(res.clusters)):
+        if i not in ids:
+            ids[i] = conn.execute(S.persons.insert().values(name_id=name_id, n_mentions=0)
+                                  .returning(S.persons.c.id)).scalar_one()
+    existing = set(conn.scalars(select(S.persons.c.id).where(S.persons.c.name_id == name_id)))
+    stale = ({p for p in old.values() if p is not None} | existing) - set(ids.values())
+    if stale:
+        conn.execute(delete(S.spells).where(S.spells.c.person_id.in_(sorted(stale))))
+        conn.execute(delete(S.persons).where(S.persons.c.id.in_(sorted(stale))))
+    out: dict[MKey, int | None] = {k: None for k in old}
+    for i, c in enumerate(res.clusters):
+        for k in c:
+            out[k] = ids[i]
+    return out
+
+
+def _apply(conn: Connection, name_id: int, infos: list[MentionInfo], res: Resolution,
+           changed_docs: set[int]) -> set[int]:
+    assign = _assign_ids(conn, name_id, infos, res)
+    m = S.mentions.c
+    changes = [(i.key, assign[i.key]) for i in infos if assign[i.key] != i.old_person]
+    if changes:
+        stmt = (sa_update(S.mentions).where(m.document_id == bindparam("d"), m.idx == bindparam("i"))
+                .values(person_id=bindparam("p")))
+        for part in chunked(changes, 1000):
+            conn.execute(stmt, [{"d": k[0], "i": k[1], "p": pid} for k, pid in part])
+        changed_docs.update(k[0] for k, _ in changes)
+    conn.execute(delete(S.review).where(S.review.c.name_id == name_id))
+    if res.ambiguous:
+        conn.execute(S.review.insert(), [
+            {"document_id": k[0], "mention_idx": k[1], "name_id": name_id, "reason": reason,
+             "candidates": " ".join(str(_cluster_id(assign, res, i)) for i in cands)}
+            for k, cands, reason in res.ambiguous])
+    return {pid for pid in assign.values() if pid is not None}
+
+
+def _cluster_id(assign: dict[MKey, int | None], res: Resolution, i: int) -> int:
+    return assign[res.clusters[i][0]] or 0
+
+
+def _refresh_persons(conn: Connection, person_ids: set[int]) -> None:
+    m, d = S.mentions.c, S.documents.c
+    for part in chunked(sorted(person_ids)):
+        q = (select(m.person_id, func.count(), func.min(d.published), func.max(d.published))
+             .join(S.documents, d.id == m.document_id).where(m.person_id.in_(part)).group_by(m.person_id))
+        rows = [{"i": pid, "n": n, "f": f, "l": last} for pid, n, f, last in conn.execute(q)]
+        if rows:
+            conn.execute(sa_update(S.persons).where(S.persons.c.id == bindparam("i"))
+                         .values(n_mentions=bindparam("n"), first_seen=bindparam("f"),
+                                 last_seen=bindparam("l")), rows)
+
+
+def update(engine: Engine, resolver: Resolver = resolve_name, *, all_names: bool = False) -> dict[str, int]:
+    """Resolve what ingest or reextract marked dirty (or every name); one transaction."""
+    from .events import regroup
+    from .spells import recompute
+
+    with write(engine) as conn:
+        advisory_lock(conn, "resolve")
+        dirty_ids, dirty = _dirty(conn)
+        names = sorted(int(v) for v in dirty.get("name", ()))
+        if all_names:
+            names = sorted(conn.scalars(select(S.names.c.id)))
+        persons: set[int] = set()
+        changed_docs: set[int] = set()
+        for part in chunked(names, 400):
+            by_name = _load(conn, part)
+            for nid in part:
+                infos = by_name.get(nid, [])
+                infos.sort(key=lambda x: x.key)
+                res = resolver(infos) if infos else Resolution([], [])
+                persons |= _apply(conn, nid, infos, res, changed_docs)
+        _refresh_persons(conn, persons)
+        n_spells = recompute(conn, persons)
+        n_events = regroup(conn, set(dirty.get("date", ())), changed_docs, everything=all_names)
+        for part in chunked(dirty_ids, 1000):
+            conn.execute(delete(S.dirty).where(S.dirty.c.id.in_(part)))
+    return {"names": len(names), "persons": len(persons), "events": n_events, "spells": n_spells}
