@@ -54,6 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
                     help="json: one indented object per document (default); jsonl: one line per document; "
                     "table: people and positions, then events (date, place, type, who → whom, topics), for reading at a terminal")
     ex.add_argument("-q", "--quiet", action="store_true", help="no progress lines on stderr")
+    from ..store.cli import register as _register_store  # minimal hook; the lead merges it into the registry
+
+    _register_store(sub)
     return ap
 
 
@@ -136,6 +139,8 @@ def main(argv: list[str] | None = None) -> int:
         ap.print_help(sys.stderr)
         return 2
     try:
+        if getattr(args, "run", None) is not None:
+            return args.run(args)
         return _extract(args)
     except BrokenPipeError:  # e.g. `ganbu extract … | head`
         try:

@@ -115,6 +115,11 @@ def _office(pos, doc_orgs: dict[str, tuple[str, str]]) -> Office:
         label = f"{canon} {pos.role}"
     else:
         canon, kind, label = None, None, normalize(pos.text)
+        head = label[: -len(pos.role)] if pos.role and label.endswith(pos.role) else ""
+        if head:
+            c, k = doc_orgs.get(head) or _canonical_org(head)
+            if k is not None:  # the text names a known organisation: 中共中央总书记
+                canon, kind, label = c, k, f"{c} {pos.role}"
     prov = province_of(pos.jurisdiction)
     if prov is None and canon is not None and kind in ("party_committee", "government", "congress", "cppcc",
                                                        "discipline", "supervision", "court", "procuratorate"):
