@@ -83,7 +83,7 @@ class Claimer:
     def _owners(conn: Connection, keys: Sequence[str]) -> dict[str, tuple[str, float]] | dict[str, str]:
         out: dict = {}
         for part in chunked(keys):
-            out.update(conn.execute(select(S.claims.c.key, S.claims.c.owner).where(S.claims.c.key.in_(part))).tuples().all())
+            out.update(conn.execute(select(S.claims.c.key, S.claims.c.owner).where(S.claims.c.key.in_(part))).all())
         return out
 
     def _take_over(self, conn: Connection, held: dict, exp: float) -> None:

@@ -7,14 +7,16 @@ clusters (one per person) and the mentions it could not decide. The rules:
 1. **Office groups.** Mentions that share an office (``浙江省人民政府 省长``) are one person; so are
    offices named together for one mention (``浙江省委副书记、省长``, or ``原辽宁省副省长`` next to a
    new office). Each group has a time span (first and last report date of its current offices)
-   and an affiliation (organisations and provinces of its executive offices; membership posts
-   such as 全国政协委员 or 人大代表 are held beside any office and give no affiliation).
+   and a *sector* (:attr:`Office.sector`: a province, one enterprise, or the central organs;
+   membership posts such as 全国政协委员 or 人大代表 are held beside any office and have none).
+   Offices of two sectors named for one mention are not joined (the extractor merges the
+   namesakes of one report).
 2. **Persons.** Groups are taken in order of first date; a group joins a person when it is
    *compatible* with every group of that person: no time overlap of more than
-   :data:`OVERLAP_DAYS` unless they share an affiliation (two executive offices in different
-   places at the same time are two people: 王健 of Liaoning and 王健 of a central SOE). A group
-   compatible with several persons joins the one that shares an affiliation with it; when none
-   or several do, its mentions are *ambiguous* (listed by ``ganbu review``, not merged).
+   :data:`OVERLAP_DAYS` unless they share a sector (executive offices in two sectors at the
+   same time are two people: 王健 of Liaoning and 王健 of a central SOE). A group compatible
+   with several persons joins the one that shares an organisation or province with it; when
+   none or several do, its mentions are *ambiguous* (listed by ``ganbu review``, not merged).
 3. **Bare mentions** (a name without office) join the only person of the name; with several,
    the one whose organisations or provinces the report names, else the only one active (±1
    year) at the report's date; otherwise ambiguous. A name never seen with an office is one
@@ -49,12 +51,30 @@ PAST = ("former", "removed")
 MKey = tuple[int, int]  # (document_id, idx)
 
 
+#: organisation kinds whose executives hold no other executive office: each is a sector of its own
+OWN_SECTOR_KINDS = ("soe", "bank")
+
+
 @dataclass(slots=True)
 class Office:
     id: int
     org: int | None
     province: str | None
     role: str
+    kind: str | None = None
+
+    @property
+    def sector(self) -> str | None:
+        """Where the office sits: a province, one enterprise, or the central organs (None: neutral).
+        One person holds executive offices in one sector at a time (国务委员 and 外交部长 are both
+        central; 辽宁省副省长 and a central SOE's general manager are two sectors)."""
+        if self.neutral:
+            return None
+        if self.province:
+            return f"p{self.province}"
+        if self.kind in OWN_SECTOR_KINDS and self.org is not None:
+            return f"o{self.org}"
+        return "central"
 
     @property
     def neutral(self) -> bool:
@@ -110,23 +130,29 @@ class _Group:
     first: _dt.date | None
     last: _dt.date | None
     aff: set[str]
+    sectors: set[str]
 
 
 def _groups(titled: list[MentionInfo]) -> list[_Group]:
     uf = _UF()
     for m in titled:
-        ids = [o.id for o, _ in m.offices]
-        for other in ids[1:]:
-            uf.union(ids[0], other)
-        uf.find(ids[0])
+        first = m.offices[0][0]
+        uf.find(first.id)
+        for o, _ in m.offices[1:]:
+            # offices named together are one person's, unless they sit in two sectors (the extractor
+            # merges namesakes of one report: 华能集团总经理王健会见辽宁省副省长王健)
+            if o.sector is None or first.sector is None or o.sector == first.sector:
+                uf.union(first.id, o.id)
     by: dict[int, list[MentionInfo]] = defaultdict(list)
     for m in titled:
         by[uf.find(m.offices[0][0].id)].append(m)
     out = []
     for ms in by.values():
         dates = [m.date for m in ms if m.date and any(s not in PAST for _, s in m.offices)]
-        aff = set().union(*(o.affiliations for m in ms for o, s in m.offices if s not in PAST))
-        out.append(_Group(ms, min(dates) if dates else None, max(dates) if dates else None, aff))
+        now = [o for m in ms for o, s in m.offices if s not in PAST]
+        aff = set().union(*(o.affiliations for o in now))
+        sectors = {o.sector for o in now if o.sector is not None}
+        out.append(_Group(ms, min(dates) if dates else None, max(dates) if dates else None, aff, sectors))
     out.sort(key=lambda g: (g.first or _dt.date.max, min(m.key for m in g.mentions)))
     return out
 
@@ -138,7 +164,8 @@ def _overlap_days(a: _Group, b: _Group) -> int:
 
 
 def _compatible(person: list[_Group], g: _Group) -> bool:
-    return all(_overlap_days(h, g) <= OVERLAP_DAYS or (h.aff & g.aff) or not h.aff or not g.aff for h in person)
+    return all(_overlap_days(h, g) <= OVERLAP_DAYS or (h.sectors & g.sectors) or not h.sectors or not g.sectors
+               for h in person)
 
 
 def _affinity(person: list[_Group], aff: set[str]) -> bool:
@@ -216,15 +243,17 @@ def _load(conn: Connection, name_ids: Sequence[int]) -> dict[int, list[MentionIn
         info = MentionInfo((did, idx), pub, old_person=pid)
         infos[(did, idx)] = info
         by_name[nid].append(info)
-    q2 = (select(p.document_id, p.mention_idx, p.status, o.id, o.organization_id, o.province, o.role)
+    q2 = (select(p.document_id, p.mention_idx, p.status, o.id, o.organization_id, o.province, o.role,
+                 S.organizations.c.kind)
           .join(S.offices, o.id == p.office_id)
+          .outerjoin(S.organizations, S.organizations.c.id == o.organization_id)
           .join(S.mentions, and_(m.document_id == p.document_id, m.idx == p.mention_idx))
           .where(m.name_id.in_(name_ids)))
     docs: set[int] = set()
-    for did, midx, status, oid, org, prov, role in conn.execute(q2):
+    for did, midx, status, oid, org, prov, role, kind in conn.execute(q2):
         info = infos.get((did, midx))
         if info is not None:
-            info.offices.append((Office(oid, org, prov, role), status))
+            info.offices.append((Office(oid, org, prov, role, kind), status))
             docs.add(did)
     _context(conn, infos, {k[0] for k, v in infos.items() if not v.offices})
     return by_name

@@ -81,7 +81,7 @@ class Writer:
         stmt = insert_ignore(conn, S.documents, ["key"]).returning(S.documents.c.key, S.documents.c.id)
         out: dict[str, int] = {}
         for part in chunked(rows, 200):
-            out.update(conn.execute(stmt, list(part)).tuples().all())  # type: ignore[arg-type]
+            out.update(conn.execute(stmt, list(part)).all())  # type: ignore[arg-type]
         return out
 
     def write(self, conn: Connection, batch: list[Facts], owner: str | None = None) -> dict[str, int]:
