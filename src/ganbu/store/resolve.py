@@ -42,11 +42,19 @@ from .writer import chunked
 
 __all__ = ["MentionInfo", "Resolution", "resolve_name", "update", "OVERLAP_DAYS", "NEUTRAL_ROLE_SUFFIXES"]
 
-OVERLAP_DAYS = 45
+OVERLAP_DAYS = 30
+#: an appointment implies holding the office at least this long after it; a removal, before it
+MIN_TENURE = _dt.timedelta(days=180)
+#: join office groups of two sectors that never overlap as one career (True), or only when a
+#: report links them or the second begins within MOVE_GAP_DAYS of the last sighting of the first
+#: (False: a namesake in another province, seen long after, is kept apart)
+MOVES_ACROSS_SECTORS = False
+MOVE_GAP_DAYS = 60
 ACTIVE_SLACK = _dt.timedelta(days=365)
 #: roles that are memberships held beside an office: they link but never separate
 NEUTRAL_ROLE_SUFFIXES = ("委员", "代表", "常委", "成员", "顾问")
-PAST = ("former", "removed")
+PAST = ("former",)  # held at some time before the report (a removal is evidence of holding until then)
+ARRIVING, LEAVING = ("new", "current", "acting"), ("removed", "former")
 
 MKey = tuple[int, int]  # (document_id, idx)
 
@@ -68,8 +76,8 @@ class Office:
         """Where the office sits: a province, one enterprise, or the central organs (None: neutral).
         One person holds executive offices in one sector at a time (国务委员 and 外交部长 are both
         central; 辽宁省副省长 and a central SOE's general manager are two sectors)."""
-        if self.neutral:
-            return None
+        if self.neutral or (self.org is None and not self.province):
+            return None  # a membership, or a bare title the extractor found no body for
         if self.province:
             return f"p{self.province}"
         if self.kind in OWN_SECTOR_KINDS and self.org is not None:
@@ -141,7 +149,9 @@ def _groups(titled: list[MentionInfo]) -> list[_Group]:
         for o, _ in m.offices[1:]:
             # offices named together are one person's, unless they sit in two sectors (the extractor
             # merges namesakes of one report: 华能集团总经理王健会见辽宁省副省长王健)
-            if o.sector is None or first.sector is None or o.sector == first.sector:
+            # (an office left next to one arrived at is the appointment telling the move: joined)
+            if (o.sector is None or first.sector is None or o.sector == first.sector
+                    or (_ in LEAVING) != (m.offices[0][1] in LEAVING)):
                 uf.union(first.id, o.id)
     by: dict[int, list[MentionInfo]] = defaultdict(list)
     for m in titled:
@@ -149,6 +159,9 @@ def _groups(titled: list[MentionInfo]) -> list[_Group]:
     out = []
     for ms in by.values():
         dates = [m.date for m in ms if m.date and any(s not in PAST for _, s in m.offices)]
+        # an appointment means holding the office for a while after it, a removal for a while before
+        dates += [m.date + MIN_TENURE for m in ms if m.date and any(s == "new" for _, s in m.offices)]
+        dates += [m.date - MIN_TENURE for m in ms if m.date and any(s == "removed" for _, s in m.offices)]
         now = [o for m in ms for o, s in m.offices if s not in PAST]
         aff = set().union(*(o.affiliations for o in now))
         sectors = {o.sector for o in now if o.sector is not None}
@@ -158,18 +171,60 @@ def _groups(titled: list[MentionInfo]) -> list[_Group]:
 
 
 def _overlap_days(a: _Group, b: _Group) -> int:
+    """How long the two were seen side by side: 0 when one ends before the other begins; for a
+    move with a lag, the lag; when one is seen inside the other's span, the shorter of the two
+    stretches that span has around it (a single sighting mid-span is no move)."""
     if not (a.first and a.last and b.first and b.last):
         return 0
-    return (min(a.last, b.last) - max(a.first, b.first)).days
+    return min((a.last - b.first).days, (b.last - a.first).days)
 
 
 def _compatible(person: list[_Group], g: _Group) -> bool:
-    return all(_overlap_days(h, g) <= OVERLAP_DAYS or (h.sectors & g.sectors) or not h.sectors or not g.sectors
-               for h in person)
+    """No concurrent office in another sector; and, unless :data:`MOVES_ACROSS_SECTORS`, some
+    sector in common or a move that follows closely (within :data:`MOVE_GAP_DAYS` of the last
+    sighting); a report that links the offices (an appointment naming the office left) joins
+    them earlier, in the office groups."""
+    if not all(_overlap_days(h, g) <= OVERLAP_DAYS or (h.sectors & g.sectors) or not h.sectors or not g.sectors
+               for h in person):
+        return False
+    if MOVES_ACROSS_SECTORS or not g.sectors:
+        return True
+    mine = set().union(*(h.sectors for h in person))
+    if not mine or mine & g.sectors:
+        return True
+    lasts = [h.last for h in person if h.last is not None and h.sectors]
+    if g.first is None or not lasts:
+        return True
+    return (g.first - max(lasts)).days <= MOVE_GAP_DAYS
 
 
 def _affinity(person: list[_Group], aff: set[str]) -> bool:
     return any(h.aff & aff for h in person)
+
+
+def _chains(groups: list[_Group]) -> list[_Group]:
+    """Office groups of one sector joined: a career inside one province or body is one person."""
+    uf = _UF()
+    owner: dict[str, int] = {}
+    for i, g in enumerate(groups):
+        uf.find(i)
+        for sec in g.sectors:
+            if sec in owner:
+                uf.union(owner[sec], i)
+            else:
+                owner[sec] = i
+    by: dict[int, list[_Group]] = defaultdict(list)
+    for i, g in enumerate(groups):
+        by[uf.find(i)].append(g)
+    out = []
+    for gs in by.values():
+        firsts = [g.first for g in gs if g.first]
+        lasts = [g.last for g in gs if g.last]
+        out.append(_Group([m for g in gs for m in g.mentions], min(firsts) if firsts else None,
+                          max(lasts) if lasts else None, set().union(*(g.aff for g in gs)),
+                          set().union(*(g.sectors for g in gs))))
+    out.sort(key=lambda g: (g.first or _dt.date.max, min(m.key for m in g.mentions)))
+    return out
 
 
 def resolve_name(mentions: Sequence[MentionInfo]) -> Resolution:
@@ -178,9 +233,9 @@ def resolve_name(mentions: Sequence[MentionInfo]) -> Resolution:
     bare = [m for m in mentions if not m.offices]
     persons: list[list[_Group]] = []
     ambiguous: list[tuple[MKey, list[int], str]] = []
-    for g in _groups(titled):
+    for g in _chains(_groups(titled)):
         cands = [i for i, p in enumerate(persons) if _compatible(p, g)]
-        if len(cands) > 1 and len(persons) > 1:
+        if len(cands) > 1:
             near = [i for i in cands if _affinity(persons[i], g.aff)]
             if len(near) == 1:
                 cands = near
@@ -228,7 +283,7 @@ Resolver = Callable[[Sequence[MentionInfo]], Resolution]
 def _dirty(conn: Connection) -> tuple[list[int], dict[str, set[str]]]:
     rows = conn.execute(select(S.dirty.c.id, S.dirty.c.kind, S.dirty.c.value)).all()
     by: dict[str, set[str]] = defaultdict(set)
-    for _, kind, value in rows:
+    for _id, kind, value in rows:
         by[kind].add(value)
     return [r[0] for r in rows], by
 

@@ -1,0 +1,140 @@
+#!/usr/bin/env python3
+"""Resolution quality on a generated corpus whose truth is known.
+
+    python3 benchmarks/generate_corpus.py --n 20000 --seed 7 --out /tmp/gen
+    PYTHONPATH=src python3 benchmarks/store_resolution.py /tmp/gen [--db /tmp/gen.db] [--workers 2]
+
+Ingests ``DIR/reports.jsonl`` into a fresh store (unless ``--db`` names an existing one with
+``--reuse``), then compares the persons of the store with ``DIR/truth_reports.jsonl``:
+
+- a truth mention (report, span) is matched to the store mention of that report whose spans
+  overlap it; a store mention (one per person per report) takes the truth person most of its
+  matched spans have;
+- pairwise precision: of the pairs of matched mentions the store puts in one person, the share
+  that are one planted person; recall: of the pairs that are one planted person, the share the
+  store puts together (pairs over (report, person) units, so a report that names someone five
+  times counts once);
+- namesakes: every planted namesake pair (``namesakes`` in ``truth_persons.jsonl``) must never
+  share a store person; unassigned (ambiguous) mentions are singletons.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from itertools import combinations
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from sqlalchemy import select  # noqa: E402
+
+from ganbu.store import schema as S  # noqa: E402
+from ganbu.store.api import open_store  # noqa: E402
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    return [tuple(int(x) for x in p.split("-")) for p in text.split()]  # type: ignore[misc]
+
+
+def load_store(st) -> dict[str, list[tuple[int, list[tuple[int, int]], int | None]]]:  # noqa: ANN001
+    """source id → [(mention idx, spans, person id)]."""
+    out: dict[str, list] = defaultdict(list)
+    with st.engine.connect() as c:
+        q = (select(S.documents.c.source, S.mentions.c.idx, S.mentions.c.spans, S.mentions.c.person_id)
+             .join(S.documents, S.documents.c.id == S.mentions.c.document_id))
+        for source, idx, spans, pid in c.execute(q):
+            out[source].append((idx, _spans(spans), pid))
+    return out
+
+
+def units(truth_path: Path, store: dict) -> tuple[list[tuple[str, int, str, int | None]], int, int]:
+    """(report, store idx, truth person, store person) per matched unit; counts of truth mentions."""
+    n_truth = n_matched = 0
+    votes: dict[tuple[str, int], Counter] = defaultdict(Counter)
+    pid_of: dict[tuple[str, int], int | None] = {}
+    with open(truth_path, encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            ours = store.get(rec["id"], [])
+            for m in rec["mentions"]:
+                n_truth += 1
+                for idx, spans, pid in ours:
+                    if any(s < m["end"] and m["start"] < e for s, e in spans):
+                        votes[(rec["id"], idx)][m["person"]] += 1
+                        pid_of[(rec["id"], idx)] = pid
+                        n_matched += 1
+                        break
+    out = [(r, i, c.most_common(1)[0][0], pid_of[(r, i)]) for (r, i), c in votes.items()]
+    return out, n_truth, n_matched
+
+
+def pairwise(us: list[tuple[str, int, str, int | None]]) -> tuple[float, float, int, int, int]:
+    by_truth: dict[str, int] = Counter(t for _, _, t, _ in us)
+    by_pred: dict[int, int] = Counter(p for _, _, _, p in us if p is not None)
+    both: dict[tuple[str, int], int] = Counter((t, p) for _, _, t, p in us if p is not None)
+    tp = sum(n * (n - 1) // 2 for n in both.values())
+    pred = sum(n * (n - 1) // 2 for n in by_pred.values())
+    true = sum(n * (n - 1) // 2 for n in by_truth.values())
+    return (tp / pred if pred else 1.0), (tp / true if true else 1.0), tp, pred, true
+
+
+def namesakes(persons_path: Path, us: list) -> tuple[int, int, list[str]]:
+    pairs = set()
+    names = {}
+    with open(persons_path, encoding="utf-8") as fh:
+        for line in fh:
+            p = json.loads(line)
+            names[p["person"]] = p["name"]
+            for other in p.get("namesakes", []):
+                pairs.add(tuple(sorted((p["person"], other))))
+    persons_of: dict[str, set[int]] = defaultdict(set)
+    for _, _, t, p in us:
+        if p is not None:
+            persons_of[t].add(p)
+    merged = [f"{names.get(a, a)} {a}/{b}" for a, b in sorted(pairs) if persons_of[a] & persons_of[b]]
+    seen = sum(1 for a, b in pairs if persons_of[a] and persons_of[b])
+    return len(pairs), seen, merged
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("gen", type=Path, help="a folder written by benchmarks/generate_corpus.py")
+    ap.add_argument("--db", help="store to use (default: a fresh SQLite file in a temporary folder)")
+    ap.add_argument("--reuse", action="store_true", help="the --db store is already filled: do not ingest")
+    ap.add_argument("--workers", type=int, default=None)
+    ap.add_argument("--resolve", action="store_true", help="with --reuse: resolve every name again first")
+    args = ap.parse_args()
+    tmp = tempfile.mkdtemp(prefix="ganbu-res-")
+    db = args.db or os.path.join(tmp, "gen.db")
+    st = open_store(db)
+    if not args.reuse:
+        t0 = time.time()
+        s = st.ingest([str(args.gen / "reports.jsonl")], workers=args.workers)
+        print(f"ingest: {s.lines()[0]} (total {time.time() - t0:.1f} s)")
+    if args.reuse and args.resolve:
+        from ganbu.store.resolve import update
+
+        t0 = time.time()
+        print(f"resolve: {update(st.engine, all_names=True)} in {time.time() - t0:.1f} s")
+    t0 = time.time()
+    store = load_store(st)
+    us, n_truth, n_matched = units(args.gen / "truth_reports.jsonl", store)
+    p, r, tp, pred, true = pairwise(us)
+    total, seen, merged = namesakes(args.gen / "truth_persons.jsonl", us)
+    unassigned = sum(1 for u in us if u[3] is None)
+    print(f"truth mentions {n_truth}, matched to store mentions {n_matched} ({n_matched / max(n_truth, 1):.1%}); "
+          f"units {len(us)}, unassigned (ambiguous) {unassigned}")
+    print(f"pairwise precision {p:.4f}  recall {r:.4f}  (true pairs {true}, predicted {pred}, both {tp})")
+    print(f"namesake pairs planted {total}, both seen {seen}, merged {len(merged)}" +
+          (": " + "; ".join(merged[:10]) if merged else ""))
+    print(f"evaluation {time.time() - t0:.1f} s; store {db}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
