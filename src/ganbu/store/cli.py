@@ -138,7 +138,8 @@ def _ingest(args: argparse.Namespace) -> int:
 
     st = _store(args)
     progress = not args.quiet and sys.stderr.isatty()
-    summary = ingest(st.engine, args.paths, workers=args.workers, progress=progress, resolve=not args.no_resolve)
+    summary = ingest(st.engine, args.paths, workers=args.workers, progress=progress, resolve=not args.no_resolve,
+                     write_batch=args.batch)
     if args.format == "json":
         sys.stdout.write(json.dumps(summary.to_dict(), ensure_ascii=False) + "\n")
     for line in summary.lines():
@@ -275,6 +276,7 @@ def register(subparsers: Any) -> None:
     p.add_argument("--workers", type=int, default=None, help="extraction processes (default: every core; 0: none)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.add_argument("--no-resolve", action="store_true", help="store only; resolve later (ganbu resolve)")
+    p.add_argument("--batch", type=int, default=256, metavar="N", help="reports per transaction (default 256)")
     p.add_argument("--format", choices=("text", "json"), default="text", help="json: the summary on stdout")
     p.set_defaults(run=_wrap(_ingest))
 

@@ -52,6 +52,7 @@ class Failure:
 @dataclass
 class Summary:
     read: int = 0
+    extracted: int = 0
     new: int = 0
     duplicate: int = 0
     failed: int = 0
@@ -77,7 +78,7 @@ class Summary:
         return out
 
     def to_dict(self) -> dict:
-        return {"read": self.read, "new": self.new, "duplicate": self.duplicate, "failed": self.failed,
+        return {"read": self.read, "extracted": self.extracted, "new": self.new, "duplicate": self.duplicate, "failed": self.failed,
                 "seconds": round(self.seconds, 3), "interrupted": self.interrupted, "resolved": self.resolved,
                 "problems": [{"input": p.origin, "code": p.code, "message": p.message} for p in self.problems]}
 
@@ -201,6 +202,7 @@ class _Run:
             self._collect(fut.result())
 
     def _collect(self, results: list[Facts | Failure]) -> None:
+        self.summary.extracted += len(results)
         for r in results:
             if isinstance(r, Failure):
                 self.failed_keys.append(r.key)

@@ -129,7 +129,7 @@ class Writer:
                 conn.execute(insert_ignore(conn, S.org_aliases, ["alias"]), list(part))
             self.aliases_seen.update(aliases)
 
-    def write_facts(self, conn: Connection, pairs: list[tuple[int, Facts]]) -> None:
+    def write_facts(self, conn: Connection, pairs: list[tuple[int, Facts]], with_text: bool = True) -> None:
         """Every fact of the given (document id, facts) pairs, plus the dirty marks."""
         self._lookups(conn, pairs)
         name, org, place, office = self.names.cache, self.orgs.cache, self.places.cache, self.offices.cache
@@ -137,7 +137,8 @@ class Writer:
         dirty_names: set[int] = set()
         dirty_dates: set[str] = set()
         for did, f in pairs:
-            texts.append({"document_id": did, "text_z": f.text_z})
+            if with_text:
+                texts.append({"document_id": did, "text_z": f.text_z})
             for idx, nm, s, e, spans in f.mentions:
                 ments.append({"document_id": did, "idx": idx, "name_id": name[nm], "start": s, "end": e,
                               "spans": spans})
