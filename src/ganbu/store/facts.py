@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..lang.lexicon import load_divisions
@@ -109,6 +109,27 @@ def _canonical_org(name: str) -> tuple[str, str | None]:
     return name, None
 
 
+#: words the extractor may leave as an organisation before a title (代理省长): the office is acting
+ACTING_WORDS = ("代理", "代")
+#: the government a bare local head title belongs to, by role
+_GOVERNMENT_ROLES = ("省长", "副省长", "市长", "副市长", "常务副省长", "常务副市长", "主席", "副主席", "县长", "区长")
+
+
+def _status_and_org(pos, previous: str | None) -> tuple[str, str | None]:  # noqa: ANN001
+    """Work around an extractor slip: ``代理`` read as the organisation of 代理省长 (the
+    government is then the one named before it, 浙江省副省长、代理省长, or the jurisdiction's)."""
+    org = pos.organization
+    if org and org.startswith(ACTING_WORDS):
+        rest = org.removeprefix("代理").removeprefix("代") or None
+        if rest is None and pos.role in _GOVERNMENT_ROLES:
+            if previous and previous.endswith("人民政府"):
+                rest = previous
+            elif pos.jurisdiction:
+                rest = f"{pos.jurisdiction}人民政府"
+        return "acting", rest
+    return pos.status, org
+
+
 def _office(pos, doc_orgs: dict[str, tuple[str, str]]) -> Office:
     if pos.organization:
         canon, kind = doc_orgs.get(pos.organization) or _canonical_org(pos.organization)
@@ -161,8 +182,13 @@ def facts_from_document(doc: Document, key: str, rec_meta: tuple[str, str | None
         idx = _num(p.id)
         spans = sorted(p.mentions) or sorted(pos.span for pos in p.positions) or [(0, 0)]
         f.mentions.append((idx, p.name, spans[0][0], spans[0][1], _spans(spans)))
+        previous = None
         for j, pos in enumerate(p.positions, 1):
-            f.positions.append((idx, j, _office(pos, doc_orgs), pos.status, pos.span[0], pos.span[1]))
+            status, org = _status_and_org(pos, previous)
+            if org != pos.organization:
+                pos = replace(pos, organization=org)
+            previous = org
+            f.positions.append((idx, j, _office(pos, doc_orgs), status, pos.span[0], pos.span[1]))
     for ev in doc.events:
         e = _num(ev.id)
         d = ev.date
