@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+
 from test_store_support import dump, new_pg_database, synth_reports, write_jsonl
 
 SRC = str(Path(__file__).resolve().parents[1] / "src")
@@ -44,7 +45,7 @@ def _count(db: Path) -> int:
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory):  # noqa: ANN001, ANN201
+def corpus(tmp_path_factory):
     folder = tmp_path_factory.mktemp("crash")
     data = write_jsonl(folder / "data.jsonl", synth_reports(N))
     ref = folder / "ref.db"
@@ -54,7 +55,7 @@ def corpus(tmp_path_factory):  # noqa: ANN001, ANN201
 
 
 @pytest.mark.parametrize("point", ["start", 1, 60, 150, "resolve"])
-def test_sigkill_then_rerun_gives_the_same_rows(corpus, tmp_path, point):  # noqa: ANN001
+def test_sigkill_then_rerun_gives_the_same_rows(corpus, tmp_path, point):
     data, reference = corpus
     db = tmp_path / "k.db"
     p = _start(str(db), data)
@@ -84,7 +85,7 @@ def _overlapping_inputs(folder: Path) -> list[Path]:
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def backend(request, tmp_path):  # noqa: ANN001, ANN201
+def backend(request, tmp_path):
     if request.param == "sqlite":
         yield lambda name: str(tmp_path / f"{name}.db"), None
         return
@@ -100,7 +101,7 @@ def backend(request, tmp_path):  # noqa: ANN001, ANN201
         drop()
 
 
-def test_four_processes_give_the_rows_of_one(backend, tmp_path):  # noqa: ANN001
+def test_four_processes_give_the_rows_of_one(backend, tmp_path):
     make, _ = backend
     parts = _overlapping_inputs(tmp_path)
     one = make("one")
@@ -113,7 +114,7 @@ def test_four_processes_give_the_rows_of_one(backend, tmp_path):  # noqa: ANN001
     assert dump(shared) == dump(one)
 
 
-def test_a_killed_process_leaves_its_share_to_the_others(backend, tmp_path):  # noqa: ANN001
+def test_a_killed_process_leaves_its_share_to_the_others(backend, tmp_path):
     make, _ = backend
     parts = _overlapping_inputs(tmp_path)
     one = make("one")

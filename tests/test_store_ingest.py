@@ -10,24 +10,24 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_store_support import REPORTS, dump, store_target, synth_reports, write_jsonl  # noqa: F401
 
 from ganbu.store import open_store
 from ganbu.store.errors import StoreError
+from test_store_support import REPORTS, dump, store_target, synth_reports, write_jsonl  # noqa: F401
 
 SRC = str(Path(__file__).resolve().parents[1] / "src")
 D = dt.date.fromisoformat
 
 
 @pytest.fixture
-def filled(store_target, tmp_path):  # noqa: ANN001, ANN201, F811
+def filled(store_target, tmp_path):  # noqa: F811
     st = open_store(store_target)
     summary = st.ingest([str(write_jsonl(tmp_path / "r.jsonl", REPORTS))], workers=0)
     yield st, summary
     st.close()
 
 
-def test_ingest_counts_and_idempotent(filled, tmp_path):  # noqa: ANN001
+def test_ingest_counts_and_idempotent(filled, tmp_path):
     st, summary = filled
     assert (summary.read, summary.new, summary.duplicate, summary.failed) == (len(REPORTS), len(REPORTS), 0, 0)
     before = dump(st.engine.info["name"] if "://" not in str(st.engine.url) else str(st.engine.url))
@@ -38,14 +38,14 @@ def test_ingest_counts_and_idempotent(filled, tmp_path):  # noqa: ANN001
     assert after["claims"] == 0 and after["dirty"] == 0
 
 
-def test_same_normalised_text_is_a_duplicate(filled, tmp_path):  # noqa: ANN001
+def test_same_normalised_text_is_a_duplicate(filled, tmp_path):
     st, _ = filled
     variant = dict(REPORTS[1], id="other-id", text=REPORTS[1]["text"].replace("3月1日", "３月１日"))
     s = st.ingest([str(write_jsonl(tmp_path / "v.jsonl", [variant]))], workers=0)
     assert (s.new, s.duplicate) == (0, 1)
 
 
-def test_namesakes_stay_apart_and_one_event_has_two_sources(filled):  # noqa: ANN001
+def test_namesakes_stay_apart_and_one_event_has_two_sources(filled):
     st, _ = filled
     wang = st.person("王健")
     assert len(wang) == 2
@@ -57,7 +57,7 @@ def test_namesakes_stay_apart_and_one_event_has_two_sources(filled):  # noqa: AN
     assert {p["name"] for p in meetings[0].participants} >= {"易炼红", "戴厚良"}
 
 
-def test_who_spells_and_changes(filled):  # noqa: ANN001
+def test_who_spells_and_changes(filled):
     st, _ = filled
     assert [h.name for h in st.who("浙江省长", on="2023-03-01")] == ["王浩"]
     assert st.who("浙江省长", on="2021-01-01") == []
@@ -71,7 +71,7 @@ def test_who_spells_and_changes(filled):  # noqa: ANN001
     assert {h.name for h in st.who(org="华能集团")} == {"王健"}
 
 
-def test_org_and_colleagues(filled):  # noqa: ANN001
+def test_org_and_colleagues(filled):
     st, _ = filled
     rep = st.org("浙江省委")
     assert rep and rep[0].name == "中共浙江省委员会"
@@ -81,7 +81,7 @@ def test_org_and_colleagues(filled):  # noqa: ANN001
     assert col[0].overlap_start == D("2023-03-01")
 
 
-def test_corrupt_jsonl_line_and_bad_file_in_folder(store_target, tmp_path):  # noqa: ANN001, F811
+def test_corrupt_jsonl_line_and_bad_file_in_folder(store_target, tmp_path):  # noqa: F811
     folder = tmp_path / "in"
     folder.mkdir()
     good = [json.dumps(r, ensure_ascii=False) for r in REPORTS[:3]]
@@ -104,7 +104,7 @@ def _cli(*args: str, cwd: Path, stdin: str | None = None) -> subprocess.Complete
                           capture_output=True, text=True, timeout=120)
 
 
-def test_cli_ingest_queries_and_formats(tmp_path):  # noqa: ANN001
+def test_cli_ingest_queries_and_formats(tmp_path):
     write_jsonl(tmp_path / "r.jsonl", REPORTS)
     r = _cli("ingest", "r.jsonl", "-q", "--workers", "1", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
@@ -123,7 +123,7 @@ def test_cli_ingest_queries_and_formats(tmp_path):  # noqa: ANN001
     assert r.returncode == 1 and "E101 missing.jsonl" in r.stderr
 
 
-def test_read_only_database_is_a_clear_error(tmp_path):  # noqa: ANN001
+def test_read_only_database_is_a_clear_error(tmp_path):
     db = tmp_path / "ro.db"
     st = open_store(db)
     st.ingest([str(write_jsonl(tmp_path / "r.jsonl", REPORTS[:2]))], workers=0)
@@ -140,7 +140,7 @@ def test_read_only_database_is_a_clear_error(tmp_path):  # noqa: ANN001
     assert open_store(db).stats()["documents"] == 2
 
 
-def test_locked_database_is_a_clear_error(tmp_path, monkeypatch):  # noqa: ANN001
+def test_locked_database_is_a_clear_error(tmp_path, monkeypatch):
     import ganbu.store.db as dbmod
 
     monkeypatch.setattr(dbmod, "BUSY_TIMEOUT_MS", 200)
@@ -157,7 +157,7 @@ def test_locked_database_is_a_clear_error(tmp_path, monkeypatch):  # noqa: ANN00
         holder.close()
 
 
-def test_disk_full_keeps_what_was_committed(tmp_path):  # noqa: ANN001
+def test_disk_full_keeps_what_was_committed(tmp_path):
     from sqlalchemy import event
 
     db = tmp_path / "full.db"
@@ -167,7 +167,7 @@ def test_disk_full_keeps_what_was_committed(tmp_path):  # noqa: ANN001
     pages = st.engine.connect().exec_driver_sql("PRAGMA page_count").scalar()
 
     @event.listens_for(st.engine, "connect")
-    def _limit(dbapi_conn, _rec):  # noqa: ANN001
+    def _limit(dbapi_conn, _rec):
         dbapi_conn.execute(f"PRAGMA max_page_count = {pages + 2}")
 
     st.engine.dispose()

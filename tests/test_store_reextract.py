@@ -3,33 +3,33 @@ from __future__ import annotations
 
 import pytest
 from sqlalchemy import select, update
-from test_store_support import REPORTS, store_target, write_jsonl  # noqa: F401
 
 import ganbu.store.reextract as rx
 from ganbu.store import open_store
 from ganbu.store import schema as S
+from test_store_support import REPORTS, store_target, write_jsonl  # noqa: F401
 
 
-def _ids(st) -> dict[str, set[int]]:  # noqa: ANN001
+def _ids(st) -> dict[str, set[int]]:
     return {p.name: p.person_id for n in ("易炼红", "王浩", "戴厚良") for p in st.person(n)}  # type: ignore[misc]
 
 
 @pytest.fixture
-def store(store_target, tmp_path):  # noqa: ANN001, ANN201, F811
+def store(store_target, tmp_path):  # noqa: F811
     st = open_store(store_target)
     st.ingest([str(write_jsonl(tmp_path / "r.jsonl", REPORTS))], workers=0)
     yield st
     st.close()
 
 
-def test_reextract_without_change_changes_nothing(store):  # noqa: ANN001
+def test_reextract_without_change_changes_nothing(store):
     ids = _ids(store)
     rep = store.reextract(workers=0)
     assert rep.documents == len(REPORTS) and rep.changed == 0 and rep.failed == 0
     assert _ids(store) == ids
 
 
-def test_stale_redoes_only_older_versions_and_restores_facts(store):  # noqa: ANN001
+def test_stale_redoes_only_older_versions_and_restores_facts(store):
     ids = _ids(store)
     with store.engine.begin() as c:
         old = c.execute(S.pipelines.insert().values(version="0.0.1+data.old").returning(S.pipelines.c.id)).scalar()
@@ -43,11 +43,11 @@ def test_stale_redoes_only_older_versions_and_restores_facts(store):  # noqa: AN
     assert _ids(store) == ids
 
 
-def test_an_extractor_change_updates_facts_and_keeps_identities(store, monkeypatch):  # noqa: ANN001
+def test_an_extractor_change_updates_facts_and_keeps_identities(store, monkeypatch):
     ids = _ids(store)
     real = rx.facts_from_document
 
-    def drop_dai(doc, key, meta):  # noqa: ANN001, ANN202 - an "upgrade" that no longer finds 戴厚良
+    def drop_dai(doc, key, meta):
         doc.people = [p for p in doc.people if p.name != "戴厚良"]
         for ev in doc.events:
             ev.participants = [x for x in ev.participants if x.name != "戴厚良"]

@@ -81,7 +81,7 @@ def synth_reports(n: int, seed: int = 7) -> list[dict]:
     return out
 
 
-def _pg_admin():  # noqa: ANN202
+def _pg_admin():
     try:
         import psycopg
     except ImportError:
@@ -89,7 +89,7 @@ def _pg_admin():  # noqa: ANN202
     try:
         return psycopg.connect(PG_ADMIN.replace("postgresql+psycopg", "postgresql"), autocommit=True,
                                connect_timeout=3), None
-    except Exception as e:  # noqa: BLE001
+    except Exception as e:
         return None, f"no PostgreSQL server at {PG_ADMIN}: {str(e).splitlines()[0]}"
 
 
@@ -116,7 +116,7 @@ def new_pg_database() -> tuple[str, object]:
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def store_target(request, tmp_path):  # noqa: ANN001, ANN201
+def store_target(request, tmp_path):
     """A fresh store (path or URL) on each backend."""
     if request.param == "sqlite":
         yield str(tmp_path / "ganbu.db")

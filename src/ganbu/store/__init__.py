@@ -10,7 +10,7 @@ from __future__ import annotations
 __all__ = ["open_store"]
 
 
-def open_store(target="ganbu.db", **kw):  # noqa: ANN001, ANN201 - thin lazy re-export
+def open_store(target="ganbu.db", **kw):
     from .api import open_store as _open
 
     return _open(target, **kw)

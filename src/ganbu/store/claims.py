@@ -24,7 +24,7 @@ from . import schema as S
 from .db import write
 from .writer import chunked, insert_ignore
 
-__all__ = ["Claimer", "LEASE_SECONDS"]
+__all__ = ["LEASE_SECONDS", "Claimer"]
 
 LEASE_SECONDS = float(os.environ.get("GANBU_LEASE_SECONDS", "300"))
 

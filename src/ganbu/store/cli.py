@@ -53,7 +53,7 @@ def _wrap(fn: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespa
     return run
 
 
-def _store(args: argparse.Namespace):  # noqa: ANN202
+def _store(args: argparse.Namespace):
     from .api import open_store
 
     return open_store(args.db)
@@ -87,7 +87,7 @@ def _clip(s: str, limit: int = 60) -> str:
     return "".join(out) + "…"
 
 
-def _table(rows: list[dict], out=None) -> None:  # noqa: ANN001
+def _table(rows: list[dict], out=None) -> None:
     """Aligned columns (CJK counted double width); long cells clipped (JSON and CSV keep all)."""
     out = out or sys.stdout
     if not rows:

@@ -25,7 +25,7 @@ from sqlalchemy.engine import make_url
 
 from .errors import StoreCorrupt, StoreError, StoreFull, StoreLocked, StoreReadOnly, StoreTooNew
 
-__all__ = ["open_engine", "write", "is_postgres", "describe", "translate", "advisory_lock", "BUSY_TIMEOUT_MS"]
+__all__ = ["BUSY_TIMEOUT_MS", "advisory_lock", "describe", "is_postgres", "open_engine", "translate", "write"]
 
 BUSY_TIMEOUT_MS = int(os.environ.get("GANBU_BUSY_TIMEOUT_MS", "30000"))
 _LOCK_MIGRATE = 0x6761_6E62  # "ganb": PostgreSQL advisory lock key for migrations
@@ -56,7 +56,7 @@ def _url(target: str) -> str:
 
 def _sqlite_hooks(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
-    def _connect(dbapi_conn, _record) -> None:  # noqa: ANN001
+    def _connect(dbapi_conn, _record) -> None:
         dbapi_conn.isolation_level = None  # we issue BEGIN ourselves (pysqlite's own is wrong for us)
         cur = dbapi_conn.cursor()
         cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -145,9 +145,8 @@ def _migrations_dir() -> str:
 
 
 def _head() -> str:
-    from alembic.script import ScriptDirectory
-
     from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
     cfg = Config()
     cfg.set_main_option("script_location", _migrations_dir())

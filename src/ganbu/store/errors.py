@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ..errors import GanbuError
 
-__all__ = ["BadRecord", "StoreError", "StoreLocked", "StoreReadOnly", "StoreFull", "StoreTooNew", "StoreCorrupt"]
+__all__ = ["BadRecord", "StoreCorrupt", "StoreError", "StoreFull", "StoreLocked", "StoreReadOnly", "StoreTooNew"]
 
 
 class BadRecord(GanbuError):

@@ -17,7 +17,7 @@ from sqlalchemy import Connection, bindparam, delete, select, update
 from . import schema as S
 from .writer import chunked
 
-__all__ = ["regroup", "TYPE_CLASS"]
+__all__ = ["TYPE_CLASS", "regroup"]
 
 TYPE_CLASS = {"visit": "encounter", "talks": "encounter", "meeting": "encounter"}
 
@@ -108,7 +108,7 @@ def _write(conn: Connection, groups: list[list]) -> int:
         if eid is not None:
             used.add(eid)
         assign.append((g, eid))
-    updates = []
+    updates: list[dict] = []
     for g, eid in assign:
         typ = Counter(r.type for r in g).most_common(1)[0][0]
         place = Counter(r.place_id for r in g if r.place_id is not None).most_common(1)

@@ -30,7 +30,7 @@ from sqlalchemy import Connection, Engine, select
 from ..errors import BadArgument
 from . import schema as S
 
-__all__ = ["export", "TABLES", "table_rows"]
+__all__ = ["TABLES", "export", "table_rows"]
 
 
 def _people(c: Connection) -> Iterator[dict]:

@@ -28,7 +28,7 @@ from ..people.orgs import alias_index, find_local_bodies
 from ..pipeline import extract
 from .inputs import Record
 
-__all__ = ["Facts", "Office", "extract_record", "document_key", "facts_from_document", "province_of"]
+__all__ = ["Facts", "Office", "document_key", "extract_record", "facts_from_document", "province_of"]
 
 
 @dataclass(slots=True, frozen=True)
@@ -115,7 +115,7 @@ ACTING_WORDS = ("代理", "代")
 _GOVERNMENT_ROLES = ("省长", "副省长", "市长", "副市长", "常务副省长", "常务副市长", "主席", "副主席", "县长", "区长")
 
 
-def _status_and_org(pos, previous: str | None) -> tuple[str, str | None]:  # noqa: ANN001
+def _status_and_org(pos, previous: str | None) -> tuple[str, str | None]:
     """Work around an extractor slip: ``代理`` read as the organisation of 代理省长 (the
     government is then the one named before it, 浙江省副省长、代理省长, or the jurisdiction's)."""
     org = pos.organization
@@ -175,9 +175,9 @@ def facts_from_document(doc: Document, key: str, rec_meta: tuple[str, str | None
     for o in doc.organizations:
         doc_orgs[o.name] = (o.canonical, o.kind)
         org_by_id[o.id] = o.canonical
-        kind, aliases, spans = f.orgs.get(o.canonical, (o.kind, set(), ""))
+        kind, aliases, seen = f.orgs.get(o.canonical, (o.kind, set(), ""))
         aliases.add(o.name)
-        f.orgs[o.canonical] = (kind, aliases, " ".join(x for x in (spans, _spans(o.mentions)) if x))
+        f.orgs[o.canonical] = (kind, aliases, " ".join(x for x in (seen, _spans(o.mentions)) if x))
     for p in doc.people:
         idx = _num(p.id)
         spans = sorted(p.mentions) or sorted(pos.span for pos in p.positions) or [(0, 0)]
@@ -195,11 +195,11 @@ def facts_from_document(doc: Document, key: str, rec_meta: tuple[str, str | None
         f.events.append((e, ev.type, _iso(d.start) if d else None, _iso(d.end) if d else None,
                          d.precision if d else None, ev.place, ev.trigger.span[0], ev.trigger.span[1],
                          ev.span[0], ev.span[1], "；".join(ev.topics) or None))
-        seen = set()
+        done: set[tuple[int, int, str]] = set()
         for part in ev.participants:
             k = (e, _num(part.person), part.role)
-            if k not in seen:
-                seen.add(k)
+            if k not in done:
+                done.add(k)
                 f.participants.append(k)
         for eo in ev.organizations:
             canon = org_by_id.get(eo.org or "") or _canonical_org(eo.name)[0]

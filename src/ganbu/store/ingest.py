@@ -16,6 +16,7 @@ the same rows as an uninterrupted run.
 """
 from __future__ import annotations
 
+import contextlib
 import multiprocessing as mp
 import os
 import signal
@@ -38,7 +39,7 @@ from .facts import Facts, document_key, extract_record
 from .inputs import JSONL_EXTS, Problem, Record, expand, iter_inputs
 from .writer import Writer
 
-__all__ = ["ingest", "Summary", "Failure"]
+__all__ = ["Failure", "Summary", "ingest"]
 
 
 @dataclass(slots=True)
@@ -78,7 +79,8 @@ class Summary:
         return out
 
     def to_dict(self) -> dict:
-        return {"read": self.read, "extracted": self.extracted, "new": self.new, "duplicate": self.duplicate, "failed": self.failed,
+        return {"read": self.read, "extracted": self.extracted, "new": self.new, "duplicate": self.duplicate,
+                "failed": self.failed,
                 "seconds": round(self.seconds, 3), "interrupted": self.interrupted, "resolved": self.resolved,
                 "problems": [{"input": p.origin, "code": p.code, "message": p.message} for p in self.problems]}
 
@@ -99,8 +101,9 @@ def extract_batch(items: list[tuple[str, Record]]) -> list[Facts | Failure]:
             out.append(Failure(key, rec.origin, e.code, e.message))
         except RecursionError:
             out.append(Failure(key, rec.origin, "E199", "input too deeply nested to read"))
-        except Exception as e:  # noqa: BLE001 - an extractor bug must not stop a corpus ingest
-            out.append(Failure(key, rec.origin, "E901", f"extractor failed ({type(e).__name__}: {e}); please report"))
+        except Exception as e:
+            out.append(Failure(key, rec.origin, "E901",
+                               f"extractor failed ({type(e).__name__}: {e}); please report"))
     return out
 
 
@@ -133,7 +136,7 @@ def _count(p: Path) -> int:
             import pyarrow.parquet as pq
 
             return int(pq.ParquetFile(p).metadata.num_rows)
-        except Exception:  # noqa: BLE001
+        except Exception:
             return 1
     return 1
 
@@ -314,10 +317,8 @@ def ingest(engine: Engine, args: list[str], *, workers: int | None = None, progr
         if bar is not None:
             bar.close()
         if run.summary.interrupted or sys.exc_info()[0] is not None:
-            try:
+            with contextlib.suppress(StoreError, KeyboardInterrupt):
                 run.claimer.release_all()  # others need not wait for the lease
-            except (StoreError, KeyboardInterrupt):
-                pass
     if resolve and not run.summary.interrupted:
         from .resolve import update
 

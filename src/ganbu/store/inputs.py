@@ -35,7 +35,7 @@ from ..errors import GanbuError, InputNotFound
 from ..read import Source, read_path, read_text
 from .errors import BadRecord
 
-__all__ = ["Record", "Problem", "iter_inputs", "REPORT_EXTS", "record_from_dict"]
+__all__ = ["REPORT_EXTS", "Problem", "Record", "iter_inputs", "record_from_dict"]
 
 REPORT_EXTS = {".md", ".markdown", ".txt", ".text", ".html", ".htm"}
 JSONL_EXTS = {".jsonl", ".ndjson"}
@@ -140,7 +140,7 @@ def _read_parquet(path: Path) -> Iterator[Item]:
         return
     try:
         table = pq.read_table(path)
-    except Exception as e:  # noqa: BLE001 - pyarrow raises many kinds for a bad file
+    except Exception as e:
         yield Problem(str(path), "E107", f"not a readable Parquet file: {str(e)[:160]}")
         return
     for i, row in enumerate(table.to_pylist(), 1):

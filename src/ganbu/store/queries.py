@@ -23,9 +23,25 @@ from . import schema as S
 from .writer import chunked
 
 __all__ = [
-    "Holder", "Source", "EventRow", "PersonReport", "Colleague", "OrgReport", "Change", "ReviewItem",
-    "find_persons", "find_offices", "find_orgs", "who", "person", "colleagues", "events", "org", "changes",
-    "review", "stats",
+    "Change",
+    "Colleague",
+    "EventRow",
+    "Holder",
+    "OrgReport",
+    "PersonReport",
+    "ReviewItem",
+    "Source",
+    "changes",
+    "colleagues",
+    "events",
+    "find_offices",
+    "find_orgs",
+    "find_persons",
+    "org",
+    "person",
+    "review",
+    "stats",
+    "who",
 ]
 
 D = _dt.date
@@ -371,7 +387,7 @@ def _person_event_roles(conn: Connection, pid: int) -> dict[int, str]:
          .select_from(S.mentions.join(S.participants, (pa.document_id == m.document_id) & (pa.mention_idx == m.idx))
                       .join(S.event_reports, (er.document_id == pa.document_id) & (er.idx == pa.event_idx)))
          .where(m.person_id == pid, er.event_id.is_not(None)))
-    return {eid: role for eid, role in conn.execute(q)}
+    return dict(conn.execute(q).all())
 
 
 def colleagues(conn: Connection, who_: str | int, *, min_days: int = 1) -> list[Colleague]:

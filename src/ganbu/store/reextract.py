@@ -11,6 +11,7 @@ documents an older pipeline version made.
 """
 from __future__ import annotations
 
+import datetime as _dt
 import sys
 import time
 import zlib
@@ -28,7 +29,7 @@ from .facts import Facts, facts_from_document
 from .ingest import _pool
 from .writer import Writer, chunked, delete_documents_facts, mark_dirty
 
-__all__ = ["reextract", "Report"]
+__all__ = ["Report", "reextract"]
 
 
 @dataclass
@@ -58,7 +59,7 @@ class Report:
                 "seconds": round(self.seconds, 3), "resolved": self.resolved}
 
 
-Job = tuple[int, str, bytes, object, str | None, str | None, str | None]
+Job = tuple[int, str, bytes, _dt.date | None, str | None, str | None, str | None]
 
 
 def _extract_job(jobs: list[Job]) -> list[tuple[int, Facts | None]]:
@@ -68,15 +69,15 @@ def _extract_job(jobs: list[Job]) -> list[tuple[int, Facts | None]]:
     for did, key, text_z, published, title, url, source in jobs:
         try:
             raw = zlib.decompress(text_z).decode("utf-8")
-            doc = extract(read_text(raw, source or key), published.isoformat() if published else None,  # type: ignore[attr-defined]
+            doc = extract(read_text(raw, source or key), published.isoformat() if published else None,
                           name=source or key)
             out.append((did, facts_from_document(doc, key, (source or key, title, url))))
-        except Exception:  # noqa: BLE001 - a text that no longer extracts is counted, not fatal
+        except Exception:
             out.append((did, None))
     return out
 
 
-def _snapshot(conn, ids: list[int]) -> dict[int, dict[str, set]]:  # noqa: ANN001
+def _snapshot(conn, ids: list[int]) -> dict[int, dict[str, set]]:
     """What a report says, in comparable form (names, not ids)."""
     m, p, n, o, er, pa = S.mentions.c, S.positions.c, S.names.c, S.offices.c, S.event_reports.c, S.participants.c
     snap: dict[int, dict[str, set]] = {i: {"people": set(), "positions": set(), "events": set(),
@@ -89,7 +90,7 @@ def _snapshot(conn, ids: list[int]) -> dict[int, dict[str, set]]:  # noqa: ANN00
     for did, midx, label, status in conn.execute(select(p.document_id, p.mention_idx, o.label, p.status)
                                                  .join(S.offices, o.id == p.office_id).where(p.document_id.in_(ids))):
         snap[did]["positions"].add((names.get((did, midx)), label, status))
-    for did, idx, typ, ds in conn.execute(select(er.document_id, er.idx, er.type, er.date_start)
+    for did, _idx, typ, ds in conn.execute(select(er.document_id, er.idx, er.type, er.date_start)
                                           .where(er.document_id.in_(ids))):
         snap[did]["events"].add((typ, str(ds)))
     for did, _e, midx, role in conn.execute(select(pa.document_id, pa.event_idx, pa.mention_idx, pa.role)
@@ -190,4 +191,4 @@ def _jobs(engine: Engine, ids: list[int]) -> list[Job]:
     with engine.connect() as conn:
         rows = conn.execute(select(d.id, d.key, t.text_z, d.published, d.title, d.url, d.source)
                             .join(S.document_texts, t.document_id == d.id).where(d.id.in_(ids))).all()
-    return [tuple(r) for r in rows]  # type: ignore[misc]
+    return [tuple(r) for r in rows]

@@ -40,7 +40,7 @@ from . import schema as S
 from .db import advisory_lock, write
 from .writer import chunked
 
-__all__ = ["MentionInfo", "Resolution", "resolve_name", "update", "OVERLAP_DAYS", "NEUTRAL_ROLE_SUFFIXES"]
+__all__ = ["NEUTRAL_ROLE_SUFFIXES", "OVERLAP_DAYS", "MentionInfo", "Resolution", "resolve_name", "update"]
 
 OVERLAP_DAYS = 30
 #: an appointment implies holding the office at least this long after it; a removal, before it
@@ -119,14 +119,14 @@ class _UF:
     def __init__(self) -> None:
         self.p: dict = {}
 
-    def find(self, x):  # noqa: ANN001
+    def find(self, x):
         self.p.setdefault(x, x)
         while self.p[x] != x:
             self.p[x] = self.p[self.p[x]]
             x = self.p[x]
         return x
 
-    def union(self, a, b) -> None:  # noqa: ANN001
+    def union(self, a, b) -> None:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
             self.p[max(ra, rb)] = min(ra, rb)
@@ -306,9 +306,9 @@ def _load(conn: Connection, name_ids: Sequence[int]) -> dict[int, list[MentionIn
           .where(m.name_id.in_(name_ids)))
     docs: set[int] = set()
     for did, midx, status, oid, org, prov, role, kind in conn.execute(q2):
-        info = infos.get((did, midx))
-        if info is not None:
-            info.offices.append((Office(oid, org, prov, role, kind), status))
+        found = infos.get((did, midx))
+        if found is not None:
+            found.offices.append((Office(oid, org, prov, role, kind), status))
             docs.add(did)
     _context(conn, infos, {k[0] for k, v in infos.items() if not v.offices})
     return by_name
@@ -338,7 +338,7 @@ def _context(conn: Connection, infos: dict[MKey, MentionInfo], docs: set[int]) -
 def _assign_ids(conn: Connection, name_id: int, infos: list[MentionInfo], res: Resolution) -> dict[MKey, int | None]:
     """Person id for every mention, reusing the id most of a cluster's mentions had."""
     old = {m.key: m.old_person for m in infos}
-    votes = sorted(((Counter(old[k] for k in c if old[k] is not None), i) for i, c in enumerate(res.clusters)),
+    votes = sorted(((Counter(p for k in c if (p := old[k]) is not None), i) for i, c in enumerate(res.clusters)),
                    key=lambda t: -sum(t[0].values()))
     used: set[int] = set()
     ids: dict[int, int] = {}
@@ -357,7 +357,7 @@ def _assign_ids(conn: Connection, name_id: int, infos: list[MentionInfo], res: R
     if stale:
         conn.execute(delete(S.spells).where(S.spells.c.person_id.in_(sorted(stale))))
         conn.execute(delete(S.persons).where(S.persons.c.id.in_(sorted(stale))))
-    out: dict[MKey, int | None] = {k: None for k in old}
+    out: dict[MKey, int | None] = dict.fromkeys(old)
     for i, c in enumerate(res.clusters):
         for k in c:
             out[k] = ids[i]

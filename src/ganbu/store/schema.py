@@ -32,7 +32,7 @@ from sqlalchemy import (
     Text,
 )
 
-__all__ = ["metadata", "SCHEMA_VERSION"]
+__all__ = ["SCHEMA_VERSION", "metadata"]
 
 #: the Alembic revision this module describes (the head of ``migrations/versions``)
 SCHEMA_VERSION = "0001"

@@ -24,7 +24,7 @@ from sqlalchemy import Connection, delete, select
 from . import schema as S
 from .writer import chunked
 
-__all__ = ["Spell", "build_spells", "recompute", "SAME_NEWS"]
+__all__ = ["SAME_NEWS", "Spell", "build_spells", "recompute"]
 
 SAME_NEWS = _dt.timedelta(days=60)
 

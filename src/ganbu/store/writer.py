@@ -20,7 +20,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from . import schema as S
 from .facts import Facts, Office, province_of
 
-__all__ = ["Writer", "insert_ignore", "chunked"]
+__all__ = ["Writer", "chunked", "insert_ignore"]
 
 
 def insert_ignore(conn: Connection, table: Table, index: Sequence[str] | None = None):
@@ -81,7 +81,7 @@ class Writer:
         stmt = insert_ignore(conn, S.documents, ["key"]).returning(S.documents.c.key, S.documents.c.id)
         out: dict[str, int] = {}
         for part in chunked(rows, 200):
-            out.update(conn.execute(stmt, list(part)).all())  # type: ignore[arg-type]
+            out.update(conn.execute(stmt, list(part)).all())
         return out
 
     def write(self, conn: Connection, batch: list[Facts], owner: str | None = None) -> dict[str, int]:
@@ -133,7 +133,13 @@ class Writer:
         """Every fact of the given (document id, facts) pairs, plus the dirty marks."""
         self._lookups(conn, pairs)
         name, org, place, office = self.names.cache, self.orgs.cache, self.places.cache, self.offices.cache
-        texts, ments, poss, orgm, evs, parts, eorgs = [], [], [], [], [], [], []
+        texts: list[dict] = []
+        ments: list[dict] = []
+        poss: list[dict] = []
+        orgm: list[dict] = []
+        evs: list[dict] = []
+        parts: list[dict] = []
+        eorgs: list[dict] = []
         dirty_names: set[int] = set()
         dirty_dates: set[str] = set()
         for did, f in pairs:
