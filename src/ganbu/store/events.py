@@ -100,31 +100,41 @@ def _group(reports, persons, orgs) -> list[list]:
 
 
 def _write(conn: Connection, groups: list[list]) -> int:
+    """Store the groups as events: a group keeps the id most of its reports had; new ones are
+    inserted in one statement; the reports point at their event."""
     used: set[int] = set()
-    assign: list[tuple[list, int | None]] = []
-    for g in sorted(groups, key=len, reverse=True):
+    assign: list[tuple[list, int | None, dict]] = []
+    for g in sorted(groups, key=lambda g: (-len(g), min((r.document_id, r.idx) for r in g))):
         votes = Counter(r.event_id for r in g if r.event_id is not None)
         eid = next((e for e, _ in votes.most_common() if e not in used), None)
         if eid is not None:
             used.add(eid)
-        assign.append((g, eid))
-    updates: list[dict] = []
-    for g, eid in assign:
         typ = Counter(r.type for r in g).most_common(1)[0][0]
         place = Counter(r.place_id for r in g if r.place_id is not None).most_common(1)
         values = {"type": typ, "date_start": g[0].date_start,
                   "date_end": max((r.date_end for r in g if r.date_end), default=None),
                   "place_id": place[0][0] if place else None, "n_sources": len({r.document_id for r in g})}
-        if eid is None:
-            eid = conn.execute(S.events.insert().values(**values).returning(S.events.c.id)).scalar_one()
-        else:
-            conn.execute(update(S.events).where(S.events.c.id == eid).values(**values))
-        updates.extend({"d": r.document_id, "i": r.idx, "e": eid} for r in g if r.event_id != eid)
+        assign.append((g, eid, values))
+    fresh = [k for k, (_, eid, _) in enumerate(assign) if eid is None]
+    if fresh:
+        stmt = S.events.insert().returning(S.events.c.id, sort_by_parameter_order=True)
+        ids = conn.execute(stmt, [assign[k][2] for k in fresh]).scalars().all()
+        for k, eid in zip(fresh, ids, strict=True):
+            assign[k] = (assign[k][0], eid, assign[k][2])
+    ev = S.events.c
+    kept = [{"e": eid, **{f"v_{k}": v for k, v in values.items()}} for k, (_, eid, values) in enumerate(assign)
+            if k not in set(fresh)]
+    if kept:
+        stmt2 = update(S.events).where(ev.id == bindparam("e")).values(
+            {k: bindparam(f"v_{k}") for k in ("type", "date_start", "date_end", "place_id", "n_sources")})
+        for part in chunked(kept, 1000):
+            conn.execute(stmt2, list(part))
+    updates = [{"d": r.document_id, "i": r.idx, "e": eid} for g, eid, _ in assign for r in g if r.event_id != eid]
     er = S.event_reports.c
-    stmt = (update(S.event_reports).where(er.document_id == bindparam("d"), er.idx == bindparam("i"))
-            .values(event_id=bindparam("e")))
+    stmt3 = (update(S.event_reports).where(er.document_id == bindparam("d"), er.idx == bindparam("i"))
+             .values(event_id=bindparam("e")))
     for part in chunked(updates, 1000):
-        conn.execute(stmt, list(part))
+        conn.execute(stmt3, list(part))
     return len(assign)
 
 
@@ -149,10 +159,14 @@ def _undated(conn: Connection) -> None:
     er = S.event_reports.c
     rows = conn.execute(select(er.document_id, er.idx, er.type, er.place_id)
                         .where(er.date_start.is_(None), er.event_id.is_(None))).all()
-    for did, idx, typ, place in rows:
-        eid = conn.execute(S.events.insert().values(type=typ, date_start=None, date_end=None, place_id=place,
-                                                    n_sources=1).returning(S.events.c.id)).scalar_one()
-        conn.execute(update(S.event_reports).where(er.document_id == did, er.idx == idx).values(event_id=eid))
+    if not rows:
+        return
+    stmt = S.events.insert().returning(S.events.c.id, sort_by_parameter_order=True)
+    ids = conn.execute(stmt, [{"type": typ, "date_start": None, "date_end": None, "place_id": place, "n_sources": 1}
+                              for _, _, typ, place in rows]).scalars().all()
+    stmt2 = (update(S.event_reports).where(er.document_id == bindparam("d"), er.idx == bindparam("i"))
+             .values(event_id=bindparam("e")))
+    conn.execute(stmt2, [{"d": r[0], "i": r[1], "e": eid} for r, eid in zip(rows, ids, strict=True)])
 
 
 def _drop_orphans(conn: Connection) -> None:

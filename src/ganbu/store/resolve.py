@@ -335,11 +335,11 @@ def _context(conn: Connection, infos: dict[MKey, MentionInfo], docs: set[int]) -
             info.context = ctx.get(key[0], set())
 
 
-def _assign_ids(conn: Connection, name_id: int, infos: list[MentionInfo], res: Resolution) -> dict[MKey, int | None]:
-    """Person id for every mention, reusing the id most of a cluster's mentions had."""
+def _votes(infos: list[MentionInfo], res: Resolution) -> dict[int, int]:
+    """cluster index → the old person id most of its mentions had (each id used once)."""
     old = {m.key: m.old_person for m in infos}
     votes = sorted(((Counter(p for k in c if (p := old[k]) is not None), i) for i, c in enumerate(res.clusters)),
-                   key=lambda t: -sum(t[0].values()))
+                   key=lambda t: (-sum(t[0].values()), t[1]))
     used: set[int] = set()
     ids: dict[int, int] = {}
     for counter, i in votes:
@@ -348,44 +348,52 @@ def _assign_ids(conn: Connection, name_id: int, infos: list[MentionInfo], res: R
                 ids[i] = pid
                 used.add(pid)
                 break
-    for i in range(len(res.clusters)):
-        if i not in ids:
-            ids[i] = conn.execute(S.persons.insert().values(name_id=name_id, n_mentions=0)
-                                  .returning(S.persons.c.id)).scalar_one()
-    existing = set(conn.scalars(select(S.persons.c.id).where(S.persons.c.name_id == name_id)))
-    stale = ({p for p in old.values() if p is not None} | existing) - set(ids.values())
-    if stale:
-        conn.execute(delete(S.spells).where(S.spells.c.person_id.in_(sorted(stale))))
-        conn.execute(delete(S.persons).where(S.persons.c.id.in_(sorted(stale))))
-    out: dict[MKey, int | None] = dict.fromkeys(old)
-    for i, c in enumerate(res.clusters):
-        for k in c:
-            out[k] = ids[i]
-    return out
+    return ids
 
 
-def _apply(conn: Connection, name_id: int, infos: list[MentionInfo], res: Resolution,
+def _apply(conn: Connection, results: list[tuple[int, list[MentionInfo], Resolution]],
            changed_docs: set[int]) -> set[int]:
-    assign = _assign_ids(conn, name_id, infos, res)
+    """Write the resolutions of a chunk of names: person ids (kept where the votes say so, new
+    ones in one insert), mention assignments, stale persons removed, review items."""
+    name_ids = [nid for nid, _, _ in results]
+    existing: dict[int, set[int]] = defaultdict(set)
+    for pid, nid in conn.execute(select(S.persons.c.id, S.persons.c.name_id).where(S.persons.c.name_id.in_(name_ids))):
+        existing[nid].add(pid)
+    plans = [(nid, infos, res, _votes(infos, res)) for nid, infos, res in results]
+    need = [(k, i, nid) for k, (nid, _, res, ids) in enumerate(plans) for i in range(len(res.clusters)) if i not in ids]
+    if need:
+        stmt = S.persons.insert().returning(S.persons.c.id, sort_by_parameter_order=True)
+        new_ids = conn.execute(stmt, [{"name_id": nid, "n_mentions": 0} for _, _, nid in need]).scalars().all()
+        for (k, i, _), pid in zip(need, new_ids, strict=True):
+            plans[k][3][i] = pid
+    stale: set[int] = set()
+    changes: list[dict] = []
+    reviews: list[dict] = []
+    persons: set[int] = set()
+    for nid, infos, res, ids in plans:
+        old = {m.key: m.old_person for m in infos}
+        stale |= ({p for p in old.values() if p is not None} | existing[nid]) - set(ids.values())
+        assign: dict[MKey, int | None] = dict.fromkeys(old)
+        for i, c in enumerate(res.clusters):
+            for key in c:
+                assign[key] = ids[i]
+        changes += [{"d": m.key[0], "i": m.key[1], "p": assign[m.key]} for m in infos if assign[m.key] != m.old_person]
+        reviews += [{"document_id": key[0], "mention_idx": key[1], "name_id": nid, "reason": reason,
+                     "candidates": " ".join(str(ids[i]) for i in cands)} for key, cands, reason in res.ambiguous]
+        persons |= set(ids.values())
+    for part in chunked(sorted(stale)):
+        conn.execute(delete(S.spells).where(S.spells.c.person_id.in_(part)))
+        conn.execute(delete(S.persons).where(S.persons.c.id.in_(part)))
     m = S.mentions.c
-    changes = [(i.key, assign[i.key]) for i in infos if assign[i.key] != i.old_person]
-    if changes:
-        stmt = (sa_update(S.mentions).where(m.document_id == bindparam("d"), m.idx == bindparam("i"))
-                .values(person_id=bindparam("p")))
-        for part in chunked(changes, 1000):
-            conn.execute(stmt, [{"d": k[0], "i": k[1], "p": pid} for k, pid in part])
-        changed_docs.update(k[0] for k, _ in changes)
-    conn.execute(delete(S.review).where(S.review.c.name_id == name_id))
-    if res.ambiguous:
-        conn.execute(S.review.insert(), [
-            {"document_id": k[0], "mention_idx": k[1], "name_id": name_id, "reason": reason,
-             "candidates": " ".join(str(_cluster_id(assign, res, i)) for i in cands)}
-            for k, cands, reason in res.ambiguous])
-    return {pid for pid in assign.values() if pid is not None}
-
-
-def _cluster_id(assign: dict[MKey, int | None], res: Resolution, i: int) -> int:
-    return assign[res.clusters[i][0]] or 0
+    stmt2 = (sa_update(S.mentions).where(m.document_id == bindparam("d"), m.idx == bindparam("i"))
+             .values(person_id=bindparam("p")))
+    for part in chunked(changes, 1000):
+        conn.execute(stmt2, list(part))
+    changed_docs.update(c["d"] for c in changes)
+    conn.execute(delete(S.review).where(S.review.c.name_id.in_(name_ids)))
+    for part in chunked(reviews, 1000):
+        conn.execute(S.review.insert(), list(part))
+    return persons
 
 
 def _refresh_persons(conn: Connection, person_ids: set[int]) -> None:
@@ -415,11 +423,11 @@ def update(engine: Engine, resolver: Resolver = resolve_name, *, all_names: bool
         changed_docs: set[int] = set()
         for part in chunked(names, 400):
             by_name = _load(conn, part)
+            results = []
             for nid in part:
-                infos = by_name.get(nid, [])
-                infos.sort(key=lambda x: x.key)
-                res = resolver(infos) if infos else Resolution([], [])
-                persons |= _apply(conn, nid, infos, res, changed_docs)
+                infos = sorted(by_name.get(nid, []), key=lambda x: x.key)
+                results.append((nid, infos, resolver(infos) if infos else Resolution([], [])))
+            persons |= _apply(conn, results, changed_docs)
         _refresh_persons(conn, persons)
         n_spells = recompute(conn, persons)
         n_events = regroup(conn, set(dirty.get("date", ())), changed_docs, everything=all_names)
