@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -113,8 +113,9 @@ class PersonReport(Row):
     last_seen: D | None
     n_mentions: int
     offices: list[Holder]
-    events: list[EventRow]
-    co_participants: list[dict]  # person_id, name, events (count)
+    events: list[EventRow]     # the latest ``events_limit`` (all with ``events_limit=None``)
+    co_participants: list[dict]  # person_id, name, events (count), over all events
+    n_events: int = 0
 
 
 @dataclass
@@ -361,33 +362,55 @@ def events(conn: Connection, *, date_from: D | None = None, date_to: D | None = 
 
 # ---------------------------------------------------------------- persons
 
-def person(conn: Connection, who_: str | int) -> list[PersonReport]:
+def person(conn: Connection, who_: str | int, *, events_limit: int | None = 200) -> list[PersonReport]:
     """Each person of that name (namesakes apart) or that id: offices over time, events with
-    their sources, and the people met most often."""
+    their sources (the latest ``events_limit``), and the people met most often."""
     out = []
     for pid, name in find_persons(conn, who_):
         p = conn.execute(select(S.persons).where(S.persons.c.id == pid)).one()
         offices = _holders(conn, S.spells.c.person_id == pid)
         roles = _person_event_roles(conn, pid)
-        evs = _event_rows(conn, list(roles))
+        ev = S.events.c
+        ids = list(roles)
+        if events_limit is not None and len(ids) > events_limit:
+            ids = list(conn.scalars(select(ev.id).where(ev.id.in_(_person_events_q(pid).with_only_columns(
+                S.event_reports.c.event_id))).order_by(ev.date_start.desc(), ev.id.desc()).limit(events_limit)))
+        evs = _event_rows(conn, ids)
         for e in evs:
             e.role = roles.get(e.event_id)
-        co: Counter[tuple[int, str]] = Counter()
-        for e in evs:
-            for x in {(q["person_id"], q["name"]) for q in e.participants if q["person_id"] not in (None, pid)}:
-                co[x] += 1
         out.append(PersonReport(pid, name, p.first_seen, p.last_seen, p.n_mentions, offices, evs,
-                                [{"person_id": i, "name": n, "events": c} for (i, n), c in co.most_common(50)]))
+                                _co_participants(conn, pid), len(roles)))
     return out
 
 
-def _person_event_roles(conn: Connection, pid: int) -> dict[int, str]:
+def _person_events_q(pid: int):
     pa, m, er = S.participants.c, S.mentions.c, S.event_reports.c
-    q = (select(er.event_id, pa.role)
-         .select_from(S.mentions.join(S.participants, (pa.document_id == m.document_id) & (pa.mention_idx == m.idx))
-                      .join(S.event_reports, (er.document_id == pa.document_id) & (er.idx == pa.event_idx)))
-         .where(m.person_id == pid, er.event_id.is_not(None)))
-    return dict(conn.execute(q).all())
+    return (select(er.event_id, pa.role)
+            .select_from(S.mentions.join(S.participants, (pa.document_id == m.document_id) &
+                                         (pa.mention_idx == m.idx))
+                         .join(S.event_reports, (er.document_id == pa.document_id) & (er.idx == pa.event_idx)))
+            .where(m.person_id == pid, er.event_id.is_not(None)))
+
+
+def _person_event_roles(conn: Connection, pid: int) -> dict[int, str]:
+    return dict(conn.execute(_person_events_q(pid)).all())
+
+
+def _co_participants(conn: Connection, pid: int, limit: int = 50) -> list[dict]:
+    """Persons who took part in the same events (as one report tells them), most events first."""
+    m1, p1, p2, m2, n = (S.mentions.alias("m1"), S.participants.alias("p1"), S.participants.alias("p2"),
+                         S.mentions.alias("m2"), S.names.c)
+    er = S.event_reports.c
+    n_events = func.count(er.event_id.distinct())
+    q = (select(m2.c.person_id, n.name, n_events)
+         .select_from(m1.join(p1, (p1.c.document_id == m1.c.document_id) & (p1.c.mention_idx == m1.c.idx))
+                      .join(S.event_reports, (er.document_id == p1.c.document_id) & (er.idx == p1.c.event_idx))
+                      .join(p2, (p2.c.document_id == er.document_id) & (p2.c.event_idx == er.idx))
+                      .join(m2, (m2.c.document_id == p2.c.document_id) & (m2.c.idx == p2.c.mention_idx))
+                      .join(S.names, n.id == m2.c.name_id))
+         .where(m1.c.person_id == pid, m2.c.person_id.is_not(None), m2.c.person_id != pid)
+         .group_by(m2.c.person_id, n.name).order_by(n_events.desc(), m2.c.person_id).limit(limit))
+    return [{"person_id": i, "name": nm, "events": c} for i, nm, c in conn.execute(q)]
 
 
 def colleagues(conn: Connection, who_: str | int, *, min_days: int = 1) -> list[Colleague]:
