@@ -26,22 +26,21 @@ import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
-from itertools import combinations
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from sqlalchemy import select  # noqa: E402
+from sqlalchemy import select
 
-from ganbu.store import schema as S  # noqa: E402
-from ganbu.store.api import open_store  # noqa: E402
+from ganbu.store import schema as S
+from ganbu.store.api import open_store
 
 
 def _spans(text: str) -> list[tuple[int, int]]:
     return [tuple(int(x) for x in p.split("-")) for p in text.split()]  # type: ignore[misc]
 
 
-def load_store(st) -> dict[str, list[tuple[int, list[tuple[int, int]], int | None]]]:  # noqa: ANN001
+def load_store(st) -> dict[str, list[tuple[int, list[tuple[int, int]], int | None]]]:
     """source id → [(mention idx, spans, person id)]."""
     out: dict[str, list] = defaultdict(list)
     with st.engine.connect() as c:
