@@ -183,3 +183,25 @@ def test_disk_full_keeps_what_was_committed(tmp_path):
         orphans = c.exec_driver_sql("SELECT count(*) FROM documents d LEFT JOIN document_texts t "
                                     "ON t.document_id = d.id WHERE t.document_id IS NULL").scalar()
     assert orphans == 0
+
+
+def test_parquet_with_extracted_documents_is_stored_as_given(tmp_path):
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    import ganbu
+
+    rows = []
+    for r in REPORTS:
+        doc = ganbu.extract(r["text"], r["published"])
+        doc.people = [p for p in doc.people if p.name != "易炼红"]  # what "another" extractor found
+        rows.append({**r, "document": json.dumps(doc.to_dict(), ensure_ascii=False)})
+    pq.write_table(pa.Table.from_pylist(rows), tmp_path / "x.parquet")
+    st = open_store(tmp_path / "p.db")
+    s = st.ingest([str(tmp_path / "x.parquet")], workers=0)
+    assert (s.new, s.failed) == (len(REPORTS), 0)
+    assert st.person("易炼红") == [] and len(st.person("王健")) == 2
+    direct = open_store(tmp_path / "d.db")
+    direct.ingest([str(write_jsonl(tmp_path / "r.jsonl", REPORTS))], workers=0)
+    a, b = dump(str(tmp_path / "p.db")), dump(str(tmp_path / "d.db"))
+    assert a["documents"] == b["documents"] and a["texts"] == b["texts"]
+    assert len(a["mentions"]) == len(b["mentions"]) - 2

@@ -209,6 +209,11 @@ def facts_from_document(doc: Document, key: str, rec_meta: tuple[str, str | None
 
 
 def extract_record(key: str, rec: Record) -> Facts:
-    """Extract one input record (in a worker process) and flatten it."""
-    doc = extract(rec.src, rec.published, name=rec.source_id)
+    """Extract one input record (in a worker process) and flatten it; a record that carries its
+    extracted document (``rec.document``) is only flattened."""
+    if rec.document is not None:
+        doc = Document.from_dict(rec.document)
+        doc.text = rec.src.raw
+    else:
+        doc = extract(rec.src, rec.published, name=rec.source_id)
     return facts_from_document(doc, key, (rec.source_id, rec.title, rec.url))

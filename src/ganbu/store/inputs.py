@@ -10,7 +10,9 @@ Formats:
 
 - ``*.jsonl`` / ``*.ndjson`` (optionally ``.gz``): the bulk corpus format, one JSON object a line
   with ``text`` (required) and optional ``id``, ``title``, ``url``, ``published`` (YYYY-MM-DD);
-- ``*.parquet``: the same columns (what the Dask example writes; needs pyarrow);
+- ``*.parquet``: the same columns (needs pyarrow); a ``document`` column (the JSON of
+  ``Document.to_dict()``, as ``benchmarks/store_dask.py`` writes it) means the report was
+  extracted elsewhere: it is stored as it is, without extracting it again;
 - ``-``: standard input, read as JSON Lines when it starts with ``{``, else as one report;
 - a folder: every file below it with a known extension (``.md .markdown .txt .text .html .htm
   .jsonl .ndjson .parquet``), in sorted order; hidden files are skipped;
@@ -50,6 +52,7 @@ class Record:
     title: str | None = None
     url: str | None = None
     published: str | None = None
+    document: dict | None = None  # already extracted elsewhere (a ``document`` column: Dask, Spark …)
 
 
 @dataclass(slots=True)
@@ -97,7 +100,16 @@ def record_from_dict(obj: object, origin: str) -> Record:
     except GanbuError as e:
         raise type(e)(e.message, origin) from None
     title = obj.get("title")
-    return Record(origin, sid, src, str(title) if title is not None else src.title, obj.get("url"), published)
+    document = obj.get("document")
+    if isinstance(document, str):
+        try:
+            document = json.loads(document)
+        except json.JSONDecodeError as e:
+            raise BadRecord(f"'document' is not JSON ({e.msg})", origin) from None
+    if document is not None and not isinstance(document, dict):
+        raise BadRecord("'document' is not a JSON object", origin)
+    return Record(origin, sid, src, str(title) if title is not None else src.title, obj.get("url"), published,
+                  document)
 
 
 def _jsonl_lines(stream: io.TextIOBase, name: str) -> Iterator[Item]:
