@@ -32,11 +32,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from sqlalchemy import func, select  # noqa: E402
+from sqlalchemy import func, select
 
-from ganbu.store import queries as Q  # noqa: E402
-from ganbu.store import schema as S  # noqa: E402
-from ganbu.store.api import open_store  # noqa: E402
+from ganbu.store import queries as Q
+from ganbu.store import schema as S
+from ganbu.store.api import open_store
 
 
 def anchor(paths: list[str], n: int) -> float:
@@ -71,7 +71,7 @@ def sizes(db: str) -> tuple[int, int, int]:
     return total, texts, total - texts
 
 
-def timed(fn, repeat: int) -> tuple[float, float]:  # noqa: ANN001
+def timed(fn, repeat: int) -> tuple[float, float]:
     out = []
     for _ in range(repeat):
         t = time.perf_counter()
@@ -81,7 +81,7 @@ def timed(fn, repeat: int) -> tuple[float, float]:  # noqa: ANN001
     return statistics.median(out), out[max(0, int(len(out) * 0.95) - 1)]
 
 
-def query_bench(st, repeat: int) -> list[tuple[str, float, float]]:  # noqa: ANN001
+def query_bench(st, repeat: int) -> list[tuple[str, float, float]]:
     with st.engine.connect() as c:
         ranked = c.execute(select(S.persons.c.id).order_by(S.persons.c.n_mentions.desc())).scalars().all()
         office = c.execute(select(S.spells.c.office_id, func.count()).group_by(S.spells.c.office_id)

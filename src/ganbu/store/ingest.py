@@ -212,6 +212,7 @@ class _Run:
                 self._fail(Problem(r.origin, r.code, r.message))
             else:
                 self.buffer.append(r)
+                self._tick(1)
         if len(self.buffer) >= self.write_batch or time.time() - self.last_flush > 2.0:
             self.flush()
 
@@ -223,7 +224,6 @@ class _Run:
             new = len(ids)
             self.summary.new += new
             self.summary.duplicate += len(self.buffer) - new
-            self._tick(len(self.buffer))
             self.buffer, self.failed_keys = [], []
         self.last_flush = time.time()
         self.claimer.renew()
@@ -322,6 +322,8 @@ def ingest(engine: Engine, args: list[str], *, workers: int | None = None, progr
     if resolve and not run.summary.interrupted:
         from .resolve import update
 
+        if progress:
+            print("ganbu: resolving persons, events and spells …", file=sys.stderr, flush=True)
         run.summary.resolved = update(engine)
     run.summary.seconds = time.time() - t0
     return run.summary

@@ -59,8 +59,8 @@ ARRIVING, LEAVING = ("new", "current", "acting"), ("removed", "former")
 MKey = tuple[int, int]  # (document_id, idx)
 
 
-#: organisation kinds whose executives hold no other executive office: each is a sector of its own
-OWN_SECTOR_KINDS = ("soe", "bank")
+#: organisation kinds above any one body (中共中央, 国务院): their posts are held beside others
+UMBRELLA_KINDS = ("party_central", "state_central")
 
 
 @dataclass(slots=True)
@@ -73,16 +73,18 @@ class Office:
 
     @property
     def sector(self) -> str | None:
-        """Where the office sits: a province, one enterprise, or the central organs (None: neutral).
-        One person holds executive offices in one sector at a time (国务委员 and 外交部长 are both
-        central; 辽宁省副省长 and a central SOE's general manager are two sectors)."""
-        if self.neutral or (self.org is None and not self.province):
-            return None  # a membership, or a bare title the extractor found no body for
+        """Where the office sits: a province, or one central body (a ministry, an SOE, a bank …).
+        One person holds executive offices in one sector at a time (辽宁省副省长 and a central
+        SOE's general manager are two people). None (neutral): a membership (委员, 代表), a post
+        of the umbrella bodies (中共中央, 国务院) held beside others, a bare title the extractor
+        found no body for, or a body the lexicon does not know (often a misread boundary)."""
+        if self.neutral:
+            return None
         if self.province:
             return f"p{self.province}"
-        if self.kind in OWN_SECTOR_KINDS and self.org is not None:
-            return f"o{self.org}"
-        return "central"
+        if self.org is None or self.kind is None or self.kind in UMBRELLA_KINDS:
+            return None
+        return f"o{self.org}"
 
     @property
     def neutral(self) -> bool:
@@ -141,21 +143,30 @@ class _Group:
     sectors: set[str]
 
 
+def _key(m: MentionInfo, office: Office) -> tuple:
+    """The union key of an office: the office itself when it identifies a holder (it has a
+    sector), else the mention (a neutral title such as 部长 or 全国人大代表 links nothing)."""
+    return ("o", office.id) if office.sector is not None else ("m", m.key)
+
+
 def _groups(titled: list[MentionInfo]) -> list[_Group]:
     uf = _UF()
+    m_anchor: dict[MKey, tuple] = {}
     for m in titled:
-        first = m.offices[0][0]
-        uf.find(first.id)
-        for o, _ in m.offices[1:]:
+        keys = [(_key(m, o), o, s) for o, s in m.offices]
+        anchor = next(((k, o, s) for k, o, s in keys if o.sector is not None), keys[0])
+        uf.find(anchor[0])
+        for k, o, s in keys:
             # offices named together are one person's, unless they sit in two sectors (the extractor
-            # merges namesakes of one report: 华能集团总经理王健会见辽宁省副省长王健)
-            # (an office left next to one arrived at is the appointment telling the move: joined)
-            if (o.sector is None or first.sector is None or o.sector == first.sector
-                    or (_ in LEAVING) != (m.offices[0][1] in LEAVING)):
-                uf.union(first.id, o.id)
-    by: dict[int, list[MentionInfo]] = defaultdict(list)
+            # merges namesakes of one report: 华能集团总经理王健会见辽宁省副省长王健); an office left next
+            # to one arrived at is the appointment telling the move: joined
+            if (o.sector is None or anchor[1].sector is None or o.sector == anchor[1].sector
+                    or (s in LEAVING) != (anchor[2] in LEAVING)):
+                uf.union(anchor[0], k)
+        m_anchor[m.key] = anchor[0]
+    by: dict[tuple, list[MentionInfo]] = defaultdict(list)
     for m in titled:
-        by[uf.find(m.offices[0][0].id)].append(m)
+        by[uf.find(m_anchor[m.key])].append(m)
     out = []
     for ms in by.values():
         dates = [m.date for m in ms if m.date and any(s not in PAST for _, s in m.offices)]
