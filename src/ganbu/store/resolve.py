@@ -149,7 +149,7 @@ def _key(m: MentionInfo, office: Office) -> tuple:
     return ("o", office.id) if office.sector is not None else ("m", m.key)
 
 
-def _groups(titled: list[MentionInfo]) -> list[_Group]:
+def _groups(titled: list[MentionInfo]) -> tuple[list[_Group], set[MKey]]:
     uf = _UF()
     m_anchor: dict[MKey, tuple] = {}
     for m in titled:
@@ -165,20 +165,26 @@ def _groups(titled: list[MentionInfo]) -> list[_Group]:
                 uf.union(anchor[0], k)
         m_anchor[m.key] = anchor[0]
     by: dict[tuple, list[MentionInfo]] = defaultdict(list)
+    own: dict[tuple, list[tuple[MentionInfo, Office, str]]] = defaultdict(list)
     for m in titled:
-        by[uf.find(m_anchor[m.key])].append(m)
+        root = uf.find(m_anchor[m.key])
+        by[root].append(m)
+        # only the offices joined to the group count for it (not the other namesake's, merged by the extractor)
+        own[root].extend((m, o, s) for o, s in m.offices if uf.find(_key(m, o)) == root)
     out = []
-    for ms in by.values():
-        dates = [m.date for m in ms if m.date and any(s not in PAST for _, s in m.offices)]
+    for root, ms in by.items():
+        offices = own[root]
+        dates = [m.date for m, _, s in offices if m.date and s not in PAST]
         # an appointment means holding the office for a while after it, a removal for a while before
-        dates += [m.date + MIN_TENURE for m in ms if m.date and any(s == "new" for _, s in m.offices)]
-        dates += [m.date - MIN_TENURE for m in ms if m.date and any(s == "removed" for _, s in m.offices)]
-        now = [o for m in ms for o, s in m.offices if s not in PAST]
+        dates += [m.date + MIN_TENURE for m, _, s in offices if m.date and s == "new"]
+        dates += [m.date - MIN_TENURE for m, _, s in offices if m.date and s == "removed"]
+        now = [o for _, o, s in offices if s not in PAST]
         aff = set().union(*(o.affiliations for o in now))
         sectors = {o.sector for o in now if o.sector is not None}
         out.append(_Group(ms, min(dates) if dates else None, max(dates) if dates else None, aff, sectors))
     out.sort(key=lambda g: (g.first or _dt.date.max, min(m.key for m in g.mentions)))
-    return out
+    split = {m.key for m in titled if len({uf.find(_key(m, o)) for o, _ in m.offices if o.sector is not None}) > 1}
+    return out, split
 
 
 def _overlap_days(a: _Group, b: _Group) -> int:
@@ -238,13 +244,19 @@ def _chains(groups: list[_Group]) -> list[_Group]:
     return out
 
 
+TWO_IN_ONE = "the report names two persons of this name (offices of two sectors for one mention)"
+
+
 def resolve_name(mentions: Sequence[MentionInfo]) -> Resolution:
     """Cluster the mentions of one name into persons (see the module docstring for the rules)."""
     titled = [m for m in mentions if m.offices]
     bare = [m for m in mentions if not m.offices]
-    persons: list[list[_Group]] = []
+    groups, split = _groups(titled)
     ambiguous: list[tuple[MKey, list[int], str]] = []
-    for g in _chains(_groups(titled)):
+    persons: list[list[_Group]] = []
+    chains = _chains(groups)
+    placed = [g for g in chains if g.sectors] or chains  # without any sector, the neutral ones decide
+    for g in placed:
         cands = [i for i, p in enumerate(persons) if _compatible(p, g)]
         if len(cands) > 1:
             near = [i for i in cands if _affinity(persons[i], g.aff)]
@@ -259,23 +271,31 @@ def resolve_name(mentions: Sequence[MentionInfo]) -> Resolution:
         else:
             persons.append([g])
     clusters = [[m.key for g in p for m in g.mentions] for p in persons]
+    # mentions with neutral titles only (部长, 全国人大代表), then those without any: by context
+    loose = [m for g in chains if g not in placed for m in g.mentions] + bare
     if not persons:
-        if bare:
-            clusters.append([m.key for m in bare])
+        if loose:
+            clusters.append([m.key for m in loose])
         return Resolution(clusters, ambiguous)
-    for m in bare:
+    for m in loose:
         i = _place_bare(persons, m)
         if isinstance(i, int):
             clusters[i].append(m.key)
         else:
             ambiguous.append((m.key, list(range(len(persons))), i))
-    return Resolution(clusters, ambiguous)
+    for key in split:
+        for c in clusters:
+            if key in c:
+                c.remove(key)
+        ambiguous.append((key, list(range(len(persons))), TWO_IN_ONE))
+    return Resolution([c for c in clusters if c], ambiguous)
 
 
 def _place_bare(persons: list[list[_Group]], m: MentionInfo) -> int | str:
     if len(persons) == 1:
         return 0
-    ctx = [i for i, p in enumerate(persons) if _affinity(p, m.context)]
+    context = m.context | set().union(*(o.affiliations for o, _ in m.offices))
+    ctx = [i for i, p in enumerate(persons) if _affinity(p, context)]
     if len(ctx) == 1:
         return ctx[0]
     if m.date is not None:
@@ -283,7 +303,7 @@ def _place_bare(persons: list[list[_Group]], m: MentionInfo) -> int | str:
             g.first and g.last and g.first - ACTIVE_SLACK <= m.date <= g.last + ACTIVE_SLACK for g in p)]
         if len(active) == 1:
             return active[0]
-    return "a name without office shared by several persons"
+    return "a name without a telling office, shared by several persons"
 
 
 # ---------------------------------------------------------------- applying it to the store
@@ -321,7 +341,7 @@ def _load(conn: Connection, name_ids: Sequence[int]) -> dict[int, list[MentionIn
         if found is not None:
             found.offices.append((Office(oid, org, prov, role, kind), status))
             docs.add(did)
-    _context(conn, infos, {k[0] for k, v in infos.items() if not v.offices})
+    _context(conn, infos, {k[0] for k in infos})
     return by_name
 
 
@@ -342,8 +362,7 @@ def _context(conn: Connection, infos: dict[MKey, MentionInfo], docs: set[int]) -
             if prov:
                 ctx[did].add(f"p{prov}")
     for key, info in infos.items():
-        if not info.offices:
-            info.context = ctx.get(key[0], set())
+        info.context = ctx.get(key[0], set())
 
 
 def _votes(infos: list[MentionInfo], res: Resolution) -> dict[int, int]:
