@@ -44,7 +44,7 @@ __all__ = ["NEUTRAL_ROLE_SUFFIXES", "OVERLAP_DAYS", "MentionInfo", "Resolution",
 
 OVERLAP_DAYS = 30
 #: an appointment implies holding the office at least this long after it; a removal, before it
-MIN_TENURE = _dt.timedelta(days=180)
+MIN_TENURE = _dt.timedelta(days=365)
 #: join office groups of two sectors that never overlap as one career (True), or only when a
 #: report links them or the second begins within MOVE_GAP_DAYS of the last sighting of the first
 #: (False: a namesake in another province, seen long after, is kept apart)
@@ -59,6 +59,7 @@ ARRIVING, LEAVING = ("new", "current", "acting"), ("removed", "former")
 MKey = tuple[int, int]  # (document_id, idx)
 
 
+MAX_ORG_CHARS = 24
 #: organisation kinds above any one body (中共中央, 国务院): their posts are held beside others
 UMBRELLA_KINDS = ("party_central", "state_central")
 
@@ -70,6 +71,13 @@ class Office:
     province: str | None
     role: str
     kind: str | None = None
+    label: str = ""
+
+    @property
+    def misread(self) -> bool:
+        """An organisation the extractor cut wrongly (``…冯昌铮与文化和旅游部``): a list or a clause."""
+        head = self.label.rsplit(" ", 1)[0]
+        return len(head) > MAX_ORG_CHARS or any(c in head for c in "、，与")
 
     @property
     def sector(self) -> str | None:
@@ -78,7 +86,7 @@ class Office:
         SOE's general manager are two people). None (neutral): a membership (委员, 代表), a post
         of the umbrella bodies (中共中央, 国务院) held beside others, a bare title the extractor
         found no body for, or a body the lexicon does not know (often a misread boundary)."""
-        if self.neutral:
+        if self.neutral or self.misread:
             return None
         if self.province:
             return f"p{self.province}"
@@ -330,16 +338,16 @@ def _load(conn: Connection, name_ids: Sequence[int]) -> dict[int, list[MentionIn
         infos[(did, idx)] = info
         by_name[nid].append(info)
     q2 = (select(p.document_id, p.mention_idx, p.status, o.id, o.organization_id, o.province, o.role,
-                 S.organizations.c.kind)
+                 S.organizations.c.kind, o.label)
           .join(S.offices, o.id == p.office_id)
           .outerjoin(S.organizations, S.organizations.c.id == o.organization_id)
           .join(S.mentions, and_(m.document_id == p.document_id, m.idx == p.mention_idx))
           .where(m.name_id.in_(name_ids)))
     docs: set[int] = set()
-    for did, midx, status, oid, org, prov, role, kind in conn.execute(q2):
+    for did, midx, status, oid, org, prov, role, kind, label in conn.execute(q2):
         found = infos.get((did, midx))
         if found is not None:
-            found.offices.append((Office(oid, org, prov, role, kind), status))
+            found.offices.append((Office(oid, org, prov, role, kind, label), status))
             docs.add(did)
     _context(conn, infos, {k[0] for k in infos})
     return by_name
