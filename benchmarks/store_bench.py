@@ -88,15 +88,17 @@ def timed(fn, repeat: int) -> tuple[float, float, float]:
 def query_bench(st, repeat: int) -> list[tuple[str, float, float, float]]:
     with st.engine.connect() as c:
         ranked = c.execute(select(S.persons.c.id).order_by(S.persons.c.n_mentions.desc())).scalars().all()
-        office = c.execute(select(S.spells.c.office_id, func.count()).group_by(S.spells.c.office_id)
-                           .order_by(func.count().desc()).limit(1)).first()
+        known = select(S.offices.c.id).join(S.organizations, S.organizations.c.id == S.offices.c.organization_id)\
+            .where(S.organizations.c.kind.is_not(None))
+        office = c.execute(select(S.spells.c.office_id, func.count()).where(S.spells.c.office_id.in_(known))
+                           .group_by(S.spells.c.office_id).order_by(func.count().desc()).limit(1)).first()
         label = c.scalar(select(S.offices.c.label).where(S.offices.c.id == office[0])) if office else None
         month = c.execute(select(func.substr(func.cast(S.events.c.date_start, S.Text), 1, 7).label("m"), func.count())
                           .where(S.events.c.date_start.is_not(None)).group_by("m")
                           .order_by(func.count().desc()).limit(1)).first()
         org = c.execute(select(S.offices.c.organization_id, func.count()).join(S.spells, S.spells.c.office_id ==
                                                                              S.offices.c.id)
-                        .where(S.offices.c.organization_id.is_not(None)).group_by(S.offices.c.organization_id)
+                        .where(S.offices.c.id.in_(known)).group_by(S.offices.c.organization_id)
                         .order_by(func.count().desc()).limit(1)).first()
         org_name = c.scalar(select(S.organizations.c.canonical).where(S.organizations.c.id == org[0])) if org else None
         day = c.scalar(select(S.spells.c.last_seen).where(S.spells.c.office_id == office[0])) if office else None

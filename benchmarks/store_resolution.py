@@ -34,6 +34,7 @@ from sqlalchemy import select
 
 from ganbu.store import schema as S
 from ganbu.store.api import open_store
+from ganbu.store.events import TYPE_CLASS
 
 
 def _spans(text: str) -> list[tuple[int, int]]:
@@ -100,6 +101,49 @@ def namesakes(persons_path: Path, us: list) -> tuple[int, int, list[str]]:
     return len(pairs), seen, merged
 
 
+def events_eval(st, truth_path: Path) -> tuple[float, float, int, int]:
+    """Pairwise precision/recall of event grouping across reports: each stored event report takes
+    the planted event most of its participants' matched mentions belong to (truth mentions carry
+    their ``event``); pairs of event reports *of two different reports* and of one type class
+    (how one report cuts an encounter into a visit and a signing is the extractor's business)
+    in one stored event vs in one planted event."""
+    truth_of: dict[tuple[str, int], Counter] = defaultdict(Counter)
+    spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    with open(truth_path, encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            for m in rec["mentions"]:
+                if m.get("event"):
+                    spans[rec["id"]].append((m["start"], m["end"], m["event"]))
+    with st.engine.connect() as c:
+        q = (select(S.documents.c.source, S.participants.c.event_idx, S.mentions.c.spans)
+             .select_from(S.participants.join(S.mentions, (S.mentions.c.document_id == S.participants.c.document_id) &
+                                              (S.mentions.c.idx == S.participants.c.mention_idx))
+                          .join(S.documents, S.documents.c.id == S.participants.c.document_id)))
+        for source, eidx, sp in c.execute(q):
+            for s, e in _spans(sp):
+                for ts, te, ev in spans.get(source, ()):
+                    if s < te and ts < e:
+                        truth_of[(source, eidx)][ev] += 1
+        ours = {(src, idx): (eid, TYPE_CLASS.get(typ, typ)) for src, idx, eid, typ in c.execute(
+            select(S.documents.c.source, S.event_reports.c.idx, S.event_reports.c.event_id, S.event_reports.c.type)
+            .join(S.documents, S.documents.c.id == S.event_reports.c.document_id))}
+    us = [(k[0], cnt.most_common(1)[0][0], ours[k][0], ours[k][1]) for k, cnt in truth_of.items() if k in ours]
+
+    def cross_pairs(keyf) -> int:
+        groups: dict = defaultdict(Counter)
+        for u in us:
+            key = keyf(u)
+            if key is not None:
+                groups[key][u[0]] += 1
+        return sum((sum(c.values()) ** 2 - sum(n * n for n in c.values())) // 2 for c in groups.values())
+
+    true = cross_pairs(lambda u: (u[1], u[3]))
+    pred = cross_pairs(lambda u: (u[2], u[3]) if u[2] is not None else None)
+    tp = cross_pairs(lambda u: (u[1], u[2], u[3]) if u[2] is not None else None)
+    return (tp / pred if pred else 1.0), (tp / true if true else 1.0), len(us), true
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("gen", type=Path, help="a folder written by benchmarks/generate_corpus.py")
@@ -131,6 +175,9 @@ def main() -> int:
     print(f"pairwise precision {p:.4f}  recall {r:.4f}  (true pairs {true}, predicted {pred}, both {tp})")
     print(f"namesake pairs planted {total}, both seen {seen}, merged {len(merged)}" +
           (": " + "; ".join(merged[:10]) if merged else ""))
+    ep, er, n_ev, true_ev = events_eval(st, args.gen / "truth_reports.jsonl")
+    print(f"events across reports: pairwise precision {ep:.4f}  recall {er:.4f} "
+          f"({n_ev} stored event reports matched to planted events; {true_ev} true pairs across reports)")
     print(f"evaluation {time.time() - t0:.1f} s; store {db}")
     return 0
 
