@@ -20,7 +20,8 @@ from .writer import chunked
 __all__ = ["TYPE_CLASS", "regroup"]
 
 TYPE_CLASS = {"visit": "encounter", "talks": "encounter", "meeting": "encounter"}
-#: reports of one encounter dated this many days apart are joined (1 day: recall +0.01, precision -0.07 on the generated corpus)
+#: reports of one encounter dated this many days apart are joined
+#: (1 day: recall +0.01, precision -0.07 on the generated corpus)
 DAY_SLACK = 0
 #: undated appointment or removal notices of one person published this close are one event
 NOTICE_DAYS = 30
