@@ -205,3 +205,36 @@ def test_parquet_with_extracted_documents_is_stored_as_given(tmp_path):
     a, b = dump(str(tmp_path / "p.db")), dump(str(tmp_path / "d.db"))
     assert a["documents"] == b["documents"] and a["texts"] == b["texts"]
     assert len(a["mentions"]) == len(b["mentions"]) - 2
+
+
+def test_who_by_office_forms_and_by_org_role(filled):  # noqa: ANN001
+    st, _ = filled
+    assert [h.name for h in st.who("浙江省委书记")] == ["易炼红"]
+    assert [h.name for h in st.who("中共浙江省委员会 书记")] == ["易炼红"]
+    assert {h.name for h in st.who(org="浙江省委", role="秘书长")} == {"陈奕君"}
+    assert st.who("湖南省长") == []
+
+
+def test_review_lists_what_resolution_could_not_decide(store_target, tmp_path):  # noqa: ANN001, F811
+    # a name shared by two concurrent officials, then a report naming both with their offices:
+    # the extractor reads one person with two offices of two sectors, which is two persons
+    both = {"id": "r13", "published": "2023-02-10", "title": "华能集团与辽宁省座谈",
+            "text": "2月9日，中国华能集团有限公司总经理王健在沈阳会见了辽宁省副省长王健。"}
+    st = open_store(store_target)
+    st.ingest([str(write_jsonl(tmp_path / "r.jsonl", [*REPORTS, both]))], workers=0)
+    items = st.review()
+    assert [(r.name, r.published) for r in items] == [("王健", D("2023-02-10"))]
+    assert "two persons" in items[0].reason and len(items[0].candidates) == 2
+    assert len(st.person("王健")) == 2
+    st.close()
+
+
+def test_not_a_database_is_a_clear_error(tmp_path):  # noqa: ANN001
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"this is not an SQLite file at all" * 100)
+    with pytest.raises(StoreError) as e:
+        open_store(bad)
+    assert e.value.code == "E406" and str(bad) in e.value.input
+    with pytest.raises(StoreError) as e:
+        open_store(tmp_path / "no" / "such" / "dir" / "x.db")
+    assert e.value.code == "E401"
