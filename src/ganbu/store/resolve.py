@@ -296,7 +296,14 @@ def resolve_name(mentions: Sequence[MentionInfo]) -> Resolution:
             if key in c:
                 c.remove(key)
         ambiguous.append((key, list(range(len(persons))), TWO_IN_ONE))
-    return Resolution([c for c in clusters if c], ambiguous)
+    return _compact(clusters, ambiguous)
+
+
+def _compact(clusters: list[list[MKey]], ambiguous: list[tuple[MKey, list[int], str]]) -> Resolution:
+    """Drop clusters left empty; candidate indexes follow."""
+    new = {i: j for j, i in enumerate(i for i, c in enumerate(clusters) if c)}
+    return Resolution([c for c in clusters if c],
+                      [(k, [new[i] for i in cands if i in new], reason) for k, cands, reason in ambiguous])
 
 
 def _place_bare(persons: list[list[_Group]], m: MentionInfo) -> int | str:

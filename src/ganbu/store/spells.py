@@ -8,7 +8,8 @@ report dates on which the office was named for them, with its status:
 - ``removed`` is a hard end: it closes the open spell with ``end_date`` (or records a spell that
   ends then when no earlier evidence exists);
 - ``former`` (原…, 前…) after the last sighting closes the open spell with ``ended_before``;
-- ``current`` / ``acting`` extend the open spell (``first_seen`` … ``last_seen``) or open one.
+- ``current`` / ``acting`` extend the open spell (``first_seen`` … ``last_seen``) or open one;
+  a sighting within :data:`SAME_NEWS` days after a removal is a late report, not a return.
 
 A spell thus has hard boundaries where the reports gave them and soft ones (first and last seen)
 elsewhere; queries take ``coalesce(start_date, first_seen)`` … ``coalesce(end_date, last_seen)``.
@@ -97,8 +98,8 @@ def build_spells(evidence: list[tuple[_dt.date, str, int]]) -> list[Spell]:
         else:
             if cur is None:
                 last = spells[-1] if spells else None
-                if last is not None and last.end_date is not None and day <= last.end_date:
-                    last.see(day, doc)  # a late report of what was ended
+                if last is not None and last.end_date is not None and day <= last.end_date + SAME_NEWS:
+                    last.n_sources += 1  # a late report of what was ended, not a return to office
                     continue
                 cur = Spell()
             cur.see(day, doc)
