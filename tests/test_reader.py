@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from ganbu.read import reader
 from ganbu.errors import (
     GanbuError,
     InputBinary,
@@ -21,6 +20,7 @@ from ganbu.errors import (
     InputUndecodable,
     InputUnreadable,
 )
+from ganbu.read import reader
 from ganbu.read.reader import Source, read_bytes, read_path, read_text
 
 FIX = Path(__file__).parent / "fixtures" / "reader"

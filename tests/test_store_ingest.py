@@ -207,7 +207,7 @@ def test_parquet_with_extracted_documents_is_stored_as_given(tmp_path):
     assert len(a["mentions"]) == len(b["mentions"]) - 2
 
 
-def test_who_by_office_forms_and_by_org_role(filled):  # noqa: ANN001
+def test_who_by_office_forms_and_by_org_role(filled):
     st, _ = filled
     assert [h.name for h in st.who("浙江省委书记")] == ["易炼红"]
     assert [h.name for h in st.who("中共浙江省委员会 书记")] == ["易炼红"]
@@ -215,7 +215,7 @@ def test_who_by_office_forms_and_by_org_role(filled):  # noqa: ANN001
     assert st.who("湖南省长") == []
 
 
-def test_review_lists_what_resolution_could_not_decide(store_target, tmp_path):  # noqa: ANN001, F811
+def test_review_lists_what_resolution_could_not_decide(store_target, tmp_path):  # noqa: F811
     # a name shared by two concurrent officials, then a report naming both with their offices:
     # the extractor reads one person with two offices of two sectors, which is two persons
     both = {"id": "r13", "published": "2023-02-10", "title": "华能集团与辽宁省座谈",
@@ -229,7 +229,7 @@ def test_review_lists_what_resolution_could_not_decide(store_target, tmp_path): 
     st.close()
 
 
-def test_not_a_database_is_a_clear_error(tmp_path):  # noqa: ANN001
+def test_not_a_database_is_a_clear_error(tmp_path):
     bad = tmp_path / "bad.db"
     bad.write_bytes(b"this is not an SQLite file at all" * 100)
     with pytest.raises(StoreError) as e:
