@@ -1,5 +1,6 @@
 """The command line: output formats, and one-line errors for bad input while a batch goes on."""
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from ganbu.errors import BadArgument, DataError
 from ganbu.lang import lexicon as L
+from ganbu.errors import BadArgument, DataError
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared" / "data"
@@ -113,9 +113,9 @@ def test_surnames():
     assert "欧阳" in s and "殴阳" not in s
     assert "令狐" in s and "冷狐" not in s
     assert "夏侯" in s and "夏候" not in s
-    for name in ["暨", "禹", "栗", "靳", "覃", "麻", "仝", "咸", "寇", "谌", "訾", "逯", "亓", "蔺", "揭", "阚", "郇", "笪", "佘", "缪", "隋", "甄", "厍", "矫", "盖", "眭", "那", "宁", "么", "展", "冼", "衣", "乜", "母", "第五"]:
+    for name in "暨 禹 栗 靳 覃 麻 仝 咸 寇 谌 訾 逯 亓 蔺 揭 阚 郇 笪 佘 缪 隋 甄 厍 矫 盖 眭 那 宁 么 展 冼 衣 乜 母 第五".split():
         assert name in s, name
-    for name in ["司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "令狐", "端木", "轩辕", "万俟", "澹台", "拓跋", "单于"]:
+    for name in "司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 令狐 端木 轩辕 万俟 澹台 拓跋 单于".split():
         assert name in s, name
     assert s["贠"] == 0  # added by hand
     assert all(1 <= len(k) <= 2 for k in s)
@@ -249,7 +249,7 @@ def test_no_alias_collides():
         orgs = by_surface[s]
         for i, a in enumerate(orgs):
             for b in orgs[i + 1:]:
-                assert (a.valid_to and b.valid_from and a.valid_to <= b.valid_from) or (
+                assert a.valid_to and b.valid_from and a.valid_to <= b.valid_from or (
                     b.valid_to and a.valid_from and b.valid_to <= a.valid_from
                 ), (s, names)
     assert set(shared) == {"国家计委", "国家广电总局", "广电总局", "中化集团", "国务院港澳事务办公室", "国务院港澳办"}

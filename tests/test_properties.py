@@ -1,6 +1,5 @@
 """Property tests: any Unicode input never crashes, and every span points at its mention."""
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 import ganbu
 from ganbu.lang.normalize import normalize

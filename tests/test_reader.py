@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from ganbu.read import reader
 from ganbu.errors import (
     GanbuError,
     InputBinary,
@@ -20,7 +21,6 @@ from ganbu.errors import (
     InputUndecodable,
     InputUnreadable,
 )
-from ganbu.read import reader
 from ganbu.read.reader import Source, read_bytes, read_path, read_text
 
 FIX = Path(__file__).parent / "fixtures" / "reader"
