@@ -78,6 +78,20 @@ def test_sigkill_then_rerun_gives_the_same_rows(corpus, tmp_path, point):
         assert (again["new"], again["duplicate"], again["extracted"]) == (0, N, 0)
 
 
+def _stored(target: str) -> int:
+    from sqlalchemy import create_engine, text
+
+    url = target.replace("postgresql://", "postgresql+psycopg://") if "://" in target else f"sqlite:///{target}"
+    eng = create_engine(url)
+    try:
+        with eng.connect() as c:
+            return c.execute(text("SELECT count(*) FROM documents")).scalar() or 0
+    except Exception:  # noqa: BLE001 - not created yet, or locked for a moment
+        return 0
+    finally:
+        eng.dispose()
+
+
 def _overlapping_inputs(folder: Path) -> list[Path]:
     """Four inputs; every report is in exactly two of them."""
     recs = synth_reports(N, seed=3)
@@ -121,8 +135,10 @@ def test_a_killed_process_leaves_its_share_to_the_others(backend, tmp_path):
     one = make("one")
     _finish(_start(one, *parts))
     shared = make("shared")
-    victim = _start(shared, parts[0], batch=4)
-    time.sleep(1.5)
+    victim = _start(shared, parts[0], batch=2)
+    deadline = time.time() + 120
+    while victim.poll() is None and time.time() < deadline and _stored(shared) < 4:
+        time.sleep(0.005)
     os.kill(victim.pid, signal.SIGKILL)
     victim.wait(timeout=30)
     assert victim.returncode == -signal.SIGKILL

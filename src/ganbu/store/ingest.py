@@ -89,6 +89,9 @@ class Summary:
 
 def _worker_init() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
+    from ..pipeline import extract
+
+    extract("浙江省委书记易炼红出席。", "2023-01-01")  # load the lexicons once per worker
 
 
 def extract_batch(items: list[tuple[str, Record]]) -> list[Facts | Failure]:
@@ -274,9 +277,15 @@ def _chunks(items: Iterable, n: int) -> Iterator[list]:
 
 
 def _pool(workers: int) -> ProcessPoolExecutor | None:
+    """The extraction workers. They are started by a fork server, not forked from this process:
+    a forked child would inherit the database sockets, and if this process were killed the
+    child would keep its PostgreSQL transaction open (and its row locks) until it exited."""
     if workers <= 0:
         return None
-    ctx = mp.get_context("fork") if sys.platform.startswith("linux") else None
+    methods = mp.get_all_start_methods()
+    ctx = mp.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if ctx.get_start_method() == "forkserver":
+        ctx.set_forkserver_preload(["ganbu.pipeline", "ganbu.store.facts"])
     return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_worker_init)
 
 
@@ -288,10 +297,11 @@ def ingest(engine: Engine, args: list[str], *, workers: int | None = None, progr
     Raises :class:`~ganbu.store.errors.StoreError` when the database cannot be written; what was
     committed before stays. ``KeyboardInterrupt`` stops the run cleanly (``summary.interrupted``).
     """
-    from ..pipeline import extract
-
-    extract("浙江省委书记易炼红出席。", "2023-01-01")  # load the lexicons once, before forking
     workers = (os.cpu_count() or 1) if workers is None else workers
+    if workers <= 0:
+        from ..pipeline import extract
+
+        extract("浙江省委书记易炼红出席。", "2023-01-01")  # load the lexicons before the clock matters
     bar = None
     if progress:
         from tqdm import tqdm
