@@ -88,10 +88,39 @@ class Summary:
 # ---------------------------------------------------------------- worker side
 
 def _worker_init() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
-    from ..pipeline import extract
+    """In each forked worker: drop the parent's database sockets (a worker that kept them would
+    keep a killed parent's PostgreSQL transaction, and its row locks, open), die with the parent,
+    leave Ctrl-C to the parent."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _close_inherited_sockets()
+    _die_with_parent()
 
-    extract("浙江省委书记易炼红出席。", "2023-01-01")  # load the lexicons once per worker
+
+def _close_inherited_sockets() -> None:
+    import stat
+
+    try:
+        fds = [int(x) for x in os.listdir("/proc/self/fd")]
+    except OSError:
+        return
+    for fd in fds:
+        try:
+            if stat.S_ISSOCK(os.fstat(fd).st_mode):
+                os.close(fd)
+        except OSError:
+            pass
+
+
+def _die_with_parent() -> None:
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
 
 
 def extract_batch(items: list[tuple[str, Record]]) -> list[Facts | Failure]:
@@ -277,15 +306,11 @@ def _chunks(items: Iterable, n: int) -> Iterator[list]:
 
 
 def _pool(workers: int) -> ProcessPoolExecutor | None:
-    """The extraction workers. They are started by a fork server, not forked from this process:
-    a forked child would inherit the database sockets, and if this process were killed the
-    child would keep its PostgreSQL transaction open (and its row locks) until it exited."""
+    """The extraction workers, forked (on Linux) after the lexicons are loaded, so they share
+    them; see :func:`_worker_init` for what each drops of the parent."""
     if workers <= 0:
         return None
-    methods = mp.get_all_start_methods()
-    ctx = mp.get_context("forkserver" if "forkserver" in methods else "spawn")
-    if ctx.get_start_method() == "forkserver":
-        ctx.set_forkserver_preload(["ganbu.pipeline", "ganbu.store.facts"])
+    ctx = mp.get_context("fork") if sys.platform.startswith("linux") else mp.get_context("spawn")
     return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_worker_init)
 
 
@@ -297,11 +322,10 @@ def ingest(engine: Engine, args: list[str], *, workers: int | None = None, progr
     Raises :class:`~ganbu.store.errors.StoreError` when the database cannot be written; what was
     committed before stays. ``KeyboardInterrupt`` stops the run cleanly (``summary.interrupted``).
     """
-    workers = (os.cpu_count() or 1) if workers is None else workers
-    if workers <= 0:
-        from ..pipeline import extract
+    from ..pipeline import extract
 
-        extract("浙江省委书记易炼红出席。", "2023-01-01")  # load the lexicons before the clock matters
+    extract("浙江省委书记易炼红出席。", "2023-01-01")  # load the lexicons once, before forking
+    workers = (os.cpu_count() or 1) if workers is None else workers
     bar = None
     if progress:
         from tqdm import tqdm
