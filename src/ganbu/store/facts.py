@@ -130,9 +130,28 @@ def _status_and_org(pos, previous: str | None) -> tuple[str, str | None]:
     return pos.status, org
 
 
+_PARTY_ROLES = ("书记", "副书记", "常委", "秘书长", "常务副书记")
+
+
+@lru_cache(maxsize=4096)
+def _place_body(org: str, role: str) -> tuple[str, str] | None:
+    """A bare place read as the organisation of a local head title (浙江 + 省长): the body the
+    title belongs to (浙江省人民政府), found through the gazetteer."""
+    found = find_places(org)
+    if len(found) != 1 or found[0].start != 0 or found[0].end != len(org):
+        return None
+    full = found[0].division.name
+    if role in _GOVERNMENT_ROLES:
+        return f"{full}人民政府", "government"
+    if role in _PARTY_ROLES:
+        return f"中共{full}委员会", "party_committee"
+    return None
+
+
 def _office(pos, doc_orgs: dict[str, tuple[str, str]]) -> Office:
     if pos.organization:
-        canon, kind = doc_orgs.get(pos.organization) or _canonical_org(pos.organization)
+        canon, kind = (doc_orgs.get(pos.organization) or _place_body(pos.organization, pos.role)
+                       or _canonical_org(pos.organization))
         label = f"{canon} {pos.role}"
     else:
         canon, kind, label = None, None, normalize(pos.text)
