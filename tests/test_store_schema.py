@@ -6,11 +6,11 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import text
-from test_store_support import store_target  # noqa: F401
 
 from ganbu.store.db import open_engine
 from ganbu.store.errors import StoreError
 from ganbu.store.schema import metadata
+from test_store_support import store_target  # noqa: F401
 
 
 def test_migrations_match_the_schema(store_target):  # noqa: F811
