@@ -86,7 +86,7 @@ def _stored(target: str) -> int:
     try:
         with eng.connect() as c:
             return c.execute(text("SELECT count(*) FROM documents")).scalar() or 0
-    except Exception:  # noqa: BLE001 - not created yet, or locked for a moment
+    except Exception:
         return 0
     finally:
         eng.dispose()

@@ -266,7 +266,8 @@ def _export(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------- registration
 
 def register(subparsers: Any) -> None:
-    """Add the corpus commands to the ``ganbu`` parser's subparsers."""
+    """Add the corpus commands to the ``ganbu`` parser's subparsers. (Long: one declaration per
+    command and option, read top to bottom like the help it makes.)"""
     p = subparsers.add_parser("ingest", help="extract reports and store them in the corpus",
                               description="Extract every report of PATH… (files, folders, globs, JSON Lines with "
                               "text/url/title/published, Parquet, '-' for stdin) in parallel and store it. "
