@@ -144,6 +144,55 @@ def events_eval(st, truth_path: Path) -> tuple[float, float, int, int]:
     return (tp / pred if pred else 1.0), (tp / true if true else 1.0), len(us), true
 
 
+def spells_eval(st, persons_path: Path, us: list) -> tuple[int, int, int, float | None]:
+    """Planted career entries (person, office, dates) against the stored spells of the store
+    person most of that planted person's mentions went to: how many entries that the corpus
+    shows (the person named with that office at least once) have a spell of the same office
+    overlapping the planted dates, and the median distance in days between a planted start and
+    the stored start of those whose start the store took from an appointment."""
+    import datetime as dt
+    import statistics
+
+    from ganbu.store.facts import _canonical_org, _place_body
+
+    main_of: dict[str, int] = {}
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for _, _, t, p in us:
+        if p is not None:
+            votes[t][p] += 1
+    main_of = {t: c.most_common(1)[0][0] for t, c in votes.items()}
+    spells: dict[tuple[int, str], list] = defaultdict(list)
+    with st.engine.connect() as c:
+        q = (select(S.spells.c.person_id, S.offices.c.label, S.spells.c.start_date, S.spells.c.first_seen,
+                    S.spells.c.end_date, S.spells.c.last_seen).join(S.offices, S.offices.c.id == S.spells.c.office_id))
+        for pid, label, sd, fs, ed, ls in c.execute(q):
+            spells[(pid, label)].append((sd, sd or fs, ed or ls))
+    shown = found = 0
+    gaps: list[int] = []
+    with open(persons_path, encoding="utf-8") as fh:
+        for line in fh:
+            p = json.loads(line)
+            pid = main_of.get(p["person"])
+            if pid is None:
+                continue
+            for job in p["career"]:
+                org = job.get("organization")
+                if not org or not job.get("start"):
+                    continue
+                canon = (_place_body(org, job["role"]) or _canonical_org(org))[0]
+                have = spells.get((pid, f"{canon} {job['role']}"))
+                if not have:
+                    continue  # never shown with this office (or read differently): not counted
+                shown += 1
+                start = dt.date.fromisoformat(job["start"])
+                end = dt.date.fromisoformat(job["end"]) if job.get("end") else dt.date.max
+                hit = [s for s in have if s[1] and s[2] and s[1] <= end and s[2] >= start]
+                if hit:
+                    found += 1
+                    gaps += [abs((s[0] - start).days) for s in hit if s[0]]
+    return shown, found, len(gaps), (statistics.median(gaps) if gaps else None)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("gen", type=Path, help="a folder written by benchmarks/generate_corpus.py")
@@ -175,6 +224,9 @@ def main() -> int:
     print(f"pairwise precision {p:.4f}  recall {r:.4f}  (true pairs {true}, predicted {pred}, both {tp})")
     print(f"namesake pairs planted {total}, both seen {seen}, merged {len(merged)}" +
           (": " + "; ".join(merged[:10]) if merged else ""))
+    shown, found, n_app, med = spells_eval(st, args.gen / "truth_persons.jsonl", us)
+    print(f"spells: {found} of {shown} planted offices the store holds for the person overlap the planted dates; "
+          f"{n_app} start at an appointment, median {med} days from the planted start")
     ep, er, n_ev, true_ev = events_eval(st, args.gen / "truth_reports.jsonl")
     print(f"events across reports: pairwise precision {ep:.4f}  recall {er:.4f} "
           f"({n_ev} stored event reports matched to planted events; {true_ev} true pairs across reports)")
