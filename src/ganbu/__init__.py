@@ -11,6 +11,8 @@ from .errors import GanbuError
 from .lang.normalize import normalize as normalize_text
 from .model import Document
 from .pipeline import extract, extract_path
+from .store import open_store
 from .version import __version__, pipeline_version
 
-__all__ = ["Document", "GanbuError", "__version__", "extract", "extract_path", "normalize_text", "pipeline_version"]
+__all__ = ["Document", "GanbuError", "__version__", "extract", "extract_path", "normalize_text", "open_store",
+           "pipeline_version"]

@@ -1,0 +1,35 @@
+"""The migrations build exactly the tables of ``schema.py``, on both backends; a store from a
+newer ganbu is refused."""
+from __future__ import annotations
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import text
+
+from ganbu.store.db import open_engine
+from ganbu.store.errors import StoreError
+from ganbu.store.schema import metadata
+from test_store_support import store_target  # noqa: F401
+
+
+def test_migrations_match_the_schema(store_target):  # noqa: F811
+    eng = open_engine(store_target)
+    try:
+        with eng.connect() as c:
+            assert compare_metadata(MigrationContext.configure(c), metadata) == []
+            assert c.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
+    finally:
+        eng.dispose()
+
+
+def test_a_newer_schema_is_refused(tmp_path):
+    db = tmp_path / "new.db"
+    open_engine(db).dispose()
+    eng = open_engine(db)
+    with eng.begin() as c:
+        c.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    eng.dispose()
+    with pytest.raises(StoreError) as e:
+        open_engine(db)
+    assert e.value.code == "E405" and "9999" in e.value.message
