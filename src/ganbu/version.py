@@ -13,7 +13,7 @@ __version__ = "0.2.0"
 
 __all__ = ["__version__", "data_digest", "pipeline_version"]
 
-_DATA_PACKAGES = ("ganbu.lang", "ganbu.people", "ganbu.events")
+_DATA_PACKAGES = ("ganbu.read", "ganbu.lang", "ganbu.people", "ganbu.events")
 
 
 @lru_cache(maxsize=1)

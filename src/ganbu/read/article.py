@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .lines import label_words, words
 from .tree import El, Run, iter_elements
 
 __all__ = ["Layout", "find_body", "is_within", "layout"]
@@ -24,17 +25,10 @@ _HARD_DROP = frozenset((
     "script", "style", "noscript", "template", "head", "svg", "math", "iframe", "object", "embed", "select",
     "textarea", "button", "option", "canvas", "video", "audio", "map", "title"))
 _SOFT_TAGS = frozenset(("nav", "header", "footer", "aside", "form", "menu", "dialog"))
-_NAV_SUB = re.compile(
-    r"nav|menu|breadcrumb|crumb|footer|header|share|comment|sidebar|copyright|login|logo|toolbar|"
-    r"pagination|advert|banner|topbar|bdshare|jiathis|social|qrcode")
-_NAV_WORDS = frozenset((
-    "side", "related", "relate", "relevant", "foot", "head", "ad", "ads", "bottom", "top", "pager", "tags",
-    "recommend", "hot", "rank", "links", "friendlink", "search", "ewm", "share", "login"))
-_CONTENT_SUB = re.compile(
-    r"content|article|trs_?editor|detail|zhengwen|maintext|main_text|newstext|news_text|artibody|"
-    r"textcon|text_con|txtcon|txt_con|neirong")
-_CONTENT_WORDS = frozenset(("main", "text", "txt", "zw", "con", "body", "post", "story", "entry", "wenzhang",
-                            "nr"))
+_NAV_SUB = re.compile("|".join(map(re.escape, label_words("nav_class").split())))
+_NAV_WORDS = words(label_words("nav_word"))
+_CONTENT_SUB = re.compile("|".join(map(re.escape, label_words("content_class").split())))
+_CONTENT_WORDS = words(label_words("content_word"))
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _WORD_SPLIT = re.compile(r"[^a-z0-9]+")
 _MIN_PROSE = 20  # characters a container must hold

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lines import alternation, line_bounds, words
+from .lines import alternation, label_words, line_bounds, words
 
 __all__ = ["LABEL_HIT", "Author", "find_bylines"]
 
@@ -21,32 +21,23 @@ _NAME_RE = re.compile(rf"[{_CJK}]{{2,4}}|[{_CJK}]{{1,6}}[·•・][{_CJK}]{{1,10
 _TOKEN_RE = re.compile(r"[^\s、，,;；|｜:：/／*□■●◆▲★◇○•()（）\[\]【】<>《》“”\"'‘’]+")
 _SEPARATOR_AFTER = re.compile(r"[ \t\u3000]*[|｜:：/／]")
 
-_AUTHOR_LABELS = words(
-    "撰文 作者 记者 記者 通讯员 通訊員 实习生 實習生 见习记者 見習記者 特约记者 特約記者 本报记者 本報記者 "
-    "文 文字 撰稿 采写 採寫 执笔 執筆")
-_NEEDS_SEPARATOR = words("文 文字 来源 來源 资料 資料 稿源 出处 出處")
-_GLUE_LABEL = re.compile(r"记者|記者|通讯员|通訊員|实习生|實習生")
-_CREDIT_LABELS = words(
-    "来源 來源 资料 資料 稿源 出处 出處 资料来源 資料來源 信息来源 信息來源 转自 轉自 转载自 轉載自")
-_OTHER_LABELS = words(
-    "编辑 編輯 责任编辑 責任編輯 责编 責編 校对 校對 审核 審核 审校 審校 终审 終審 摄影 攝影 摄 攝 图 圖 "
-    "图片 圖片 视频 視頻 设计 設計 制图 製圖 美编 美編 主编 主編 策划 策劃 监制 監製 出品 排版 统筹 統籌 "
-    "发布时间 發佈時間 發布時間 发布日期 發布日期 时间 時間 日期 浏览次数 瀏覽次數 阅读 閱讀 点击 點擊 "
-    "字号 字號")
-_PHOTO_LABELS = words("图 圖 摄影 攝影 摄 攝 图片 圖片")
-_IGNORABLE = words("报道 報道 摄 攝 图 圖 综合报道 綜合報道 等 文图 文圖 联合报道 聯合報道")
-_STOP_FIRST = frozenset(
-    "们們会會招站节節证證团團从從在获獲了近今昨据據表注发發留调調走同采採问問看跟随隨对對也都还還就又再是"
-    "的等与與及被将將已到说說称稱报報这這那其该該此")
-_STOP_SUB_RE = re.compile("获悉|獲悉|了解|报道|報道|表示|采访|採訪|记者|記者|通讯|通訊|注意|发现|發現|留意|介绍|介紹")
+_AUTHOR_LABELS = words(label_words("author"))
+_NEEDS_SEPARATOR = words(label_words("needs_separator"))
+_GLUE = label_words("glue").split()
+_GLUE_LABEL = re.compile("|".join(map(re.escape, _GLUE)))
+_CREDIT_LABELS = words(label_words("credit"))
+_OTHER_LABELS = words(label_words("other"))
+_PHOTO_LABELS = words(label_words("photo"))
+_IGNORABLE = words(label_words("ignorable"))
+_STOP_FIRST = frozenset(label_words("stop_first"))
+_STOP_SUB_RE = re.compile("|".join(map(re.escape, label_words("not_name_part").split())))
 
 # The labels that make a line worth parsing (``文`` only before a separator); see analyze.py.
-LABEL_HIT = alternation("撰文 作者 记者 記者 通讯员 通訊員 实习生 實習生 来源 來源 资料 資料 稿源 出处 出處",
-                        r"文字?[ \t\u3000]*[/／|｜:：]", "文")
+LABEL_HIT = alternation(label_words("line_hit"), r"文字?[ \t\u3000]*[/／|｜:：]", "文")
 _LABEL_SCAN = re.compile("(?=[" + re.escape("".join(sorted(LABEL_HIT[0]))) + "])(?:" + LABEL_HIT[1] + ")")
 
 _PAREN_BYLINE = re.compile(
-    r"[(（]([^()（）\n]{0,24}?(?:记者|記者|通讯员|通訊員|实习生|實習生)[^()（）\n]{0,40})[)）]")
+    r"[(（]([^()（）\n]{0,24}?(?:" + "|".join(map(re.escape, _GLUE)) + r")[^()（）\n]{0,40})[)）]")
 _LINE_CUT = re.compile(r"[(（\[【]")
 _CREDIT_TAIL = re.compile(r"等(?:党报|黨報|媒体|媒體|报道|報道|报纸|報紙|网站|網站|报刊|報刊)?$")
 _CREDIT_HEAD = re.compile(r"^(?:综合自|綜合自|综合|綜合|据|據|转自|轉自)")

@@ -2,8 +2,12 @@
 from __future__ import annotations
 
 import re
+from functools import cache
+from importlib import resources
 
-__all__ = ["Alternation", "alternation", "line_bounds", "merge_spans", "words"]
+from ..errors import DataError
+
+__all__ = ["Alternation", "alternation", "label_words", "line_bounds", "merge_spans", "words"]
 
 _EOL = re.compile(r"[\r\n]")
 
@@ -13,6 +17,23 @@ Alternation = tuple[set[str], str]  # (possible first characters, regex body)
 def words(s: str) -> frozenset[str]:
     """The space-separated words of ``s`` (word lists are written as one string)."""
     return frozenset(s.split())
+
+
+@cache
+def _labels() -> dict[str, str]:
+    try:
+        raw = resources.files("ganbu.read").joinpath("data", "labels.tsv").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataError(f"bundled data file missing or unreadable: {exc}", "labels.tsv") from exc
+    rows = [ln.split("\t") for ln in raw.splitlines() if ln and not ln.startswith("#")]
+    if not rows or rows[0] != ["list", "words"] or any(len(r) != 2 for r in rows):
+        raise DataError("expected two tab-separated columns: list, words", "labels.tsv")
+    return {r[0]: r[1] for r in rows[1:]}
+
+
+def label_words(name: str) -> str:
+    """The words of list ``name`` of ``read/data/labels.tsv``, space-separated as written there."""
+    return _labels()[name]
 
 
 def alternation(literals: str, extra: str = "", first: str = "") -> Alternation:
