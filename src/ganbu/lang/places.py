@@ -182,12 +182,18 @@ class Context:
 
 
 @lru_cache(maxsize=1)
-def _country_automaton() -> ahocorasick.Automaton:
+def _country_table() -> dict[str, tuple[str, str]]:
+    """name → (kind, country): ``countries.tsv`` (a state, or a body with the state it belongs to)."""
     from .tables import rows
 
+    return {r["name"]: (r["kind"], r["country"]) for r in rows("ganbu.lang", "countries.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _country_automaton() -> ahocorasick.Automaton:
     a = ahocorasick.Automaton()
-    for r in rows("ganbu.lang", "countries.tsv"):
-        a.add_word(r["name"], r["name"])
+    for name in _country_table():
+        a.add_word(name, name)
     a.make_automaton()
     return a
 
@@ -207,3 +213,56 @@ def find_countries(s: str) -> list[tuple[int, int, str]]:
             end = m.end()
         out.append((e + 1 - len(w), end, w))
     return out
+
+
+def state_of(name: str) -> str | None:
+    """The state a country mention names (越共 → 越南); None for an international body."""
+    kind, country = _country_table().get(name, ("", ""))
+    if kind == "country":
+        return country or name
+    return country or None
+
+
+def names_a_country(text: str) -> bool:
+    """``text`` names a foreign state or international body (美国, 驻埃及, 联合国…)."""
+    return any(True for _ in _country_automaton().iter(text))
+
+
+_SENTENCE_END = re.compile(r"[。！？\n]")
+
+
+class Countries:
+    """Which foreign state does a title that names none belong to (国防部长 in an Egyptian story)?
+
+    The state named nearest before the title, in the body (a state after 驻 is where an envoy
+    serves, not whose he is), else the first one of the headline. :meth:`in_sentence` asks for
+    one named earlier in the same sentence only."""
+
+    def __init__(self, s: str, countries: Sequence[tuple[int, int, str]], title: str | None = None):
+        self.s = s
+        kept = [(b, st) for a, b, n in countries if (st := state_of(n)) and s[a - 1 : a] != "驻"]
+        self.ends = [b for b, _ in kept]
+        self.names = [n for _, n in kept]
+        heads = [state_of(n) for _, _, n in find_countries(title)] if title else []
+        self.heads = [h for h in heads if h is not None]
+        self.fallback = self.heads[0] if self.heads else None
+
+    def before(self, pos: int) -> str | None:
+        k = bisect.bisect_right(self.ends, pos) - 1
+        return self.names[k] if k >= 0 else self.fallback
+
+    def abbreviated(self, ch: str, pos: int) -> str | None:
+        """The state a one-character abbreviation at ``pos`` stands for (叙外长 → 叙利亚, 以防长 →
+        以色列): the nearest one named before it that starts with ``ch``, else one of the headline."""
+        k = bisect.bisect_right(self.ends, pos) - 1
+        while k >= 0:
+            if self.names[k].startswith(ch):
+                return self.names[k]
+            k -= 1
+        return next((h for h in self.heads if h.startswith(ch)), None)
+
+    def in_sentence(self, pos: int) -> str | None:
+        k = bisect.bisect_right(self.ends, pos) - 1
+        if k < 0 or _SENTENCE_END.search(self.s, self.ends[k], pos):
+            return None
+        return self.names[k]

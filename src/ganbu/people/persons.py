@@ -4,6 +4,7 @@ from __future__ import annotations
 import ahocorasick
 
 from ..model import Person, Position
+from . import tables as R
 from .names import follower_at, is_cjk
 from .positions import PositionMaker
 from .types import TitledMention
@@ -16,12 +17,12 @@ def _inside(a: int, b: int, ranges) -> bool:
 def build_people(s: str, mentions: list[TitledMention], maker: PositionMaker,
                  authors: list[tuple[str, int, int]], skip: list[tuple[int, int]]) -> list[Person]:
     people = _People()
-    last_base = ""
+    last_base, last_state = "", None
     for tm in sorted(mentions, key=lambda t: t.names[0][0]):
         if all(_inside(a, b, skip) for a, b in tm.names):
             continue
-        positions = maker.make(tm, last_base if tm.continues else "")
-        last_base = maker.last_base
+        positions = maker.make(tm, last_base if tm.continues else "", last_state if tm.continues else None)
+        last_base, last_state = maker.last_base, maker.last_state
         for a, b in tm.names:
             p = people.mention(s[a:b], a, b)
             p.rules.add(tm.rule)
@@ -60,10 +61,28 @@ class _People:
 
 
 def _add_position(p: Person, pos: Position) -> None:
-    for q in p.positions:
-        if q.text == pos.text and q.status == pos.status:
+    """Add ``pos`` unless the person has it; a title that only repeats the end of one the person
+    has with the same role (总统 after 乌克兰总统, 主席 after 越南国家主席) adds nothing, and
+    replaces itself when the fuller one comes later."""
+    role, text = _short(pos.role), _short(pos.text)
+    for i, q in enumerate(p.positions):
+        if q.status != pos.status or _short(q.role) != role:
+            continue
+        if _short(q.text).endswith(text):
+            return
+        if text.endswith(_short(q.text)):
+            p.positions[i] = pos
             return
     p.positions.append(pos)
+
+
+def _short(text: str) -> str:
+    """``text`` with an office written in full in its short form (外交部长 → 外长), so that the
+    two writings of one office compare equal."""
+    for full, short in R.short_titles():
+        if full in text:
+            return text.replace(full, short)
+    return text
 
 
 def _link_bare_mentions(s: str, by_name: dict[str, Person], taken, skip) -> None:

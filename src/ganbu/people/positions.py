@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from ..lang.lexicon import Org
+from ..lang.places import Countries, find_countries, names_a_country, state_of
 from ..model import Position
 from ..model.records import Status
 from . import tables as R
@@ -22,7 +23,8 @@ from .types import Link, TitledMention
 _LEVELS = ("自治区", "自治州", "省", "市", "县", "区", "州", "旗", "盟")
 _NOT_BARE_LEVEL = set("场级域属直辖内外民长")  # 市场监管局, 省级, 区域 … are not an implicit jurisdiction
 _PLACE_ENDS = ("自治区", "自治州", "区", "县", "市", "州", "旗")
-_NOT_FORMER = ("太原", "中原", "高原", "平原", "草原", "目前", "当前", "此前")  # words ending in 原/前
+# a status word (原, 前) inside a prefix stands after one of these: the end of a place or body
+_MARKER_AFTER = set("国省市县区州旗盟委部局厅会团党社院联所校司办处署组室队军府协行心站庭馆台")
 _PARTY_COMMITTEE_BASES = {"省委", "市委", "县委", "区委", "州委", "自治区党委", "旗委", "盟委"}
 
 
@@ -36,6 +38,13 @@ def _bare_level(base: str) -> str | None:
     return None
 
 
+# a title's organisation part that names a Chinese body: never filled with a foreign state
+_CHINESE = re.compile(r"中共|中国|中华|国务院|全国|人大|政协|党组|纪委|监委|省|自治区|特别行政区|[市县]委")
+# an organisation part that names an international body (禁化武组织, 世界经济论坛)
+_INTERNATIONAL = re.compile(r"国际|世界|全球|组织|联盟|欧洲|亚洲|非洲|美洲|拉美|论坛|峰会|联合会")
+# foreign titles that Chinese officials hold too (外长王毅): filled only from the same sentence
+_ALSO_CHINESE = {"外长", "外交部长"}
+
 _SESSION = re.compile(r"(?:[省市县区州]|全国)?(?:第?[一二三四五六七八九十]+届)(?:全国)?(?:人大|人民代表大会|政协)"
                       r"(?:第?[一二三四五六七八九十]+次)会议")
 
@@ -43,16 +52,21 @@ _SESSION = re.compile(r"(?:[省市县区州]|全国)?(?:第?[一二三四五六�
 @dataclass(slots=True)
 class _Reading:
     """A link's organisation part as it is read: the base organisation, a party sub-body
-    written after it (党组, 党委 …) and the status its words give (原 → former)."""
+    written after it (党组, 党委 …), the status its words give (原 → former) and the status word
+    as written, with its place."""
 
     base: str
     sub: str
     status: Status
+    marker: str = ""     # 原, 前, 时任 as written
+    tail: int = 0        # characters of the written prefix after the marker
+    reset: bool = False  # 现任/新任 written first: no status carried from the link before
 
 
 class PositionMaker:
     def __init__(self, ctx, org_index: Mapping[str, Org], resolve_generic: Callable[[str, int], str | None],
-                 place_of: Callable[[str], str | None], text: str = "", as_of: str | None = None):
+                 place_of: Callable[[str], str | None], text: str = "", as_of: str | None = None,
+                 countries: Countries | None = None):
         self.ctx = ctx
         self.text = text
         self.as_of = as_of
@@ -67,8 +81,13 @@ class PositionMaker:
         self.subdept = w["subdept"]
         self.generic = sorted(w["generic_org"], key=len, reverse=True)
         self.former = sorted(w["former"], key=len, reverse=True)
+        self.not_former = w["not_former"]
+        self.current = sorted(w["current"], key=len, reverse=True)
+        self.state_abbr = w["state_abbr"]
         self.roles = R.roles()
+        self.countries = countries
         self.last_base = ""
+        self.last_state: str | None = None
         self.prev_place: str | None = None
 
     def session_before(self, pos: int) -> str | None:
@@ -76,57 +95,149 @@ class PositionMaker:
         k = bisect.bisect_left(self._session_starts, pos) - 1
         return self._session_texts[k] if k >= 0 else None
 
-    def make(self, tm: TitledMention, prev_base: str = "") -> list[Position]:
+    def make(self, tm: TitledMention, prev_base: str = "", prev_state: str | None = None) -> list[Position]:
         """Positions of ``tm``; ``prev_base`` is the organisation of the chain just before it,
-        carried when ``tm`` starts with a bare role (董事长蒋旭光、总经理汪安南)."""
+        carried when ``tm`` starts with a bare role (董事长蒋旭光、总经理汪安南), as is the foreign
+        state of that chain (``prev_state``: 国防部长坦塔维、总参谋长阿南 in an Egyptian story).
+
+        A status word (原, 前, 时任) stays in the text where it is written, and a later link of
+        the chain that names no organisation of its own takes it before its role (原党组书记、主任 →
+        …原主任) until a 现任 resets it (巴西前总统、新开发银行行长: the bank's office is no former
+        one). A foreign state named by one link is the state of the links after it
+        that name none (意大利副总理兼经济发展部部长 → 意大利经济发展部部长)."""
         out: list[Position] = []
         self.last_base = ""
         self.prev_place = None
+        carry = ""
+        state = prev_state
         for link in tm.links:
-            pos = self._one(link, tm, prev_base)
-            if pos is None:
+            got = self._one(link, tm, prev_base, state)
+            if got is None:
                 continue
-            # 原 before the first link of a chain makes the whole chain former
-            if out and out[0].status == "former" and pos[0].status == "current":
-                pos[0].status = "former"
-            out.append(pos[0])
-            if pos[0].jurisdiction:
-                self.prev_place = pos[0].jurisdiction
-            if pos[1]:
-                prev_base = pos[1]
+            pos, base, rd, state = got
+            if rd.marker or rd.reset:
+                carry = rd.marker
+            elif carry and pos.status == "current" and (not rd.base or rd.base in self.subdept):
+                pos.status = "former"
+                cut = len(pos.text) - len(link.role)
+                pos.text = pos.text[:cut] + carry + pos.text[cut:]
+            out.append(pos)
+            if pos.jurisdiction:
+                self.prev_place = pos.jurisdiction
+            if base:
+                prev_base = base
         self.last_base = prev_base
+        self.last_state = state
         return out
 
-    def _one(self, link: Link, tm: TitledMention, prev_base: str) -> tuple[Position, str] | None:
-        """The position of one link and the organisation it carries to the next."""
+    def _one(self, link: Link, tm: TitledMention, prev_base: str,
+             state: str | None) -> tuple[Position, str, _Reading, str | None] | None:
+        """The position of one link, the organisation it carries to the next, how its prefix was
+        read, and the foreign state it names or is filled with (``state``: that of the links
+        before it in the chain)."""
         role = self.roles[link.role]
         if role.kind == "generic":
             return None  # 省领导王一、李二: people, no position
         if tm.rule == "leader":
-            a, b = tm.names[0]
-            office = R.leader_office(link.role, self.text[a:b], self.as_of) if role.after else None
-            span = (link.role_start, link.end)
-            return Position(office or link.role, None, link.role, None, "current", span, tm.rule), ""
+            return self._after_name(link, role, tm)
         rd = self._read_prefix(link, role, tm.status)
         base = self._complete_base(rd.base, link, role, prev_base)
         filled, jurisdiction = self._fill(base, link, role)
         org = self._organization(base, filled, role, jurisdiction)
-        return Position(filled + rd.sub + link.role, org, link.role, jurisdiction, rd.status, (link.start, link.end),
-                        tm.rule), filled
+        text = filled + rd.sub + link.role
+        if rd.marker:
+            # the marker goes back where it was written: before the last ``rd.tail`` characters of
+            # the written prefix (a jurisdiction filled in goes before it: 时任总统 → 南非时任总统)
+            cut = max(0, len(text) - len(link.role) - rd.tail)
+            text = text[:cut] + rd.marker + text[cut:]
+        own = self._state_named(filled)
+        if own is None and self.countries is not None and filled in self.state_abbr:
+            own = self.countries.abbreviated(filled, link.start)  # 叙外长 → 叙利亚外长
+            if own:
+                text, org = own + text[len(filled) :], own + (org or "")[len(filled) :]
+        elif own is None and not self._chinese(filled, jurisdiction) and not names_a_country(filled):
+            fill = state or self._foreign_state(link, role, tm, filled)
+            if fill:
+                text, org = fill + text, fill + (org or "")
+                own = fill
+        pos = Position(text, org, link.role, jurisdiction, rd.status, (link.start, link.end), tm.rule)
+        return pos, filled, rd, own or state
+
+    def _after_name(self, link: Link, role: R.Role, tm: TitledMention) -> tuple[Position, str, _Reading, None]:
+        """NAME + title (习近平总书记 → 中共中央总书记 by the roster; 普京总统 in a Russian story →
+        俄罗斯总统)."""
+        a, b = tm.names[0]
+        office = R.leader_office(link.role, self.text[a:b], self.as_of) if role.after else None
+        text = office or link.role
+        if office is None:
+            fill = self._foreign_state(link, role, tm)
+            text = (fill or "") + text
+        span = (link.role_start, link.end)
+        return Position(text, None, link.role, None, "current", span, tm.rule), "", _Reading("", "", "current"), None
+
+    def _foreign_state(self, link: Link, role: R.Role, tm: TitledMention, base: str = "") -> str | None:
+        """The foreign state a title that names none belongs to: for a name read as a
+        transliteration or a foreign office (总统, 首相), the state named nearest before it; for a
+        foreign minister (外长, held by Chinese officials too) or a leader's title (副总理) before a
+        name, one named earlier in its sentence; for a leader's title after a name (金正恩委员长),
+        the nearest. Never for a person on the roster of Chinese leaders."""
+        if self.countries is None:
+            return None
+        names = [self.text[a:b] for a, b in tm.names]
+        if any(n in R.roster_names() for n in names):
+            return None
+        if any(n in tm.foreign or "·" in self.text[n[0] : n[1]] for n in tm.names):
+            if _INTERNATIONAL.search(base):
+                return None  # 禁化武组织总干事: an international body, no state's
+            return self.countries.before(link.start)
+        if role.kind == "foreign":
+            tl = R.translit_chars()
+            if link.role in _ALSO_CHINESE and not all(len(n) >= 3 and all(c in tl for c in n) for n in names):
+                return self.countries.in_sentence(link.start)
+            return self.countries.before(link.start)
+        if role.kind == "leader":
+            if tm.rule == "leader":
+                return self.countries.before(link.start)
+            return self.countries.in_sentence(link.start)
+        return None
+
+    def _state_named_prefix(self, text: str) -> str:
+        """The foreign state (with its state form) that ``text`` starts with, or ``""``."""
+        if not text or not names_a_country(text[:12]):
+            return ""
+        found = find_countries(text)
+        return text[: found[0][1]] if found and found[0][0] == 0 else ""
+
+    def _state_named(self, text: str) -> str | None:
+        """The foreign state a title's organisation part names (the last one), if any."""
+        if not text or not names_a_country(text):
+            return None
+        found = [state_of(n) for _, _, n in find_countries(text) if state_of(n)]
+        return found[-1] if found else None
+
+    def _chinese(self, filled: str, jurisdiction: str | None) -> bool:
+        """The organisation part is a Chinese body (中共…, 国务院…, a Chinese place)."""
+        return bool(jurisdiction or _CHINESE.search(filled) or (filled and self.place_of(filled)))
 
     def _read_prefix(self, link: Link, role: R.Role, status: Status) -> _Reading:
-        """Split the written prefix into base organisation and party sub-body; 原/时任 and an
-        acting head (代省长) set the status."""
+        """Split the written prefix into base organisation and party sub-body; a status word
+        (原, 时任, 前) sets the status and is kept aside with its place; 现任/新任 are dropped;
+        an acting head (代省长) is acting."""
         p = link.prefix
-        for f in self.former:
-            if p.startswith(f) and (len(p) > len(f) or f == "原"):
-                status = "former"
-                p = p[len(f) :]
+        reset = False
+        at = len(self._state_named_prefix(p))  # 英国新首相: the word comes after the state
+        for w in self.current:
+            if p.startswith(w, at) and (w != "新" or at):
+                p, reset = p[:at] + p[at + len(w) :], True
                 break
-        if link.role.startswith("代") and role.kind == "gov_head" and status == "current":
-            status = "acting"
         if "各" in p[1:]:
             p = p.replace("各", "")  # 省委各巡视组组长 → 省委巡视组组长
+        marker, at = self._marker(p)
+        if marker:
+            status = "former"
+            p = p[:at] + p[at + len(marker) :]
+        if link.role.startswith("代") and role.kind == "gov_head" and status == "current":
+            status = "acting"
         sub = ""
         base = p
         for ps in self.party_sub:
@@ -136,18 +247,30 @@ class PositionMaker:
         if sub == "党委" and (base in ("自治区", "区", "州", "县", "市", "省")
                              or (self.place_of(base) and len(base) <= 9 and base.endswith(_PLACE_ENDS))):
             base, sub = base + sub, ""  # 自治区党委 is the party committee itself, carried as a whole
-        # 湖北省政府原党组成员, 浙江省委原常委: 原 between the organisation and the role
-        if base[-1:] in ("原", "前") and len(base) > 1 and base[-2:] not in _NOT_FORMER:
-            base = base[:-1]
-            status = "former"
-        return _Reading(base, sub, status)
+        return _Reading(base, sub, status, marker, len(p) - at if marker else 0, reset)
+
+    def _marker(self, p: str) -> tuple[str, int]:
+        """The status word written in the prefix ``p`` and where: at its start (原中船重工…,
+        前总统) or right after an organisation or place (云南省委原副书记, 英国前首相), never
+        inside a word (太原, 目前, 原子能)."""
+        for f in self.former:
+            k = p.find(f)
+            while k != -1:
+                before = p[max(0, k - 1) : k + len(f)]
+                after = p[k : k + len(f) + 1]
+                if (k == 0 or p[k - 1] in _MARKER_AFTER or self._state_named(p[:k])) \
+                        and before not in self.not_former \
+                        and after not in self.not_former:
+                    return f, k
+                k = p.find(f, k + 1)
+        return "", -1
 
     def _complete_base(self, base: str, link: Link, role: R.Role, prev_base: str) -> str:
         """A base the link leaves out or names by its kind: the previous link's organisation
         (部长 after 商务部党组书记), a sub-department of it, the session told before (大会主席团),
         or the full name written before a generic one (组委会)."""
         if not base:
-            return prev_base if role.kind not in ("gov_head", "leader") and prev_base else base
+            return prev_base if role.kind not in ("gov_head", "leader", "foreign") and prev_base else base
         if base in self.subdept and prev_base:
             return prev_base + base
         session = self.session_before(link.start) if base.startswith("大会") else None

@@ -27,7 +27,8 @@ from .types import Anchor, Link, TitledMention
 
 _CLAUSE_BREAK = re.compile(r"[，。；！？：\n“”\"「」『』《》（）()!?;]")
 _DATE_STOP = re.compile(r"\d+[年月日号时]|[上下]午|晚上|早上|凌晨")
-_AND_ORG = re.compile(r"[\u4e00-\u9fff]{2,4}和[\u4e00-\u9fff]{2,4}(?:厅|部|局|委员会|委|办公室|办|署)")
+# a foreign ministry named by two fields (信息通信和数字经济部部长): 和/与 inside the name
+_AND_MINISTRY = re.compile(r"[\u4e00-\u9fff]{2,4}[和与][\u4e00-\u9fff]{2,6}?(?:部(?=副?部长)|(?=部长|大臣))")
 # a short parenthesis inside an organisation name: 中国人寿保险（集团）公司, 巴斯夫（广东）
 _INNER_PAREN = re.compile(r"（[\u4e00-\u9fff]{2,6}）(?=[\u4e00-\u9fff])")
 MAX_PREFIX = 40
@@ -46,6 +47,26 @@ def find_anchors(s: str) -> list[Anchor]:
     return out
 
 
+def off_titles(s: str, places: list) -> list:
+    """The place mentions that do not cut into a role word (长沙 in 外长沙伊巴尼 is none), unless
+    another place cuts into that role word first (湖南省长沙市: 省长 is no role there)."""
+    out = []
+    for pm in places:
+        crossed = [a for a in _anchors_near(s, pm.start, pm.end)
+                   if a.start < pm.start < a.end or a.start < pm.end < a.end]
+        if any(not any(q.start <= a.start < q.end for q in places if q is not pm) for a in crossed):
+            continue
+        out.append(pm)
+    return out
+
+
+def _anchors_near(s: str, a: int, b: int) -> list[Anchor]:
+    """The role words that overlap ``[a, b)``."""
+    lo = max(0, a - 5)
+    return [Anchor(lo + e + 1 - len(w), lo + e + 1, w) for e, w in R.role_automaton().iter(s[lo : b + 5])
+            if lo + e + 1 - len(w) < b and lo + e + 1 > a]
+
+
 class Stops:
     """Left-stop words outside protected organisation/place spans."""
 
@@ -59,28 +80,56 @@ class Stops:
         if not seg:
             return lo
         prot = self.protected
+        inside = None
         for end_idx, w in R.left_stop_automaton().iter(seg):
             a = lo + end_idx + 1 - len(w)
             b = lo + end_idx + 1
-            if any(prot[a:b]):
+            if b <= best or any(prot[a:b]):
                 continue
-            if b > best:
-                best = b
+            if inside is None:
+                inside = self._not_stops(lo, hi)
+            if any(x <= a and b <= y for x, y in inside):
+                continue  # 共和 in 保卫共和联盟主席, 时任 in 时任总统
+            best = b
         for m in _DATE_STOP.finditer(seg):
             if lo + m.end() > best:
                 best = lo + m.end()
         return best
 
+    def _not_stops(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """Spans of the words around ``[lo, hi)`` in which a left-stop word is no stop."""
+        x0 = max(0, lo - 3)
+        return [(x0 + e + 1 - len(w), x0 + e + 1) for e, w in R.not_stop_automaton().iter(self.s[x0 : hi + 3])]
 
-def _protect(s: str, spans) -> bytearray:
+
+def _protect(s: str, spans, anchor_ends: Collection[int] = ()) -> bytearray:
+    """The mask of spans a title's left edge and a name never cut into: places, organisations,
+    countries, and organisation names with 和/与 inside (住房和城乡建设部, 正义与发展党: the
+    ``and_org`` words, and a foreign ministry of two fields before 部长), where 和 is no stop."""
     mask = bytearray(len(s))
     for a, b in spans:
         mask[a:b] = b"\x01" * (b - a)
-    for m in _AND_ORG.finditer(s):
-        if m.start() and s[m.start() - 1] == "·":
-            continue  # 托马斯·巴赫和国际残奥委会: a name and an organisation, not one body
-        mask[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    for e, w in R.and_org_automaton().iter(s):
+        mask[e + 1 - len(w) : e + 1] = b"\x01" * len(w)
+    tl = R.translit_chars()
+    for m in _AND_MINISTRY.finditer(s):
+        k = m.start() + next(i for i, c in enumerate(m.group()) if c in "和与")
+        if mask[k]:
+            continue  # inside a name known already (住房和城乡建设部)
+        a = max([m.start()] + [m.start() + e + 1 for e, _ in R.left_stop_automaton().iter(s[m.start() : k])]
+                + [i + 1 for i in range(m.start(), k) if s[i] == "兼"])
+        left, right = s[a:k], s[k + 1 : m.end()]
+        if "副" in right or "第" in right or (s[a - 1 : a] == "、" and _name_before_and(s, a, k)):
+            continue  # 崔龙海、崔辉和中央第一副部长: a list of names, then another title
+        if len(left) < 2 or all(c in tl for c in left) or any(e in anchor_ends for e in range(a, k + 1)):
+            continue  # 内塔尼亚胡和国防部长, 总统夫人和外交部部长: a name or a title before 和
+        mask[a : m.end()] = b"\x01" * (m.end() - a)
     return mask
+
+
+def _name_before_and(s: str, a: int, k: int) -> bool:
+    r = read_name(s, a)
+    return bool(r and r[0] == k and r[1] >= 1.0)
 
 
 def _clauses(s: str):
@@ -96,30 +145,48 @@ def _clauses(s: str):
         yield start, len(s)
 
 
+def _place_ends_name(s: str, q: int, end: int, conf: float, protected: bytearray) -> bool:
+    """李长春来到: a place name (长春) that ends a name read with a follower after it, inside
+    the name, is part of the name."""
+    if conf < 1.0 or protected[q] or (end < len(s) and protected[end]):
+        return False
+    k = q + 1
+    while not protected[k]:
+        k += 1
+    return all(protected[k:end]) and end - k >= 2 and s[q] in R.surnames()[0] | R.surnames()[1]
+
+
 def _read_names(s: str, p: int, hi: int, anchors_starts: set[int], evidence, foreign: bool = False,
-                weak: set | None = None, protected: bytearray | None = None) -> list[tuple[int, int]]:
+                weak: set | None = None, protected: bytearray | None = None,
+                translit: set | None = None) -> list[tuple[int, int]]:
     """Names from ``p`` on: NAME(、NAME)*; the first may lack a follower (it is then ``weak``),
-    later ones may not. ``foreign``: read transliterated names."""
+    later ones may not. ``foreign``: read transliterated names; those read as transliterations
+    go into ``translit``."""
     names: list[tuple[int, int]] = []
     q = p
     while q < hi:
         r = read_name(s, q, evidence=evidence)
+        as_translit = False
         if foreign or not r or r[1] < 1.0:
             fr = read_foreign_name(s, q)
             if fr and not foreign and not r and fr[0] - q < 3:
                 fr = None  # with no foreign context, a transliterated name needs three characters
             if fr and (not r or (r[1] < 1.0 and fr[0] > r[0]) or (foreign and fr[0] > r[0])):
-                r = fr
+                r, as_translit = fr, True
+        if r and any(s.startswith(w, q) for w in R.words()["address"]):
+            break  # 总统先生, 总理阁下: a form of address, nobody's name
         if not r:
             break
         end, conf = r
         if any(a in anchors_starts for a in range(q, end)):
             break
-        if protected is not None and any(protected[q:end]):
+        if protected is not None and any(protected[q:end]) and not _place_ends_name(s, q, end, conf, protected):
             break
         if names and conf < 1.0:
             break
         names.append((q, end))
+        if translit is not None and (as_translit or "·" in s[q:end]):
+            translit.add((q, end))
         if conf < 1.0 and weak is not None:
             weak.add((q, end))
         if end < len(s) and s[end] == "、":
@@ -131,7 +198,10 @@ def _read_names(s: str, p: int, hi: int, anchors_starts: set[int], evidence, for
 
 _MARKERS = re.compile(r"中共|中央|国务院|全国|国家|中国|原|时任|前任"
                       r"|(?:省|市|县|区|州)(?:委|政府|人大|政协|纪委|监委)|自治区|自治州")
-_ORG_END = set("国省市县区州委部局厅会团党社院联所校司办处署组室队军届")
+_ORG_END = set("国省市县区州委部局厅会团党社院联所校司办处署组室队军届央府邦阁盟动线")
+# status words written between an organisation and a head's title (英国前首相, 美国新任防长)
+_STATUS_WORDS = ("前", "原", "时任", "前任", "现任", "新任", "新一任", "候任", "代", "代理", "第一", "第二", "常务",
+                 "临时", "副", "新")
 
 
 def _prefix_start(s: str, a: int, b: int, protected: bytearray) -> int:
@@ -149,7 +219,7 @@ def _prefix_start(s: str, a: int, b: int, protected: bytearray) -> int:
     if k is None or k == a:
         return a
     dropped = s[a:k]
-    if "驻" in dropped or dropped[-1] in _ORG_END or (protected[k - 1] if k else False):
+    if "驻" in dropped or dropped[-1] in _ORG_END or (protected[k - 1] if k else False) or dropped in _STATUS_WORDS:
         return a
     return k
 
@@ -179,11 +249,12 @@ def parse_chains(s: str, anchors: list[Anchor], stops: Stops, evidence: dict[str
         left = chains.left_edge(a0, max(cs, cursor, a0.start - MAX_PREFIX))
         links, j = chains.links(i, left, ce)
         weak: set[tuple[int, int]] = set()
-        names = chains.names(links, j, left, ce, weak)
+        translit: set[tuple[int, int]] = set()
+        names = chains.names(links, j, left, ce, weak, translit)
         if names:
-            tm = TitledMention(links, names, "chain", weak=weak)
-            tm.continues = (bool(out) and not links[0].prefix and cursor > 0 and left == cursor + 1
-                            and s[cursor] == "、")
+            tm = TitledMention(links, names, "chain", weak=weak, foreign=translit)
+            # a title right after the names of the chain before (、 or 和) may take its body or state
+            tm.continues = bool(out) and cursor > 0 and left == cursor + 1 and s[cursor] in "、和与及"
             out.append(tm)
             cursor = names[-1][1]
             i = j + 1
@@ -208,10 +279,38 @@ class _Chains:
         self.clause_of = _clause_index(s)
 
     def left_edge(self, a0: Anchor, lo: int) -> int:
-        """Where the organisation part of the title that ends in ``a0`` starts (not before ``lo``)."""
+        """Where the organisation part of the title that ends in ``a0`` starts (not before ``lo``,
+        nor before a 、 that ends an item of a list: 违规饮酒、篆塘镇党委副书记 → 篆塘镇…)."""
+        k = self.s.rfind("、", lo, a0.start)
+        if k != -1:
+            lo = k + 1
         left = self.stops.last_stop_end(lo, a0.start)
         left = _trim_prefix(self.s, left, a0.start)
-        return _prefix_start(self.s, left, a0.start, self.stops.protected)
+        left = _prefix_start(self.s, left, a0.start, self.stops.protected)
+        if self.roles[a0.role].kind == "foreign" or a0.role in ("总理", "副总理"):
+            left = self._state_prefix(left, a0.start)
+        return left
+
+    def _state_prefix(self, a: int, b: int) -> int:
+        """A head of state's or government's title (总统, 总理) has for its organisation part a
+        state, a body or nothing, with a status word: the words before it that are none of these
+        (马里发生军人哗变总统, 他们要求总理) are left out."""
+        s, prot = self.s, self.stops.protected
+        e = b
+        while True:
+            w = next((w for w in _STATUS_WORDS if s.startswith(w, e - len(w)) and e - len(w) >= a), None)
+            if w is None:
+                break
+            e -= len(w)
+        if e == a or prot[e - 1] or s[e - 1] in _ORG_END or (e - a == 1 and s[a] in R.words()["state_abbr"]):
+            return a
+        k = e
+        tl = R.translit_chars()
+        while k > a and not prot[k - 1] and s[k - 1] in tl:
+            k -= 1
+        if k < e and k > a and prot[k - 1]:
+            return a  # 阿联酋阿布扎比王储: a foreign place after the state
+        return e
 
     def links(self, i: int, left: int, ce: int) -> tuple[list[Link], int]:
         """The links of the chain that starts at anchor ``i``, and the index of its last anchor:
@@ -231,14 +330,16 @@ class _Chains:
             links.append(Link(pos + 1, nxt.start, nxt.end, s[pos + 1 : nxt.start], nxt.role))
         return links, j
 
-    def names(self, links: list[Link], j: int, left: int, ce: int, weak: set[tuple[int, int]]) -> list[tuple[int, int]]:
+    def names(self, links: list[Link], j: int, left: int, ce: int, weak: set[tuple[int, int]],
+              translit: set[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
         """The names the chain is given to (read after its last anchor ``j``); none for a plural
         title (几位副县长商定); a generic title (负责人) needs a clear name."""
         s, last = self.s, self.anchors[j]
         lo, hi = bisect.bisect_left(self.country_starts, left), bisect.bisect_left(self.country_starts, last.start)
         foreign = self.roles[last.role].kind == "foreign" or any(
             left <= c0 and c1 <= last.start for c0, c1, _ in self.countries[lo:hi])
-        names = _read_names(s, last.end, ce, self.starts, self.evidence, foreign, weak, self.stops.protected)
+        names = _read_names(s, last.end, ce, self.starts, self.evidence, foreign, weak, self.stops.protected,
+                            translit)
         if names and ((s[max(0, left - 1) : left] in ("位", "名") and left == links[0].role_start)
                       or _PLURAL.search(links[0].prefix)):
             return []  # 几位副县长商定, 两位市长祝愿: a plural title names nobody
@@ -284,7 +385,8 @@ def parse_leaders(s: str, anchors: list[Anchor], protected: bytearray, stops: St
             continue
         if p and is_cjk(s[p - 1]) and s[p - 1] not in "的了在同与和对向给请应":
             continue
-        out.append(TitledMention([Link(a.start, a.start, a.end, "", a.role)], [(p, a.start)], "leader"))
+        out.append(TitledMention([Link(a.start, a.start, a.end, "", a.role)], [(p, a.start)], "leader",
+                                 foreign={(p, a.start)}))
     return out
 
 
@@ -439,7 +541,7 @@ class Parse:
 
 def parse(s: str, protected_spans, evidence=None, countries=()) -> Parse:
     anchors = find_anchors(s)
-    mask = _protect(s, protected_spans)
+    mask = _protect(s, protected_spans, {a.end for a in anchors})
     stops = Stops(s, mask)
     seen = Recurrence(s)
     result = Parse(anchors, stops)
