@@ -156,7 +156,7 @@ class PositionMaker:
             if own:
                 text, org = own + text[len(filled) :], own + (org or "")[len(filled) :]
         elif own is None and not self._chinese(filled, jurisdiction) and not names_a_country(filled):
-            fill = state or self._foreign_state(link, role, tm, filled)
+            fill = (state if not _INTERNATIONAL.search(filled) else None) or self._foreign_state(link, role, tm, filled)
             if fill:
                 text, org = fill + text, fill + (org or "")
                 own = fill
@@ -227,7 +227,7 @@ class PositionMaker:
         reset = False
         at = len(self._state_named_prefix(p))  # 英国新首相: the word comes after the state
         for w in self.current:
-            if p.startswith(w, at) and (w != "新" or at):
+            if p.startswith(w, at) and (w != "新" or (at and len(p) == at + 1)):
                 p, reset = p[:at] + p[at + len(w) :], True
                 break
         if "各" in p[1:]:

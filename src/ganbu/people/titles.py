@@ -26,6 +26,7 @@ from .names import follower_at, is_cjk, read_foreign_name, read_foreign_name_bef
 from .types import Anchor, Link, TitledMention
 
 _CLAUSE_BREAK = re.compile(r"[，。；！？：\n“”\"「」『』《》（）()!?;]")
+_JOINING = frozenset("和与及")
 _DATE_STOP = re.compile(r"\d+[年月日号时]|[上下]午|晚上|早上|凌晨")
 # a foreign ministry named by two fields (信息通信和数字经济部部长): 和/与 inside the name
 _AND_MINISTRY = re.compile(r"[\u4e00-\u9fff]{2,4}[和与][\u4e00-\u9fff]{2,6}?(?:部(?=副?部长)|(?=部长|大臣))")
@@ -68,11 +69,16 @@ def _anchors_near(s: str, a: int, b: int) -> list[Anchor]:
 
 
 class Stops:
-    """Left-stop words outside protected organisation/place spans."""
+    """Left-stop words outside protected organisation/place spans.
 
-    def __init__(self, s: str, protected: bytearray):
+    A conjunction (和, 与, 及) stops a title only after something it can join: a name, a title,
+    an organisation or place, punctuation; after any other word it is inside the organisation
+    name (政府和社会资本合作中心主任, 科学与技术学院教授)."""
+
+    def __init__(self, s: str, protected: bytearray, anchor_ends: Collection[int] = ()):
         self.s = s
         self.protected = protected
+        self.anchor_ends = anchor_ends
 
     def last_stop_end(self, lo: int, hi: int) -> int:
         best = lo
@@ -90,11 +96,36 @@ class Stops:
                 inside = self._not_stops(lo, hi)
             if any(x <= a and b <= y for x, y in inside):
                 continue  # 共和 in 保卫共和联盟主席, 时任 in 时任总统
+            if w in _JOINING and not self._joins(a):
+                continue
             best = b
         for m in _DATE_STOP.finditer(seg):
             if lo + m.end() > best:
                 best = lo + m.end()
         return best
+
+    def _joins(self, a: int) -> bool:
+        """Something a conjunction at ``a`` can join ends right before it."""
+        s = self.s
+        if a == 0 or not is_cjk(s[a - 1]) or self.protected[a - 1] or a in self.anchor_ends:
+            return True
+        if s[a - 1] in "等们人方" or (a + 1 < len(s) and self.protected[a + 1]):
+            return True  # 王一等和…, 双方和…, …和中国驻德国大使
+        if any(s.endswith(w, 0, a) for w in R.words()["joined_noun"]):
+            return True  # 高级官员和…, 代表团和…
+        for ln in (3, 2, 4):
+            p = a - ln
+            if p >= 0 and _name_ends_at(s, p, a) and (ln == 3 or self._edge(p)):
+                return True
+        tl = R.translit_chars()
+        return all(c in tl for c in s[max(0, a - 2) : a])  # 内塔尼亚胡和…
+
+    def _edge(self, p: int) -> bool:
+        """``p`` starts a word: after punctuation, a title, an organisation or a stop word."""
+        s = self.s
+        if p == 0 or not is_cjk(s[p - 1]) or self.protected[p - 1] or p in self.anchor_ends:
+            return True
+        return any(s.endswith(w, 0, p) for w in ("会见", "会晤", "看望", "陪同", "同", "与", "和", "及", "、"))
 
     def _not_stops(self, lo: int, hi: int) -> list[tuple[int, int]]:
         """Spans of the words around ``[lo, hi)`` in which a left-stop word is no stop."""
@@ -119,7 +150,7 @@ def _protect(s: str, spans, anchor_ends: Collection[int] = ()) -> bytearray:
         a = max([m.start()] + [m.start() + e + 1 for e, _ in R.left_stop_automaton().iter(s[m.start() : k])]
                 + [i + 1 for i in range(m.start(), k) if s[i] == "兼"])
         left, right = s[a:k], s[k + 1 : m.end()]
-        if "副" in right or "第" in right or (s[a - 1 : a] == "、" and _name_before_and(s, a, k)):
+        if "副" in right or "中央" in right or _name_ends_at(s, a, k):
             continue  # 崔龙海、崔辉和中央第一副部长: a list of names, then another title
         if len(left) < 2 or all(c in tl for c in left) or any(e in anchor_ends for e in range(a, k + 1)):
             continue  # 内塔尼亚胡和国防部长, 总统夫人和外交部部长: a name or a title before 和
@@ -127,8 +158,13 @@ def _protect(s: str, spans, anchor_ends: Collection[int] = ()) -> bytearray:
     return mask
 
 
-def _name_before_and(s: str, a: int, k: int) -> bool:
-    r = read_name(s, a)
+def _name_ends_at(s: str, p: int, k: int) -> bool:
+    """A person's name with a common surname is read from ``p`` to exactly ``k`` (王毅和…; not
+    科学与…, 新闻和…: words that the name model alone would read as names)."""
+    common = R.common_surnames()
+    if s[p] not in common and s[p : p + 2] not in common:
+        return False
+    r = read_name(s, p)
     return bool(r and r[0] == k and r[1] >= 1.0)
 
 
@@ -254,7 +290,7 @@ def parse_chains(s: str, anchors: list[Anchor], stops: Stops, evidence: dict[str
         if names:
             tm = TitledMention(links, names, "chain", weak=weak, foreign=translit)
             # a title right after the names of the chain before (、 or 和) may take its body or state
-            tm.continues = bool(out) and cursor > 0 and left == cursor + 1 and s[cursor] in "、和与及"
+            tm.continues = bool(out) and cursor > 0 and left == cursor + 1 and s[cursor] in "、和及"
             out.append(tm)
             cursor = names[-1][1]
             i = j + 1
@@ -542,7 +578,7 @@ class Parse:
 def parse(s: str, protected_spans, evidence=None, countries=()) -> Parse:
     anchors = find_anchors(s)
     mask = _protect(s, protected_spans, {a.end for a in anchors})
-    stops = Stops(s, mask)
+    stops = Stops(s, mask, {a.end for a in anchors})
     seen = Recurrence(s)
     result = Parse(anchors, stops)
     appoint = parse_appointments(s, anchors, evidence)
