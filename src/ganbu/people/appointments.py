@@ -17,23 +17,26 @@ import bisect
 import re
 
 from ..model.records import Status
-from .names import is_cjk, read_name
+from .names import is_cjk, read_foreign_name_before, read_name
 from .types import Anchor, Link, TitledMention
 
 _NEW_CONTEXT = re.compile(r"任命|选举|提名|推选|聘任|当选|决定|批准|同意|推荐")
 _REMOVE_CONTEXT = re.compile(r"免去|撤销|罢免|解聘")
-_BEFORE_OK = set("，,；;：:、。！？\n 　")
+_BEFORE_OK = set("，,；;：:、。！？\n 　而")
 _BEFORE_WORDS = ("任命", "决定任命", "决定", "选举", "提名", "推选", "聘任", "免去", "决定免去", "接受", "批准",
                  "同意", "通过",
                  "授权", "据悉", "其中", "由")
 _WEI = re.compile(r"(?:同志)?为")
-_DE = re.compile(r"的")
+_DE = re.compile(r"(?:（女）)?(?:兼任|担任)?的")  # 免去X的Y职务, 免去X兼任的Y职务, 免去X（女）的Y职务
 _SERVE = re.compile(r"(?:同志)?(?:等[\d一二三四五六七八九十]+名同志)?(?:分别)?"
-                    r"(?P<trig>当选为|当选|出任|担任|不再担任|辞去|任)")
+                    r"(?P<trig>当选为|当选|出任|担任|不再担任|辞去|接任|转任|调任|升任|改任|任(?![命务期职何意内性重教])"
+                    r"|(?:则|也|还|已|刚|随后|随即|当天|今天)?(?:分别)?被(?:任命|选举|推选|提名|委任)为)")
 _QI = re.compile(r"免去其")
 _BIO = re.compile(r"现任")
 
 
+_TAKES_OVER = ("接任", "转任", "调任", "升任", "改任")
+_ADDRESS = ("先生", "女士", "阁下", "夫人")  # 总统先生曾担任…: a form of address, nobody's name
 _REGION_END = re.compile(r"职务|候选人|人选|[，。；：\n]")
 
 
@@ -43,6 +46,7 @@ class _Anchors:
     def __init__(self, anchors: list[Anchor]):
         self.anchors = anchors
         self.starts = [x.start for x in anchors]
+        self.ends = frozenset(x.end for x in anchors)
 
     def within(self, a: int, b: int) -> list[Anchor]:
         """The anchors inside ``[a, b)``, in order."""
@@ -65,34 +69,56 @@ def _region(s: str, a: int, anchors: _Anchors) -> list[Link] | None:
         return None
     links = []
     cur = a
-    for x in inside:
+    for i, x in enumerate(inside):
+        if i + 1 < len(inside) and inside[i + 1].start == x.end:
+            continue  # 总统顾问: a role right before another is part of its organisation
         links.append(Link(cur, x.start, x.end, s[cur : x.start], x.role))
-        cur = x.end + 1 if x.end < len(s) and s[x.end] in "、兼" else x.end
+        cur = x.end + 1 if x.end < len(s) and s[x.end] in "、兼和及" else x.end
     return links
 
 
-def _names_before(s: str, q: int, evidence) -> list[tuple[int, int]]:
-    """NAME(、NAME)* ending exactly at ``q`` (read backwards), after a boundary."""
+def _names_before(s: str, q: int, evidence, anchor_ends: frozenset[int] = frozenset(),
+                  join_and: bool = False) -> list[tuple[int, int]]:
+    """NAME(、NAME)* ending exactly at ``q`` (read backwards), after a boundary or a title
+    (全国政协主席俞正声当选…); a transliterated name too (拉马福萨当选…); ``join_and``: names
+    joined by 和 as well (坦塔维和阿南被任命为…)."""
     names: list[tuple[int, int]] = []
     end = q
     while True:
-        found = None
-        for ln in (3, 2, 4):
-            p = end - ln
-            if p < 0:
-                continue
-            r = read_name(s, p, evidence=evidence, allow_role_follow=True)
-            if r and r[0] == end and (p == 0 or s[p - 1] in _BEFORE_OK or s[max(0, p - 4) : p].endswith(_BEFORE_WORDS)):
-                found = p
-                break
+        found = _name_ending_at(s, end, evidence, anchor_ends, join_and)
         if found is None:
             break
         names.insert(0, (found, end))
-        if found > 0 and s[found - 1] == "、":
+        if found > 0 and (s[found - 1] == "、" or (join_and and s[found - 1] == "和")):
             end = found - 1
             continue
         break
     return names
+
+
+def _name_ending_at(s: str, end: int, evidence, anchor_ends: frozenset[int], join_and: bool = False) -> int | None:
+    """Start of the name (Chinese, else transliterated) that ends at ``end`` after a boundary."""
+    def edge(p: int) -> bool:
+        return (p == 0 or s[p - 1] in _BEFORE_OK or s[max(0, p - 4) : p].endswith(_BEFORE_WORDS) or p in anchor_ends
+                or (join_and and s[p - 1] == "和"))
+
+    for ln in (3, 2, 4):
+        p = end - ln
+        if p < 0:
+            continue
+        r = read_name(s, p, evidence=evidence, allow_role_follow=True)
+        if r and r[0] == end and edge(p) and not s.startswith(_ADDRESS, p):
+            return p
+    dot = s.rfind("·", max(0, end - 12), end)
+    if dot != -1:  # 马哈茂德·马基: the longest dotted name that ends here
+        for p in range(max(0, dot - 8), dot):
+            r = read_name(s, p)
+            if r and r[0] == end and edge(p):
+                return p
+    p0 = read_foreign_name_before(s, end)
+    if p0 is not None and end - p0 >= 2 and edge(p0):
+        return p0
+    return None
 
 
 class _Bounds:
@@ -124,6 +150,12 @@ class _Bounds:
         return False
 
 
+def _transliterated(s: str, a: int, b: int) -> bool:
+    """The name at ``[a, b)`` reads as a transliteration, not a Chinese name (冈萨雷斯, 马哈茂德·马基)."""
+    r = read_name(s, a)
+    return "·" in s[a:b] or not r or r[0] != b
+
+
 class _Found:
     """The formulas read so far, with their names' offsets sorted for look-ups by bisect."""
 
@@ -140,6 +172,7 @@ class _Found:
             return
         self._seen.add(key)
         tm = TitledMention(links, names, rule, status)
+        tm.foreign = {(a, b) for a, b in names if _transliterated(self.bounds.s, a, b)}
         # …组长，韩若冰等10名同志分别担任副组长: a bare office carries the organisation just given
         start = self.bounds.sentence_start(names[0][0])
         k = bisect.bisect_left(self._firsts, start)
@@ -178,7 +211,7 @@ def _decisions(s: str, anchors: _Anchors, evidence: dict[str, int] | None, found
         for m in pattern.finditer(s):
             if not bounds.context(m.start(), context):  # cheap test first: 为 and 的 are common characters
                 continue
-            names = _names_before(s, m.start(), evidence)
+            names = _names_before(s, m.start(), evidence, anchors.ends)
             if not names or not bounds.context(names[0][0], context):
                 continue
             links = _region(s, m.end(), anchors)
@@ -190,7 +223,8 @@ def _serving(s: str, anchors: _Anchors, evidence: dict[str, int] | None, found: 
     """X任Y / X担任Y / X当选Y / X辞去Y职务 / X不再担任Y."""
     for m in _SERVE.finditer(s):
         trig = m.group("trig")
-        names = _names_before(s, m.start(), evidence)
+        passive = "被" in trig
+        names = _names_before(s, m.start(), evidence, anchors.ends, join_and=passive)
         if not names:
             continue
         links = _region(s, m.end(), anchors)
@@ -198,7 +232,10 @@ def _serving(s: str, anchors: _Anchors, evidence: dict[str, int] | None, found: 
             continue
         if trig in ("辞去", "不再担任"):
             found.add(links, names, "remove", "removed")
-        elif trig.startswith("当选") or s[m.start() : m.start() + 2] == "同志":
+        elif passive and "分别" in m.group() and len(names) == len(links) > 1:
+            for name, link in zip(names, links, strict=True):  # X和Y分别被任命为A和B
+                found.add([link], [name], "appoint", "new")
+        elif trig.startswith("当选") or trig in _TAKES_OVER or passive or s[m.start() : m.start() + 2] == "同志":
             found.add(links, names, "appoint", "new")
         else:
             found.add(links, names, "serve", "current")

@@ -17,17 +17,19 @@ def _inside(a: int, b: int, ranges) -> bool:
 def build_people(s: str, mentions: list[TitledMention], maker: PositionMaker,
                  authors: list[tuple[str, int, int]], skip: list[tuple[int, int]]) -> list[Person]:
     people = _People()
-    last_base, last_state = "", None
+    last_base, last_state, last_role = "", None, ""
     for tm in sorted(mentions, key=lambda t: t.names[0][0]):
         if all(_inside(a, b, skip) for a, b in tm.names):
             continue
-        positions = maker.make(tm, last_base if tm.continues else "", last_state if tm.continues else None)
-        last_base, last_state = maker.last_base, maker.last_state
+        positions = maker.make(tm, last_base, last_state, last_role) if tm.continues else maker.make(tm)
+        last_base, last_state, last_role = maker.last_base, maker.last_state, maker.last_role
         for a, b in tm.names:
             p = people.mention(s[a:b], a, b)
             p.rules.add(tm.rule)
             for pos in positions:
                 _add_position(p, pos)
+    for person in people.by_name.values():
+        maker.complete_states(person.positions)
     for name, a, b in authors:
         people.mention(s[a:b] if s[a:b] else name, a, b).rules.add("byline")
     _link_bare_mentions(s, people.by_name, people.taken, skip)

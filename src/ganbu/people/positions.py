@@ -24,7 +24,7 @@ _LEVELS = ("自治区", "自治州", "省", "市", "县", "区", "州", "旗", "
 _NOT_BARE_LEVEL = set("场级域属直辖内外民长")  # 市场监管局, 省级, 区域 … are not an implicit jurisdiction
 _PLACE_ENDS = ("自治区", "自治州", "区", "县", "市", "州", "旗")
 # a status word (原, 前) inside a prefix stands after one of these: the end of a place or body
-_MARKER_AFTER = set("国省市县区州旗盟委部局厅会团党社院联所校司办处署组室队军府协行心站庭馆台")
+_MARKER_AFTER = set("国省市县区州旗盟委部局厅会团党社院联所校司办处署组室队军府协行心站庭馆台央")
 _PARTY_COMMITTEE_BASES = {"省委", "市委", "县委", "区委", "州委", "自治区党委", "旗委", "盟委"}
 
 
@@ -40,8 +40,12 @@ def _bare_level(base: str) -> str | None:
 
 # a title's organisation part that names a Chinese body: never filled with a foreign state
 _CHINESE = re.compile(r"中共|中国|中华|国务院|全国|人大|政协|党组|纪委|监委|省|自治区|特别行政区|[市县]委")
+# what follows a state's one-character abbreviation in a title (俄总统办公室, 乌政府, 美军)
+_AFTER_ABBR = {"总统", "政府", "外交", "国防", "联邦", "议会", "总理", "军方", "军", "方", "驻华"}
+# role words that begin with the last character of their organisation's name (国防|部长, 财政|部长)
+_BODY_IN_ROLE = set("部局厅司处院署社行校台馆所站")
 # an organisation part that names an international body (禁化武组织, 世界经济论坛)
-_INTERNATIONAL = re.compile(r"国际|世界|全球|组织|联盟|欧洲|亚洲|非洲|美洲|拉美|论坛|峰会|联合会")
+_INTERNATIONAL = re.compile(r"国际|世界|全球|组织|联盟|欧洲|亚洲|非洲|美洲|拉美|论坛|峰会|联合会|奥委会|残奥")
 # foreign titles that Chinese officials hold too (外长王毅): filled only from the same sentence
 _ALSO_CHINESE = {"外长", "外交部长"}
 
@@ -83,11 +87,14 @@ class PositionMaker:
         self.former = sorted(w["former"], key=len, reverse=True)
         self.not_former = w["not_former"]
         self.current = sorted(w["current"], key=len, reverse=True)
+        self.not_current = w["not_current"]
         self.state_abbr = w["state_abbr"]
         self.roles = R.roles()
         self.countries = countries
         self.last_base = ""
         self.last_state: str | None = None
+        self.prev_role = ""
+        self.last_role = ""
         self.prev_place: str | None = None
 
     def session_before(self, pos: int) -> str | None:
@@ -95,7 +102,8 @@ class PositionMaker:
         k = bisect.bisect_left(self._session_starts, pos) - 1
         return self._session_texts[k] if k >= 0 else None
 
-    def make(self, tm: TitledMention, prev_base: str = "", prev_state: str | None = None) -> list[Position]:
+    def make(self, tm: TitledMention, prev_base: str = "", prev_state: str | None = None,
+             prev_role: str = "") -> list[Position]:
         """Positions of ``tm``; ``prev_base`` is the organisation of the chain just before it,
         carried when ``tm`` starts with a bare role (董事长蒋旭光、总经理汪安南), as is the foreign
         state of that chain (``prev_state``: 国防部长坦塔维、总参谋长阿南 in an Egyptian story).
@@ -108,6 +116,7 @@ class PositionMaker:
         out: list[Position] = []
         self.last_base = ""
         self.prev_place = None
+        self.prev_role = prev_role
         carry = ""
         state = prev_state
         for link in tm.links:
@@ -126,7 +135,9 @@ class PositionMaker:
                 self.prev_place = pos.jurisdiction
             if base:
                 prev_base = base
+            self.prev_role = link.role
         self.last_base = prev_base
+        self.last_role = self.prev_role
         self.last_state = state
         return out
 
@@ -151,14 +162,16 @@ class PositionMaker:
             cut = max(0, len(text) - len(link.role) - rd.tail)
             text = text[:cut] + rd.marker + text[cut:]
         own = self._state_named(filled)
-        if own is None and self.countries is not None and filled in self.state_abbr:
-            own = self.countries.abbreviated(filled, link.start)  # 叙外长 → 叙利亚外长
+        if own is None and self.countries is not None and self._abbreviated(filled) and filled[1:2] != "方":
+            own = self.countries.abbreviated(filled[0], link.start)  # 叙外长 → 叙利亚外长
             if own:
-                text, org = own + text[len(filled) :], own + (org or "")[len(filled) :]
-        elif own is None and not self._chinese(filled, jurisdiction) and not names_a_country(filled):
-            fill = (state if not _INTERNATIONAL.search(filled) else None) or self._foreign_state(link, role, tm, filled)
+                text, org = own + text[1:], own + filled[1:]
+        elif own is None and not self._chinese(filled, jurisdiction) and not names_a_country(filled) \
+                and not self._abbreviated(filled):
+            carried = state if not _INTERNATIONAL.search(filled) else None
+            fill = carried or self._foreign_state(link, role, tm, filled)
             if fill:
-                text, org = fill + text, fill + (org or "")
+                text, org = fill + text, fill + filled  # the body as written, never a Chinese one's name
                 own = fill
         pos = Position(text, org, link.role, jurisdiction, rd.status, (link.start, link.end), tm.rule)
         return pos, filled, rd, own or state
@@ -201,6 +214,35 @@ class PositionMaker:
             return self.countries.in_sentence(link.start)
         return None
 
+    def _new_office(self, p: str, role: str) -> bool:
+        """新 at the start of ``p`` marks a new holder (新国防部长), not a name (新北市, 新华社)."""
+        return p == "新" or (p.startswith("新") and len(p) <= 5 and p[:2] not in self.not_current
+                             and role[0] in _BODY_IN_ROLE and not self.place_of(p))
+
+    def _abbreviated(self, text: str) -> bool:
+        """``text`` starts with a state's one-character abbreviation (叙, 俄总统府, 乌政府)."""
+        return bool(text) and text[0] in self.state_abbr and (len(text) == 1 or text[1:3] in _AFTER_ABBR)
+
+    def _is_body(self, base: str) -> bool:
+        """``base`` names a whole organisation (商务部, 国铁集团, 浙江省委), not the first part of
+        an office's name that the role word completes (国防 of 国防部长, 财政 of 财政部长)."""
+        role = self.prev_role
+        return not (role and role[0] in _BODY_IN_ROLE and not base.endswith(role[0]) and base not in self.org_index)
+
+    def complete_states(self, positions: list[Position]) -> None:
+        """A person whose titles name one foreign state holds the others that name none in that
+        state too (坦塔维: 埃及国防部长, then 被任命为总统顾问 → 埃及总统顾问)."""
+        states = {st for st in (self._state_named_prefix(p.text) for p in positions) if st}
+        if len(states) != 1:
+            return
+        state = states.pop()
+        for p in positions:
+            if self._state_named_prefix(p.text) or self._chinese(p.text, p.jurisdiction) \
+                    or names_a_country(p.text) or _INTERNATIONAL.search(p.text) or self._abbreviated(p.text):
+                continue
+            p.text = state + p.text
+            p.organization = state + (p.organization or "")
+
     def _state_named_prefix(self, text: str) -> str:
         """The foreign state (with its state form) that ``text`` starts with, or ``""``."""
         if not text or not names_a_country(text[:12]):
@@ -213,7 +255,7 @@ class PositionMaker:
         if not text or not names_a_country(text):
             return None
         found = [state_of(n) for _, _, n in find_countries(text) if state_of(n)]
-        return found[-1] if found else None
+        return found[0] if found else None
 
     def _chinese(self, filled: str, jurisdiction: str | None) -> bool:
         """The organisation part is a Chinese body (中共…, 国务院…, a Chinese place)."""
@@ -227,8 +269,11 @@ class PositionMaker:
         reset = False
         at = len(self._state_named_prefix(p))  # 英国新首相: the word comes after the state
         for w in self.current:
-            if p.startswith(w, at) and (w != "新" or (at and len(p) == at + 1)):
+            if p.startswith(w, at) and (w != "新" or (at and len(p) == at + 1) or self._new_office(p, link.role)):
                 p, reset = p[:at] + p[at + len(w) :], True
+                break
+            if len(p) > len(w) and p.endswith(w) and p[-len(w) - 1 :] not in self.not_current:
+                p, reset = p[: -len(w)], True  # 俄政府新总理, 新一届政府
                 break
         if "各" in p[1:]:
             p = p.replace("各", "")  # 省委各巡视组组长 → 省委巡视组组长
@@ -270,7 +315,8 @@ class PositionMaker:
         (部长 after 商务部党组书记), a sub-department of it, the session told before (大会主席团),
         or the full name written before a generic one (组委会)."""
         if not base:
-            return prev_base if role.kind not in ("gov_head", "leader", "foreign") and prev_base else base
+            carried = prev_base and role.kind not in ("gov_head", "leader", "foreign") and self._is_body(prev_base)
+            return prev_base if carried else base
         if base in self.subdept and prev_base:
             return prev_base + base
         session = self.session_before(link.start) if base.startswith("大会") else None
