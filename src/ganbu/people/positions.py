@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from ..lang.lexicon import Org
-from ..lang.places import Countries, find_countries, names_a_country, state_of
+from ..lang.places import Countries, countries_in, names_a_country, state_of
 from ..model import Position
 from ..model.records import Status
 from . import tables as R
@@ -245,16 +245,14 @@ class PositionMaker:
 
     def _state_named_prefix(self, text: str) -> str:
         """The foreign state (with its state form) that ``text`` starts with, or ``""``."""
-        if not text or not names_a_country(text[:12]):
-            return ""
-        found = find_countries(text)
+        found = countries_in(text) if text else ()
         return text[: found[0][1]] if found and found[0][0] == 0 else ""
 
     def _state_named(self, text: str) -> str | None:
         """The foreign state a title's organisation part names (the last one), if any."""
         if not text or not names_a_country(text):
             return None
-        found = [state_of(n) for _, _, n in find_countries(text) if state_of(n)]
+        found = [state_of(n) for _, _, n in countries_in(text) if state_of(n)]
         return found[0] if found else None
 
     def _chinese(self, filled: str, jurisdiction: str | None) -> bool:

@@ -48,24 +48,19 @@ def find_anchors(s: str) -> list[Anchor]:
     return out
 
 
-def off_titles(s: str, places: list) -> list:
+def off_titles(places: list, anchors: list[Anchor]) -> list:
     """The place mentions that do not cut into a role word (长沙 in 外长沙伊巴尼 is none), unless
     another place cuts into that role word first (湖南省长沙市: 省长 is no role there)."""
+    starts = [a.start for a in anchors]
     out = []
     for pm in places:
-        crossed = [a for a in _anchors_near(s, pm.start, pm.end)
+        k = bisect.bisect_left(starts, pm.start - 6)
+        crossed = [a for a in anchors[k : bisect.bisect_left(starts, pm.end)]
                    if a.start < pm.start < a.end or a.start < pm.end < a.end]
         if any(not any(q.start <= a.start < q.end for q in places if q is not pm) for a in crossed):
             continue
         out.append(pm)
     return out
-
-
-def _anchors_near(s: str, a: int, b: int) -> list[Anchor]:
-    """The role words that overlap ``[a, b)``."""
-    lo = max(0, a - 5)
-    return [Anchor(lo + e + 1 - len(w), lo + e + 1, w) for e, w in R.role_automaton().iter(s[lo : b + 5])
-            if lo + e + 1 - len(w) < b and lo + e + 1 > a]
 
 
 class Stops:
@@ -581,8 +576,8 @@ class Parse:
     mentions: list[TitledMention] = field(default_factory=list)
 
 
-def parse(s: str, protected_spans, evidence=None, countries=()) -> Parse:
-    anchors = find_anchors(s)
+def parse(s: str, protected_spans, evidence=None, countries=(), anchors: list[Anchor] | None = None) -> Parse:
+    anchors = find_anchors(s) if anchors is None else anchors
     mask = _protect(s, protected_spans, {a.end for a in anchors})
     stops = Stops(s, mask, {a.end for a in anchors})
     seen = Recurrence(s)
