@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 import ahocorasick
 
 from . import tables as R
-from .appointments import parse_appointments
+from .appointments import parse_appointments, parse_delegates
 from .names import follower_at, is_cjk, read_foreign_name, read_foreign_name_before, read_name, role_at
 from .types import Anchor, Link, TitledMention
 
@@ -284,8 +284,10 @@ def parse_chains(s: str, anchors: list[Anchor], stops: Stops, evidence: dict[str
         names = chains.names(links, j, left, ce, weak, translit)
         if names:
             tm = TitledMention(links, names, "chain", weak=weak, foreign=translit)
-            # a title right after the names of the chain before (、 or 和) may take its body or state
-            tm.continues = bool(out) and cursor > 0 and left == cursor + 1 and s[cursor] in "、和及"
+            # a title right after the names of the chain before (、 or 和; after a comma only a bare
+            # role: 主任何立峰，副主任张勇) may take its body or state
+            tm.continues = bool(out) and cursor > 0 and left == cursor + 1 and (
+                s[cursor] in "、和及" or (s[cursor] == "，" and not links[0].prefix))
             out.append(tm)
             cursor = names[-1][1]
             i = j + 1
@@ -597,7 +599,7 @@ def parse(s: str, protected_spans, evidence=None, countries=(), anchors: list[An
     for tm in chains + appoint + leaders:
         for a, b in tm.names:
             taken[a:b] = b"\x01" * (b - a)
-    untitled = parse_untitled(s, taken, evidence, mask) + _party_heads(s, taken)
+    untitled = parse_untitled(s, taken, evidence, mask) + _party_heads(s, taken) + parse_delegates(s, anchors, evidence)
     result.mentions = chains + appoint + leaders + untitled
     return result
 
