@@ -21,7 +21,13 @@ def build_people(s: str, mentions: list[TitledMention], maker: PositionMaker,
     for tm in sorted(mentions, key=lambda t: t.names[0][0]):
         if all(_inside(a, b, skip) for a, b in tm.names):
             continue
-        positions = maker.make(tm, last_base, last_state, last_role) if tm.continues else maker.make(tm)
+        if tm.continues:  # 市委书记A和董事长B: two bodies; 总理A和国防部长B: one state
+            carried = last_base
+            if tm.joined_by in ("和", "及") and last_role[-2:] != tm.links[0].role[-2:]:
+                carried = ""  # 参议长A和众议长B: one body; 市委书记A和董事长B: two
+            positions = maker.make(tm, carried, last_state, last_role)
+        else:
+            positions = maker.make(tm)
         last_base, last_state, last_role = maker.last_base, maker.last_state, maker.last_role
         for a, b in tm.names:
             p = people.mention(s[a:b], a, b)

@@ -12,9 +12,10 @@ import bisect
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..lang.lexicon import Org
-from ..lang.places import Countries, countries_in, names_a_country, state_of
+from ..lang.places import Countries, countries_in, find_places, names_a_country, state_of
 from ..model import Position
 from ..model.records import Status
 from . import tables as R
@@ -24,8 +25,21 @@ _LEVELS = ("自治区", "自治州", "省", "市", "县", "区", "州", "旗", "
 _NOT_BARE_LEVEL = set("场级域属直辖内外民长")  # 市场监管局, 省级, 区域 … are not an implicit jurisdiction
 _PLACE_ENDS = ("自治区", "自治州", "区", "县", "市", "州", "旗")
 # a status word (原, 前) inside a prefix stands after one of these: the end of a place or body
-_MARKER_AFTER = set("国省市县区州旗盟委部局厅会团党社院联所校司办处署组室队军府协行心站庭馆台央")
+_MARKER_AFTER = set("国省市县区州旗盟委部局厅会团党社院联所校司办处署组室队军府协行心站庭馆台央村乡镇")
 _PARTY_COMMITTEE_BASES = {"省委", "市委", "县委", "区委", "州委", "自治区党委", "旗委", "盟委"}
+
+
+@lru_cache(maxsize=8192)
+def _place_prefix(text: str) -> str:
+    """The places ``text`` starts with, as written (安徽省宿州市纪委 → 安徽省宿州市)."""
+    end = 0
+    for pm in find_places(text):
+        if pm.start != end:
+            break
+        end = pm.end
+        if text[end : end + 1] in ("省", "市") and pm.division.short == text[pm.start : pm.end]:
+            end += 1  # 湖南 + 省
+    return text[:end]
 
 
 def _bare_level(base: str) -> str | None:
@@ -42,6 +56,11 @@ def _bare_level(base: str) -> str | None:
 _CHINESE = re.compile(r"中共|中国|中华|国务院|全国|人大|政协|党组|纪委|监委|省|自治区|特别行政区|[市县]委")
 # what follows a state's one-character abbreviation in a title (俄总统办公室, 乌政府, 美军)
 _AFTER_ABBR = {"总统", "政府", "外交", "国防", "联邦", "议会", "总理", "军方", "军", "方", "驻华"}
+# an organisation part that is national or names a level of its own (中央…, 国家…, 民盟省委)
+_NATIONAL = re.compile(r"中央|中共|中国|中华|国家|全国|国务院|[省市县区州旗盟]|自治区|兵团|集团|公司|银行|大学")
+_BODY_END = set("办厅局委会部处室组队所院站馆社心")
+_PLACE_SUFFIX = set("村乡镇区县市省州旗盟道")  # a base written as a place (江苏省沛县, …鹿楼乡小庄村)
+_NATIONAL_BODY = re.compile(r"中央|国家|全国|国务院")
 # role words that begin with the last character of their organisation's name (国防|部长, 财政|部长)
 _BODY_IN_ROLE = set("部局厅司处院署社行校台馆所站")
 # an organisation part that names an international body (禁化武组织, 世界经济论坛)
@@ -92,6 +111,7 @@ class PositionMaker:
         self.roles = R.roles()
         self.countries = countries
         self.last_base = ""
+        self.prev_place_text = ""
         self.last_state: str | None = None
         self.prev_role = ""
         self.last_role = ""
@@ -116,6 +136,7 @@ class PositionMaker:
         out: list[Position] = []
         self.last_base = ""
         self.prev_place = None
+        self.prev_place_text = ""
         self.prev_role = prev_role
         carry = ""
         state = prev_state
@@ -133,6 +154,8 @@ class PositionMaker:
             out.append(pos)
             if pos.jurisdiction:
                 self.prev_place = pos.jurisdiction
+                whole = base and base[-1] in _PLACE_SUFFIX and not _NATIONAL_BODY.search(base)
+                self.prev_place_text = (base if whole else _place_prefix(base)) or self.prev_place_text
             if base:
                 prev_base = base
             self.prev_role = link.role
@@ -223,6 +246,13 @@ class PositionMaker:
         """``text`` starts with a state's one-character abbreviation (叙, 俄总统府, 乌政府)."""
         return bool(text) and text[0] in self.state_abbr and (len(text) == 1 or text[1:3] in _AFTER_ABBR)
 
+    def _local_body(self, base: str, role: str) -> bool:
+        """``base`` names a body with no place, state or national marker of its own (巡视办,
+        公安厅, 公安|局长), so in a chain it belongs to the place of the link before."""
+        end = role[0] if role[0] in _BODY_IN_ROLE else base[-1]
+        return len(base) >= 2 and end in _BODY_END and not (
+            base in self.org_index or self.place_of(base) or _NATIONAL.search(base) or names_a_country(base))
+
     def _is_body(self, base: str) -> bool:
         """``base`` names a whole organisation (商务部, 国铁集团, 浙江省委), not the first part of
         an office's name that the role word completes (国防 of 国防部长, 财政 of 财政部长)."""
@@ -270,7 +300,8 @@ class PositionMaker:
             if p.startswith(w, at) and (w != "新" or (at and len(p) == at + 1) or self._new_office(p, link.role)):
                 p, reset = p[:at] + p[at + len(w) :], True
                 break
-            if len(p) > len(w) and p.endswith(w) and p[-len(w) - 1 :] not in self.not_current:
+            if (len(w) > 1 or p.endswith("政府新")) and len(p) > len(w) and p.endswith(w) \
+                    and p[-len(w) - 1 :] not in self.not_current:
                 p, reset = p[: -len(w)], True  # 俄政府新总理, 新一届政府
                 break
         if "各" in p[1:]:
@@ -332,9 +363,15 @@ class PositionMaker:
         """The base with the jurisdiction the text leaves implicit (省委 → 浙江省委), and that
         jurisdiction."""
         lvl = _bare_level(base) if base else None
+        if lvl and self.prev_place and self.prev_place.endswith(lvl) and self.prev_place_text:
+            # 安徽省宿州市纪委…、市监委原副主任 → 安徽省宿州市监委 (the place as the link before wrote it)
+            return self.prev_place_text + base[len(lvl) :], self.prev_place
         if lvl:
             place = self.ctx.at_level(lvl, link.start)
             return (place + base[len(lvl) :], place) if place else (base, None)
+        if base and self.prev_place_text and self._local_body(base, link.role):
+            # 广西壮族自治区纪委原常委、巡视办原主任 → 广西壮族自治区巡视办 (a body of that place)
+            return self.prev_place_text + base, self.prev_place
         if not base and role.kind == "gov_head":
             place = None
             if self.prev_place and self.prev_place.endswith(role.level):

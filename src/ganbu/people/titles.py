@@ -27,6 +27,7 @@ from .types import Anchor, Link, TitledMention
 
 _CLAUSE_BREAK = re.compile(r"[，。；！？：\n“”\"「」『』《》（）()!?;]")
 _JOINING = frozenset("和与及")
+_BARE_PREFIXES = frozenset({"", "党组", "党委"})  # 党委副书记、行长 is as bare as 行长
 _DATE_STOP = re.compile(r"\d+[年月日号时]|[上下]午|晚上|早上|凌晨")
 # a foreign ministry named by two fields (信息通信和数字经济部部长): 和/与 inside the name
 _AND_MINISTRY = re.compile(r"[\u4e00-\u9fff]{2,4}[和与][\u4e00-\u9fff]{2,6}?(?:部(?=副?部长)|(?=部长|大臣))")
@@ -287,7 +288,8 @@ def parse_chains(s: str, anchors: list[Anchor], stops: Stops, evidence: dict[str
             # a title right after the names of the chain before (、 or 和; after a comma only a bare
             # role: 主任何立峰，副主任张勇) may take its body or state
             tm.continues = bool(out) and cursor > 0 and left == cursor + 1 and (
-                s[cursor] in "、和及" or (s[cursor] == "，" and not links[0].prefix))
+                s[cursor] in "、和及" or (s[cursor] == "，" and links[0].prefix in _BARE_PREFIXES))
+            tm.joined_by = s[cursor] if tm.continues else ""
             out.append(tm)
             cursor = names[-1][1]
             i = j + 1
