@@ -114,8 +114,8 @@ def _name_ending_at(s: str, end: int, evidence, anchor_ends: frozenset[int], joi
     if dot != -1:  # 马哈茂德·马基: the longest dotted name that ends here
         for p in range(max(0, dot - 8), dot):
             r = read_name(s, p)
-            if r and r[0] == end and edge(p):
-                return p
+            if r and r[0] == end and edge(p) and not any(e in anchor_ends for e in range(p + 1, end)):
+                return p  # 参议员马克斯·鲍卡斯: no title inside the name
     p0 = read_foreign_name_before(s, end)
     if p0 is not None and end - p0 >= 2 and edge(p0):
         return p0
@@ -230,6 +230,7 @@ def parse_appointments(s: str, anchors: list[Anchor], evidence: dict[str, int] |
     _decisions(s, index, evidence, found)
     _serving(s, index, evidence, found)
     _removed_with_qi(s, index, found)
+    _delegate_ended(s, found, evidence)
     _bios(s, index, evidence, found)
     return found.out
 
@@ -281,6 +282,25 @@ def _removed_with_qi(s: str, anchors: _Anchors, found: _Found) -> None:
         links = _region(s, m.end(), anchors)
         if last is not None and links:
             found.add(links, [last.names[-1]], "remove", "removed")
+
+
+_DELEGATE_ENDED = re.compile(r"(?:终止|取消)其((?:党的)?[\u4e00-\u9fff]{2,16}?)代表资格")
+_PUNISHED = re.compile(r"给予")
+
+
+def _delegate_ended(s: str, found: _Found, evidence: dict[str, int] | None) -> None:
+    """…决定给予李云峰开除党籍处分…终止其党的十八大代表资格: 其 is the person punished in that
+    sentence, and the delegate status is a position removed (bulk: 9 in 8 stories)."""
+    for m in _DELEGATE_ENDED.finditer(s):
+        start = found.bounds.sentence_start(m.start())
+        person = None
+        for g in _PUNISHED.finditer(s, start, m.start()):
+            r = read_name(s, g.end(), evidence=evidence)
+            if r and (r[1] >= 1.0 or s[r[0] : r[0] + 2] in ("开除", "党内", "撤销", "留党")):
+                person = (g.end(), r[0])
+        if person is not None:
+            a, b = m.span(1)
+            found.add([Link(a, b, b + 2, m.group(1), "代表")], [person], "remove", "removed")
 
 
 def _bios(s: str, anchors: _Anchors, evidence: dict[str, int] | None, found: _Found) -> None:

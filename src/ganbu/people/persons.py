@@ -34,6 +34,7 @@ def build_people(s: str, mentions: list[TitledMention], maker: PositionMaker,
             p.rules.add(tm.rule)
             for pos in positions:
                 _add_position(p, pos)
+    _merge_short_names(people)
     for person in people.by_name.values():
         maker.complete_states(person.positions)
     for name, a, b in authors:
@@ -68,20 +69,49 @@ class _People:
         return p
 
 
+def _merge_short_names(people: _People) -> None:
+    """A dotted name written later by its last part alone is the same person (雅各布·穆登达 …
+    众议长穆登达): the short entry's titles go to the full one, when only one full name ends so,
+    and the short entry is dropped (its mentions do not spell the full name, so they are not
+    given to it)."""
+    full: dict[str, list[str]] = {}
+    for name in people.by_name:
+        if "·" in name:
+            full.setdefault(name.rsplit("·", 1)[1], []).append(name)
+    for short, names in full.items():
+        if len(names) != 1 or short not in people.by_name or len(short) < 2:
+            continue
+        src, dst = people.by_name.pop(short), people.by_name[names[0]]
+        people.first.pop(short)
+        dst.rules |= src.rules
+        for pos in src.positions:
+            _add_position(dst, pos)
+
+
 def _add_position(p: Person, pos: Position) -> None:
     """Add ``pos`` unless the person has it; a title that only repeats the end of one the person
     has with the same role (总统 after 乌克兰总统, 主席 after 越南国家主席) adds nothing, and
     replaces itself when the fuller one comes later."""
-    role, text = _short(pos.role), _short(pos.text)
     for i, q in enumerate(p.positions):
-        if q.status != pos.status or _short(q.role) != role:
+        if q.status != pos.status:
             continue
-        if _short(q.text).endswith(text):
+        if _repeats(pos, q):
             return
-        if text.endswith(_short(q.text)):
+        if _repeats(q, pos):
             p.positions[i] = pos
             return
     p.positions.append(pos)
+
+
+def _repeats(a: Position, b: Position) -> bool:
+    """``a`` only repeats ``b``: the same office with less of its body written (总统 of 乌克兰总统),
+    or a head of state's bare title after the state's (越南主席 of 越南国家主席)."""
+    ra, rb, ta, tb = _short(a.role), _short(b.role), _short(a.text), _short(b.text)
+    if ra == rb:
+        return tb.endswith(ta)
+    if rb == "国家" + ra and ta.endswith(ra):
+        return tb.startswith(ta[: len(ta) - len(ra)])  # 越南 + 主席 / 越南 + 国家主席
+    return False
 
 
 def _short(text: str) -> str:

@@ -108,6 +108,8 @@ class PositionMaker:
         self.current = sorted(w["current"], key=len, reverse=True)
         self.not_current = w["not_current"]
         self.state_abbr = w["state_abbr"]
+        self.association_heads = sorted(w["association_head"])
+        self.association_roles = w["association_role"]
         self.roles = R.roles()
         self.countries = countries
         self.last_base = ""
@@ -169,7 +171,7 @@ class PositionMaker:
         """The position of one link, the organisation it carries to the next, how its prefix was
         read, and the foreign state it names or is filled with (``state``: that of the links
         before it in the chain)."""
-        role = self.roles[link.role]
+        role = self.roles.get(link.role) or R.Role(link.role, "member", "", "")  # 代表 of 党的十八大代表
         if role.kind == "generic":
             return None  # 省领导王一、李二: people, no position
         if tm.rule == "leader":
@@ -245,6 +247,18 @@ class PositionMaker:
     def _abbreviated(self, text: str) -> bool:
         """``text`` starts with a state's one-character abbreviation (叙, 俄总统府, 乌政府)."""
         return bool(text) and text[0] in self.state_abbr and (len(text) == 1 or text[1:3] in _AFTER_ABBR)
+
+    def _association(self, pos: int) -> str:
+        """The association named nearest before ``pos`` (中国和平统一促进会), for an association's
+        office given with no body (当选为执行副会长), or ``""``."""
+        best, best_at = "", -1
+        for head in self.association_heads:
+            name = self.resolve_generic(head, pos)
+            if name:
+                at = self.text.rfind(name, 0, pos)
+                if at > best_at:
+                    best, best_at = name, at
+        return best
 
     def _local_body(self, base: str, role: str) -> bool:
         """``base`` names a body with no place, state or national marker of its own (巡视办,
@@ -345,7 +359,11 @@ class PositionMaker:
         or the full name written before a generic one (组委会)."""
         if not base:
             carried = prev_base and role.kind not in ("gov_head", "leader", "foreign") and self._is_body(prev_base)
-            return prev_base if carried else base
+            if carried:
+                return prev_base
+            if link.role in self.association_roles:
+                return self._association(link.start)  # 孙春兰当选为执行副会长 → …促进会执行副会长
+            return base
         if base in self.subdept and prev_base:
             return prev_base + base
         session = self.session_before(link.start) if base.startswith("大会") else None

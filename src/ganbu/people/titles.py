@@ -164,9 +164,17 @@ def _name_ends_at(s: str, p: int, k: int) -> bool:
     return bool(r and r[0] == k and r[1] >= 1.0)
 
 
+# 对第十八届中央候补委员，江苏省原省委常委、常务副省长李云峰…: the comma joins two titles (bulk: 10)
+_MEMBER_COMMA = re.compile(r"对(?:第[一二三四五六七八九十]+届)?中央(?:候补)?委员(，)")
+
+
+def _member_commas(s: str) -> set[int]:
+    return {m.start(1) for m in _MEMBER_COMMA.finditer(s)} if "中央" in s else set()
+
+
 def _clauses(s: str):
     start = 0
-    inner = {i for m in _INNER_PAREN.finditer(s) for i in (m.start(), m.end() - 1)}
+    inner = {i for m in _INNER_PAREN.finditer(s) for i in (m.start(), m.end() - 1)} | _member_commas(s)
     for m in _CLAUSE_BREAK.finditer(s):
         if m.start() in inner:
             continue
@@ -312,6 +320,7 @@ class _Chains:
         self.starts = {a.start for a in anchors}
         self.country_starts = [c[0] for c in countries]
         self.clause_of = _clause_index(s)
+        self.member_commas = _member_commas(s)
 
     def left_edge(self, a0: Anchor, lo: int) -> int:
         """Where the organisation part of the title that ends in ``a0`` starts (not before ``lo``,
@@ -357,7 +366,7 @@ class _Chains:
         while j + 1 < len(anchors):
             pos = anchors[j].end
             nxt = anchors[j + 1]
-            if not (pos < ce and s[pos] in "、兼" and nxt.start < ce):
+            if not (pos < ce and (s[pos] in "、兼" or pos in self.member_commas) and nxt.start < ce):
                 break
             if self.stops.last_stop_end(pos + 1, nxt.start) != pos + 1 or nxt.start - pos - 1 > MAX_PREFIX:
                 break
