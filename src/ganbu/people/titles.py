@@ -454,6 +454,8 @@ def _leader_name(s: str, a: Anchor, protected: bytearray, stops: Stops | None, s
                     or (stops is not None and stops.last_stop_end(max(0, p - 4), p) == p))
         if s[p] in R.words()["conj"]:
             continue
+        if ln == 2 and s[p] not in R.common_surnames() and not all(c in R.translit_chars() for c in s[p : a.start]):
+            continue  # 要以总书记的…: two characters with a rare surname are a word (英拉总理 is a name)
         if not boundary and (ln < 3 or (s[p] not in R.common_surnames() and s[p : p + 2] not in R.common_surnames())
                              or not seen.seen_again((p, a.start))):
             continue
