@@ -5,6 +5,12 @@ leaves implicit is filled from :class:`places.Context`, the organisation of the 
 carried to a link that has none (``商务部党组书记、部长`` → 商务部部长) or only a sub-body
 (``…人大常委会副秘书长、办公厅主任`` → …人大常委会办公厅主任), and an organisation named only
 by its kind (``组委会``) is resolved to the nearest full name written before it.
+
+Status words stay where the text writes them (``云南省委原副书记``, ``南非时任总统``). A foreign
+title that names no state takes the one the text gives (:class:`places.Countries`): the state
+of the chain's first link, or for a foreign office or a transliterated name the state named
+nearest before it in the story (``国防部长坦塔维`` in an Egyptian story → 埃及国防部长); a
+Chinese official never takes one.
 """
 from __future__ import annotations
 

@@ -6,10 +6,15 @@ Making each link explicit (jurisdiction, inherited organisation) is ``positions.
 
 Rules, each with an id carried as provenance:
   chain      TITLE(、TITLE)* NAME(、NAME)*       省委常委、秘书长陈奕君
-  leader     NAME LEADER-ROLE                    习近平总书记
-  appoint    任命 NAME 为 TITLE                   status new
+  leader     NAME LEADER-ROLE                    习近平总书记, 叶大年院士, 普京总统
+  appoint    任命 NAME 为 TITLE, NAME 被任命为 TITLE  status new
   remove     免去 NAME (的) TITLE 职务            status removed
   serve      NAME 任|出任|担任 TITLE               status current
+  formula    以 NAME 同志为总书记的党中央          中共中央总书记
+  delegates  NAME(、NAME)+ 等 N 位代表|委员        the congress the report names (十四届全国人大代表)
+
+A chain's organisation part starts after a left stop (会见, 任命, a 、 …), never inside a
+protected organisation, place or country; 和/与/及 stop it only after something they can join.
 """
 from __future__ import annotations
 
