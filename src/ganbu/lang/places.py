@@ -242,6 +242,12 @@ def state_of(name: str) -> str | None:
     return country or None
 
 
+def is_abbreviation(name: str) -> bool:
+    """``name`` is a state's short form for its army or side (美军, 俄方): it names the state in a
+    title, but says nothing of which state a story is about."""
+    return _country_table().get(name, ("", ""))[0] == "abbr"
+
+
 @lru_cache(maxsize=16384)
 def countries_in(text: str) -> tuple[tuple[int, int, str], ...]:
     """:func:`find_countries` of a short text (a title's organisation part), cached: the same
@@ -266,7 +272,8 @@ class Countries:
 
     def __init__(self, s: str, countries: Sequence[tuple[int, int, str]], title: str | None = None):
         self.s = s
-        kept = [(b, st) for a, b, n in countries if (st := state_of(n)) and s[a - 1 : a] != "驻"]
+        kept = [(b, st) for a, b, n in countries
+                if (st := state_of(n)) and s[a - 1 : a] != "驻" and not is_abbreviation(n)]
         self.ends = [b for b, _ in kept]
         self.names = [n for _, n in kept]
         heads = [state_of(n) for _, _, n in find_countries(title)] if title else []
