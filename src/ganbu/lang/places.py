@@ -182,12 +182,18 @@ class Context:
 
 
 @lru_cache(maxsize=1)
-def _country_automaton() -> ahocorasick.Automaton:
+def _country_table() -> dict[str, tuple[str, str]]:
+    """name → (kind, country): ``countries.tsv`` (a state, or a body with the state it belongs to)."""
     from .tables import rows
 
+    return {r["name"]: (r["kind"], r["country"]) for r in rows("ganbu.lang", "countries.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _country_automaton() -> ahocorasick.Automaton:
     a = ahocorasick.Automaton()
-    for r in rows("ganbu.lang", "countries.tsv"):
-        a.add_word(r["name"], r["name"])
+    for name in _country_table():
+        a.add_word(name, name)
     a.make_automaton()
     return a
 
@@ -198,12 +204,128 @@ _STATE_FORM = re.compile(r"(?:伊斯兰|社会主义|民主|人民|联合|联邦
 
 def find_countries(s: str) -> list[tuple[int, int, str]]:
     """Foreign country (and international body) names, with a state form written after them
-    (哈萨克斯坦共和国): ``(start, end, name)``."""
+    (哈萨克斯坦共和国): ``(start, end, name)``. Words that hold a country name but name none
+    (内蒙古, 拉美国家, 印度洋: kind ``not`` in ``countries.tsv``) and a two-character name inside a
+    transliterated one (朱马里, 阿巴西) are left out."""
     out = []
+    table = _country_table()
+    tl = _translit_chars()
     for e, w in _country_automaton().iter_long(s):
-        end = e + 1
+        start, end = e + 1 - len(w), e + 1
+        if table[w][0] == "not":
+            continue
+        if len(w) == 2 and start and s[start - 1] in tl and s[start - 1] not in _BEFORE_STATE:
+            continue
         m = _STATE_FORM.match(s, end)
         if m:
             end = m.end()
-        out.append((e + 1 - len(w), end, w))
+        out.append((start, end, w))
     return out
+
+
+# transliteration characters that are also words commonly written before a state's name (由于美国, 抵达德国)
+_BEFORE_STATE = set("于达加多许谢贺因和与同对向到访赴在从")
+
+
+@lru_cache(maxsize=1)
+def _translit_chars() -> frozenset[str]:
+    from .tables import rows
+
+    return frozenset(c for r in rows("ganbu.people", "translit_chars.tsv") for c in r["chars"])
+
+
+def state_of(name: str) -> str | None:
+    """The state a country mention names (越共 → 越南); None for an international body."""
+    kind, country = _country_table().get(name, ("", ""))
+    if kind == "country":
+        return country or name
+    return country or None
+
+
+def is_abbreviation(name: str) -> bool:
+    """``name`` is a state's short form for its army or side (美军, 俄方): it names the state in a
+    title, but says nothing of which state a story is about."""
+    return _country_table().get(name, ("", ""))[0] == "abbr"
+
+
+@lru_cache(maxsize=16384)
+def countries_in(text: str) -> tuple[tuple[int, int, str], ...]:
+    """:func:`find_countries` of a short text (a title's organisation part), cached: the same
+    parts recur across a corpus."""
+    return tuple(find_countries(text))
+
+
+def names_a_country(text: str) -> bool:
+    """``text`` names a foreign state or international body (美国, 驻埃及, 联合国…)."""
+    return bool(countries_in(text))
+
+
+_SENTENCE_END = re.compile(r"[。！？\n]")
+
+
+class Countries:
+    """Which foreign state does a title that names none belong to (国防部长 in an Egyptian story)?
+
+    The state named nearest before the title, in the body (a state after 驻 is where an envoy
+    serves, not whose he is), else the first one of the headline. :meth:`in_sentence` asks for
+    one named earlier in the same sentence only."""
+
+    def __init__(self, s: str, countries: Sequence[tuple[int, int, str]], title: str | None = None):
+        self.s = s
+        kept = [(b, st) for a, b, n in countries
+                if (st := state_of(n)) and s[a - 1 : a] != "驻" and not is_abbreviation(n)]
+        self.ends = [b for b, _ in kept]
+        self.names = [n for _, n in kept]
+        heads = [state_of(n) for _, _, n in find_countries(title)] if title else []
+        self.heads = [h for h in heads if h is not None]
+        self._top: set[str] | None = None  # the states the report names most
+        self._heads: list[int] | None = None  # where the stories of a bulletin start
+        self.fallback = self.heads[0] if self.heads else None
+
+    def before(self, pos: int) -> str | None:
+        """The state named nearest before ``pos`` in its story (a bulletin's stories start at
+        their headline lines), else the first one named after it in the story, else the one the
+        report names most, else the headline's."""
+        k = bisect.bisect_right(self.ends, pos) - 1
+        lo, hi = self._story(pos)
+        if k >= 0 and self.ends[k] > lo:
+            return self.names[k]
+        if k + 1 < len(self.ends) and self.ends[k + 1] <= hi:
+            return self.names[k + 1]
+        if not self.names:
+            return self.fallback
+        if self._top is None:
+            counts = Counter(self.names)
+            best = max(counts.values())
+            self._top = {n for n, c in counts.items() if c == best}
+        order = list(range(k, -1, -1)) + list(range(k + 1, len(self.names)))
+        return next(self.names[i] for i in order if self.names[i] in self._top)
+
+    def _story(self, pos: int) -> tuple[int, int]:
+        """The span of the story ``pos`` is in: from its headline line to the next one."""
+        if self._heads is None:
+            self._heads = [0]
+            at = 0
+            for line in self.s.split("\n"):
+                text = line.strip()
+                if text and len(text) <= 40 and text[-1] not in "。！？”：；，）" and at:
+                    self._heads.append(at)
+                at += len(line) + 1
+        k = bisect.bisect_right(self._heads, pos) - 1
+        return self._heads[k], (self._heads[k + 1] if k + 1 < len(self._heads) else len(self.s))
+
+    def abbreviated(self, ch: str, pos: int) -> str | None:
+        """The state a one-character abbreviation at ``pos`` stands for (叙外长 → 叙利亚, 以防长 →
+        以色列): the nearest one named before it that starts with ``ch``, else one of the headline,
+        else the first one named after it."""
+        k = bisect.bisect_right(self.ends, pos) - 1
+        for i in range(k, -1, -1):
+            if self.names[i].startswith(ch):
+                return self.names[i]
+        return next((h for h in self.heads + self.names[k + 1 :] if h.startswith(ch)), None)
+
+    def in_sentence(self, pos: int) -> str | None:
+        k = bisect.bisect_right(self.ends, pos) - 1
+        if k < 0 or _SENTENCE_END.search(self.s, self.ends[k], pos):
+            return None
+        return self.names[k]

@@ -17,23 +17,27 @@ import bisect
 import re
 
 from ..model.records import Status
-from .names import is_cjk, read_name
+from .names import is_cjk, read_foreign_name_before, read_name
 from .types import Anchor, Link, TitledMention
 
 _NEW_CONTEXT = re.compile(r"任命|选举|提名|推选|聘任|当选|决定|批准|同意|推荐")
 _REMOVE_CONTEXT = re.compile(r"免去|撤销|罢免|解聘")
-_BEFORE_OK = set("，,；;：:、。！？\n 　")
+_BEFORE_OK = set("，,；;：:、。！？\n 　而")
 _BEFORE_WORDS = ("任命", "决定任命", "决定", "选举", "提名", "推选", "聘任", "免去", "决定免去", "接受", "批准",
                  "同意", "通过",
                  "授权", "据悉", "其中", "由")
 _WEI = re.compile(r"(?:同志)?为")
-_DE = re.compile(r"的")
-_SERVE = re.compile(r"(?:同志)?(?:等[\d一二三四五六七八九十]+名同志)?(?:分别)?"
-                    r"(?P<trig>当选为|当选|出任|担任|不再担任|辞去|任)")
+_DE = re.compile(r"(?=[（兼担的])(?:（女）)?(?:兼任|担任)?的")  # 免去X的Y职务, 免去X兼任的Y职务, 免去X（女）的Y职务
+_SERVE = re.compile(r"(?=[同等分当出担不辞接转调升改任则也还已刚随今被兼并])"  # the first characters: a fast scan
+                    r"(?:同志)?(?:等[\d一二三四五六七八九十]+名同志)?(?:分别)?(?:同时|还|并)?"
+                    r"(?P<trig>当选为|当选|出任|担任|兼任|不再担任|不再兼任|(?:提出|请求)?辞去|接任|转任|调任|升任|改任|任(?![命务期职何意性])"
+                    r"|(?:则|也|还|已|刚|随后|随即|当天|今天)?(?:分别)?被(?:任命|选举|推选|提名|委任)为)")
 _QI = re.compile(r"免去其")
 _BIO = re.compile(r"现任")
 
 
+_TAKES_OVER = ("接任", "转任", "调任", "升任", "改任")
+_ADDRESS = ("先生", "女士", "阁下", "夫人")  # 总统先生曾担任…: a form of address, nobody's name
 _REGION_END = re.compile(r"职务|候选人|人选|[，。；：\n]")
 
 
@@ -43,6 +47,7 @@ class _Anchors:
     def __init__(self, anchors: list[Anchor]):
         self.anchors = anchors
         self.starts = [x.start for x in anchors]
+        self.ends = frozenset(x.end for x in anchors)
 
     def within(self, a: int, b: int) -> list[Anchor]:
         """The anchors inside ``[a, b)``, in order."""
@@ -65,34 +70,56 @@ def _region(s: str, a: int, anchors: _Anchors) -> list[Link] | None:
         return None
     links = []
     cur = a
-    for x in inside:
+    for i, x in enumerate(inside):
+        if i + 1 < len(inside) and inside[i + 1].start == x.end:
+            continue  # 总统顾问: a role right before another is part of its organisation
         links.append(Link(cur, x.start, x.end, s[cur : x.start], x.role))
-        cur = x.end + 1 if x.end < len(s) and s[x.end] in "、兼" else x.end
+        cur = x.end + 1 if x.end < len(s) and s[x.end] in "、兼和及" else x.end
     return links
 
 
-def _names_before(s: str, q: int, evidence) -> list[tuple[int, int]]:
-    """NAME(、NAME)* ending exactly at ``q`` (read backwards), after a boundary."""
+def _names_before(s: str, q: int, evidence, anchor_ends: frozenset[int] = frozenset(),
+                  join_and: bool = False) -> list[tuple[int, int]]:
+    """NAME(、NAME)* ending exactly at ``q`` (read backwards), after a boundary or a title
+    (全国政协主席俞正声当选…); a transliterated name too (拉马福萨当选…); ``join_and``: names
+    joined by 和 as well (坦塔维和阿南被任命为…)."""
     names: list[tuple[int, int]] = []
     end = q
     while True:
-        found = None
-        for ln in (3, 2, 4):
-            p = end - ln
-            if p < 0:
-                continue
-            r = read_name(s, p, evidence=evidence, allow_role_follow=True)
-            if r and r[0] == end and (p == 0 or s[p - 1] in _BEFORE_OK or s[max(0, p - 4) : p].endswith(_BEFORE_WORDS)):
-                found = p
-                break
+        found = _name_ending_at(s, end, evidence, anchor_ends, join_and)
         if found is None:
             break
         names.insert(0, (found, end))
-        if found > 0 and s[found - 1] == "、":
+        if found > 0 and (s[found - 1] == "、" or (join_and and s[found - 1] == "和")):
             end = found - 1
             continue
         break
     return names
+
+
+def _name_ending_at(s: str, end: int, evidence, anchor_ends: frozenset[int], join_and: bool = False) -> int | None:
+    """Start of the name (Chinese, else transliterated) that ends at ``end`` after a boundary."""
+    def edge(p: int) -> bool:
+        return (p == 0 or s[p - 1] in _BEFORE_OK or s[max(0, p - 4) : p].endswith(_BEFORE_WORDS) or p in anchor_ends
+                or (join_and and s[p - 1] == "和"))
+
+    for ln in (3, 2, 4):
+        p = end - ln
+        if p < 0:
+            continue
+        r = read_name(s, p, evidence=evidence, allow_role_follow=True)
+        if r and r[0] == end and edge(p) and not s.startswith(_ADDRESS, p):
+            return p
+    dot = s.rfind("·", max(0, end - 12), end)
+    if dot != -1:  # 马哈茂德·马基: the longest dotted name that ends here
+        for p in range(max(0, dot - 8), dot):
+            r = read_name(s, p)
+            if r and r[0] == end and edge(p) and not any(e in anchor_ends for e in range(p + 1, end)):
+                return p  # 参议员马克斯·鲍卡斯: no title inside the name
+    p0 = read_foreign_name_before(s, end)
+    if p0 is not None and end - p0 >= 2 and edge(p0):
+        return p0
+    return None
 
 
 class _Bounds:
@@ -124,6 +151,12 @@ class _Bounds:
         return False
 
 
+def _transliterated(s: str, a: int, b: int) -> bool:
+    """The name at ``[a, b)`` reads as a transliteration, not a Chinese name (冈萨雷斯, 马哈茂德·马基)."""
+    r = read_name(s, a)
+    return "·" in s[a:b] or not r or r[0] != b
+
+
 class _Found:
     """The formulas read so far, with their names' offsets sorted for look-ups by bisect."""
 
@@ -140,6 +173,7 @@ class _Found:
             return
         self._seen.add(key)
         tm = TitledMention(links, names, rule, status)
+        tm.foreign = {(a, b) for a, b in names if _transliterated(self.bounds.s, a, b)}
         # …组长，韩若冰等10名同志分别担任副组长: a bare office carries the organisation just given
         start = self.bounds.sentence_start(names[0][0])
         k = bisect.bisect_left(self._firsts, start)
@@ -158,6 +192,37 @@ class _Found:
         return self.out[self._lasts[first][1]]
 
 
+_NUM = "[一二三四五六七八九十]+"
+_DELEGATES = re.compile(r"等(?:[\d一二三四五六七八九十]+位)?(代表|委员)"
+                        r"(?=先后|分别|踊跃|纷纷|就|围绕|结合|发言|表示|积极|，)")
+_CONGRESS = re.compile(rf"(?:第?({_NUM})届)?全国(人大|人民代表大会|政协)(?:第?({_NUM})届)?")
+
+
+def parse_delegates(s: str, anchors: list[Anchor], evidence: dict[str, int] | None = None) -> list[TitledMention]:
+    """X、Y、Z等N位代表先后发言: deputies of the congress (or members of the CPPCC) the report
+    names, with its term when written before (十四届全国人大代表); none when the report names
+    no national congress (bulk: 25 stories, 5-9 names each)."""
+    out = []
+    ends = frozenset(a.end for a in anchors)
+    for m in _DELEGATES.finditer(s):
+        names = _names_before(s, m.start(), evidence, ends)
+        if len(names) < 2:
+            continue
+        body = "人大" if m.group(1) == "代表" else "政协"
+        term = None
+        for c in _CONGRESS.finditer(s, 0, m.start()):
+            if ("人大" if c.group(2) != "政协" else "政协") == body:
+                term = c.group(1) or c.group(3) or term or ""
+        if term is None:
+            continue
+        prefix = (f"{term}届" if term else "") + "全国" + (body if body == "政协" else "")
+        role = "人大代表" if body == "人大" else "委员"
+        a, b = m.span(1)
+        link = Link(a, a, b, prefix, role)
+        out.append(TitledMention([link], names, "delegates"))
+    return out
+
+
 def parse_appointments(s: str, anchors: list[Anchor], evidence: dict[str, int] | None = None) -> list[TitledMention]:
     """Every appointment, removal and service formula of the text (see the module doc)."""
     found = _Found(_Bounds(s))
@@ -165,6 +230,7 @@ def parse_appointments(s: str, anchors: list[Anchor], evidence: dict[str, int] |
     _decisions(s, index, evidence, found)
     _serving(s, index, evidence, found)
     _removed_with_qi(s, index, found)
+    _delegate_ended(s, found, evidence)
     _bios(s, index, evidence, found)
     return found.out
 
@@ -178,7 +244,7 @@ def _decisions(s: str, anchors: _Anchors, evidence: dict[str, int] | None, found
         for m in pattern.finditer(s):
             if not bounds.context(m.start(), context):  # cheap test first: 为 and 的 are common characters
                 continue
-            names = _names_before(s, m.start(), evidence)
+            names = _names_before(s, m.start(), evidence, anchors.ends)
             if not names or not bounds.context(names[0][0], context):
                 continue
             links = _region(s, m.end(), anchors)
@@ -190,15 +256,19 @@ def _serving(s: str, anchors: _Anchors, evidence: dict[str, int] | None, found: 
     """X任Y / X担任Y / X当选Y / X辞去Y职务 / X不再担任Y."""
     for m in _SERVE.finditer(s):
         trig = m.group("trig")
-        names = _names_before(s, m.start(), evidence)
+        passive = "被" in trig
+        names = _names_before(s, m.start(), evidence, anchors.ends, join_and=passive)
         if not names:
             continue
         links = _region(s, m.end(), anchors)
         if not links or links[0].role_start - m.end() > 40:
             continue
-        if trig in ("辞去", "不再担任"):
+        if trig.endswith("辞去") or trig.startswith("不再"):
             found.add(links, names, "remove", "removed")
-        elif trig.startswith("当选") or s[m.start() : m.start() + 2] == "同志":
+        elif passive and "分别" in m.group() and len(names) == len(links) > 1:
+            for name, link in zip(names, links, strict=True):  # X和Y分别被任命为A和B
+                found.add([link], [name], "appoint", "new")
+        elif trig.startswith("当选") or trig in _TAKES_OVER or passive or s[m.start() : m.start() + 2] == "同志":
             found.add(links, names, "appoint", "new")
         else:
             found.add(links, names, "serve", "current")
@@ -212,6 +282,25 @@ def _removed_with_qi(s: str, anchors: _Anchors, found: _Found) -> None:
         links = _region(s, m.end(), anchors)
         if last is not None and links:
             found.add(links, [last.names[-1]], "remove", "removed")
+
+
+_DELEGATE_ENDED = re.compile(r"(?:终止|取消)其((?:党的)?[\u4e00-\u9fff]{2,16}?)代表资格")
+_PUNISHED = re.compile(r"给予")
+
+
+def _delegate_ended(s: str, found: _Found, evidence: dict[str, int] | None) -> None:
+    """…决定给予李云峰开除党籍处分…终止其党的十八大代表资格: 其 is the person punished in that
+    sentence, and the delegate status is a position removed (bulk: 9 in 8 stories)."""
+    for m in _DELEGATE_ENDED.finditer(s):
+        start = found.bounds.sentence_start(m.start())
+        person = None
+        for g in _PUNISHED.finditer(s, start, m.start()):
+            r = read_name(s, g.end(), evidence=evidence)
+            if r and (r[1] >= 1.0 or s[r[0] : r[0] + 2] in ("开除", "党内", "撤销", "留党")):
+                person = (g.end(), r[0])
+        if person is not None:
+            a, b = m.span(1)
+            found.add([Link(a, b, b + 2, m.group(1), "代表")], [person], "remove", "removed")
 
 
 def _bios(s: str, anchors: _Anchors, evidence: dict[str, int] | None, found: _Found) -> None:

@@ -19,17 +19,26 @@ def _inside(a: int, b: int, ranges) -> bool:
 def build_people(s: str, mentions: list[TitledMention], maker: PositionMaker,
                  authors: list[tuple[str, int, int]], skip: list[tuple[int, int]]) -> list[Person]:
     people = _People()
-    last_base = ""
+    last_base, last_state, last_role = "", None, ""
     for tm in sorted(mentions, key=lambda t: t.names[0][0]):
         if all(_inside(a, b, skip) for a, b in tm.names):
             continue
-        positions = maker.make(tm, last_base if tm.continues else "")
-        last_base = maker.last_base
+        if tm.continues:  # 市委书记A和董事长B: two bodies; 总理A和国防部长B: one state
+            carried = last_base
+            if tm.joined_by in ("和", "及") and last_role[-2:] != tm.links[0].role[-2:]:
+                carried = ""  # 参议长A和众议长B: one body; 市委书记A和董事长B: two
+            positions = maker.make(tm, carried, last_state, last_role)
+        else:
+            positions = maker.make(tm)
+        last_base, last_state, last_role = maker.last_base, maker.last_state, maker.last_role
         for a, b in tm.names:
             p = people.mention(s[a:b], a, b)
             p.rules.add(tm.rule)
             for pos in positions:
                 _add_position(p, pos)
+    _merge_short_names(people)
+    for person in people.by_name.values():
+        maker.complete_states(person.positions)
     for name, a, b in authors:
         people.mention(s[a:b] if s[a:b] else name, a, b).rules.add("byline")
     _link_bare_mentions(s, people.by_name, people.taken, skip)
@@ -92,11 +101,58 @@ def add_proposed(s: str, people: list[Person], proposals: Sequence[tuple[int, in
     return out
 
 
+def _merge_short_names(people: _People) -> None:
+    """A dotted name written later by its last part alone is the same person (雅各布·穆登达 …
+    众议长穆登达): the short entry's titles go to the full one, when only one full name ends so,
+    and the short entry is dropped (its mentions do not spell the full name, so they are not
+    given to it)."""
+    full: dict[str, list[str]] = {}
+    for name in people.by_name:
+        if "·" in name:
+            full.setdefault(name.rsplit("·", 1)[1], []).append(name)
+    for short, names in full.items():
+        if len(names) != 1 or short not in people.by_name or len(short) < 2:
+            continue
+        src, dst = people.by_name.pop(short), people.by_name[names[0]]
+        people.first.pop(short)
+        dst.rules |= src.rules
+        for pos in src.positions:
+            _add_position(dst, pos)
+
+
 def _add_position(p: Person, pos: Position) -> None:
-    for q in p.positions:
-        if q.text == pos.text and q.status == pos.status:
+    """Add ``pos`` unless the person has it; a title that only repeats the end of one the person
+    has with the same role (总统 after 乌克兰总统, 主席 after 越南国家主席) adds nothing, and
+    replaces itself when the fuller one comes later."""
+    for i, q in enumerate(p.positions):
+        if q.status != pos.status:
+            continue
+        if _repeats(pos, q):
+            return
+        if _repeats(q, pos):
+            p.positions[i] = pos
             return
     p.positions.append(pos)
+
+
+def _repeats(a: Position, b: Position) -> bool:
+    """``a`` only repeats ``b``: the same office with less of its body written (总统 of 乌克兰总统),
+    or a head of state's bare title after the state's (越南主席 of 越南国家主席)."""
+    ra, rb, ta, tb = _short(a.role), _short(b.role), _short(a.text), _short(b.text)
+    if ra == rb:
+        return tb.endswith(ta)
+    if rb == "国家" + ra and ta.endswith(ra):
+        return tb.startswith(ta[: len(ta) - len(ra)])  # 越南 + 主席 / 越南 + 国家主席
+    return False
+
+
+def _short(text: str) -> str:
+    """``text`` with an office written in full in its short form (外交部长 → 外长), so that the
+    two writings of one office compare equal."""
+    for full, short in R.short_titles():
+        if full in text:
+            return text.replace(full, short)
+    return text
 
 
 def _link_bare_mentions(s: str, by_name: dict[str, Person], taken, skip) -> None:

@@ -5,6 +5,12 @@ leaves implicit is filled from :class:`places.Context`, the organisation of the 
 carried to a link that has none (``商务部党组书记、部长`` → 商务部部长) or only a sub-body
 (``…人大常委会副秘书长、办公厅主任`` → …人大常委会办公厅主任), and an organisation named only
 by its kind (``组委会``) is resolved to the nearest full name written before it.
+
+Status words stay where the text writes them (``云南省委原副书记``, ``南非时任总统``). A foreign
+title that names no state takes the one the text gives (:class:`places.Countries`): the state
+of the chain's first link, or for a foreign office or a transliterated name the state named
+nearest before it in the story (``国防部长坦塔维`` in an Egyptian story → 埃及国防部长); a
+Chinese official never takes one.
 """
 from __future__ import annotations
 
@@ -12,8 +18,10 @@ import bisect
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..lang.lexicon import Org
+from ..lang.places import Countries, countries_in, find_places, names_a_country, state_of
 from ..model import Position
 from ..model.records import Status
 from . import tables as R
@@ -22,8 +30,22 @@ from .types import Link, TitledMention
 _LEVELS = ("自治区", "自治州", "省", "市", "县", "区", "州", "旗", "盟")
 _NOT_BARE_LEVEL = set("场级域属直辖内外民长")  # 市场监管局, 省级, 区域 … are not an implicit jurisdiction
 _PLACE_ENDS = ("自治区", "自治州", "区", "县", "市", "州", "旗")
-_NOT_FORMER = ("太原", "中原", "高原", "平原", "草原", "目前", "当前", "此前")  # words ending in 原/前
+# a status word (原, 前) inside a prefix stands after one of these: the end of a place or body
+_MARKER_AFTER = set("国省市县区州旗盟委部局厅会团党社院联所校司办处署组室队军府协行心站庭馆台央村乡镇")
 _PARTY_COMMITTEE_BASES = {"省委", "市委", "县委", "区委", "州委", "自治区党委", "旗委", "盟委"}
+
+
+@lru_cache(maxsize=8192)
+def _place_prefix(text: str) -> str:
+    """The places ``text`` starts with, as written (安徽省宿州市纪委 → 安徽省宿州市)."""
+    end = 0
+    for pm in find_places(text):
+        if pm.start != end:
+            break
+        end = pm.end
+        if text[end : end + 1] in ("省", "市") and pm.division.short == text[pm.start : pm.end]:
+            end += 1  # 湖南 + 省
+    return text[:end]
 
 
 def _bare_level(base: str) -> str | None:
@@ -36,6 +58,22 @@ def _bare_level(base: str) -> str | None:
     return None
 
 
+# a title's organisation part that names a Chinese body: never filled with a foreign state
+_CHINESE = re.compile(r"中共|中国|中华|国务院|全国|人大|政协|党组|纪委|监委|省|自治区|特别行政区|[市县]委")
+# what follows a state's one-character abbreviation in a title (俄总统办公室, 乌政府, 美军)
+_AFTER_ABBR = {"总统", "政府", "外交", "国防", "联邦", "议会", "总理", "军方", "军", "方", "驻华"}
+# an organisation part that is national or names a level of its own (中央…, 国家…, 民盟省委)
+_NATIONAL = re.compile(r"中央|中共|中国|中华|国家|全国|国务院|[省市县区州旗盟]|自治区|兵团|集团|公司|银行|大学")
+_BODY_END = set("办厅局委会部处室组队所院站馆社心")
+_PLACE_SUFFIX = set("村乡镇区县市省州旗盟道")  # a base written as a place (江苏省沛县, …鹿楼乡小庄村)
+_NATIONAL_BODY = re.compile(r"中央|国家|全国|国务院")
+# role words that begin with the last character of their organisation's name (国防|部长, 财政|部长)
+_BODY_IN_ROLE = set("部局厅司处院署社行校台馆所站")
+# an organisation part that names an international body (禁化武组织, 世界经济论坛)
+_INTERNATIONAL = re.compile(r"国际|世界|全球|组织|联盟|欧洲|亚洲|非洲|美洲|拉美|论坛|峰会|联合会|奥委会|残奥")
+# foreign titles that Chinese officials hold too (外长王毅): filled only from the same sentence
+_ALSO_CHINESE = {"外长", "外交部长"}
+
 _SESSION = re.compile(r"(?:[省市县区州]|全国)?(?:第?[一二三四五六七八九十]+届)(?:全国)?(?:人大|人民代表大会|政协)"
                       r"(?:第?[一二三四五六七八九十]+次)会议")
 
@@ -43,16 +81,21 @@ _SESSION = re.compile(r"(?:[省市县区州]|全国)?(?:第?[一二三四五六�
 @dataclass(slots=True)
 class _Reading:
     """A link's organisation part as it is read: the base organisation, a party sub-body
-    written after it (党组, 党委 …) and the status its words give (原 → former)."""
+    written after it (党组, 党委 …), the status its words give (原 → former) and the status word
+    as written, with its place."""
 
     base: str
     sub: str
     status: Status
+    marker: str = ""     # 原, 前, 时任 as written
+    tail: int = 0        # characters of the written prefix after the marker
+    reset: bool = False  # 现任/新任 written first: no status carried from the link before
 
 
 class PositionMaker:
     def __init__(self, ctx, org_index: Mapping[str, Org], resolve_generic: Callable[[str, int], str | None],
-                 place_of: Callable[[str], str | None], text: str = "", as_of: str | None = None):
+                 place_of: Callable[[str], str | None], text: str = "", as_of: str | None = None,
+                 countries: Countries | None = None):
         self.ctx = ctx
         self.text = text
         self.as_of = as_of
@@ -67,8 +110,19 @@ class PositionMaker:
         self.subdept = w["subdept"]
         self.generic = sorted(w["generic_org"], key=len, reverse=True)
         self.former = sorted(w["former"], key=len, reverse=True)
+        self.not_former = w["not_former"]
+        self.current = sorted(w["current"], key=len, reverse=True)
+        self.not_current = w["not_current"]
+        self.state_abbr = w["state_abbr"]
+        self.association_heads = sorted(w["association_head"])
+        self.association_roles = w["association_role"]
         self.roles = R.roles()
+        self.countries = countries
         self.last_base = ""
+        self.prev_place_text = ""
+        self.last_state: str | None = None
+        self.prev_role = ""
+        self.last_role = ""
         self.prev_place: str | None = None
 
     def session_before(self, pos: int) -> str | None:
@@ -76,57 +130,208 @@ class PositionMaker:
         k = bisect.bisect_left(self._session_starts, pos) - 1
         return self._session_texts[k] if k >= 0 else None
 
-    def make(self, tm: TitledMention, prev_base: str = "") -> list[Position]:
+    def make(self, tm: TitledMention, prev_base: str = "", prev_state: str | None = None,
+             prev_role: str = "") -> list[Position]:
         """Positions of ``tm``; ``prev_base`` is the organisation of the chain just before it,
-        carried when ``tm`` starts with a bare role (董事长蒋旭光、总经理汪安南)."""
+        carried when ``tm`` starts with a bare role (董事长蒋旭光、总经理汪安南), as is the foreign
+        state of that chain (``prev_state``: 国防部长坦塔维、总参谋长阿南 in an Egyptian story).
+
+        A status word (原, 前, 时任) stays in the text where it is written, and a later link of
+        the chain that names no organisation of its own takes it before its role (原党组书记、主任 →
+        …原主任) until a 现任 resets it (巴西前总统、新开发银行行长: the bank's office is no former
+        one). A foreign state named by one link is the state of the links after it
+        that name none (意大利副总理兼经济发展部部长 → 意大利经济发展部部长)."""
         out: list[Position] = []
         self.last_base = ""
         self.prev_place = None
+        self.prev_place_text = ""
+        self.prev_role = prev_role
+        carry = ""
+        state = prev_state
         for link in tm.links:
-            pos = self._one(link, tm, prev_base)
-            if pos is None:
+            got = self._one(link, tm, prev_base, state)
+            if got is None:
                 continue
-            # 原 before the first link of a chain makes the whole chain former
-            if out and out[0].status == "former" and pos[0].status == "current":
-                pos[0].status = "former"
-            out.append(pos[0])
-            if pos[0].jurisdiction:
-                self.prev_place = pos[0].jurisdiction
-            if pos[1]:
-                prev_base = pos[1]
+            pos, base, rd, state = got
+            if rd.marker or rd.reset:
+                carry = rd.marker
+            elif carry and pos.status == "current" and (not rd.base or rd.base in self.subdept):
+                pos.status = "former"
+                cut = len(pos.text) - len(link.role)
+                pos.text = pos.text[:cut] + carry + pos.text[cut:]
+            out.append(pos)
+            if pos.jurisdiction:
+                self.prev_place = pos.jurisdiction
+                whole = base and base[-1] in _PLACE_SUFFIX and not _NATIONAL_BODY.search(base)
+                self.prev_place_text = (base if whole else _place_prefix(base)) or self.prev_place_text
+            if base:
+                prev_base = base
+            self.prev_role = link.role
         self.last_base = prev_base
+        self.last_role = self.prev_role
+        self.last_state = state
         return out
 
-    def _one(self, link: Link, tm: TitledMention, prev_base: str) -> tuple[Position, str] | None:
-        """The position of one link and the organisation it carries to the next."""
-        role = self.roles[link.role]
+    def _one(self, link: Link, tm: TitledMention, prev_base: str,
+             state: str | None) -> tuple[Position, str, _Reading, str | None] | None:
+        """The position of one link, the organisation it carries to the next, how its prefix was
+        read, and the foreign state it names or is filled with (``state``: that of the links
+        before it in the chain)."""
+        role = self.roles.get(link.role) or R.Role(link.role, "member", "", "")  # 代表 of 党的十八大代表
         if role.kind == "generic":
             return None  # 省领导王一、李二: people, no position
         if tm.rule == "leader":
-            a, b = tm.names[0]
-            office = R.leader_office(link.role, self.text[a:b], self.as_of) if role.after else None
-            span = (link.role_start, link.end)
-            return Position(office or link.role, None, link.role, None, "current", span, tm.rule), ""
+            return self._after_name(link, role, tm)
         rd = self._read_prefix(link, role, tm.status)
         base = self._complete_base(rd.base, link, role, prev_base)
         filled, jurisdiction = self._fill(base, link, role)
         org = self._organization(base, filled, role, jurisdiction)
-        return Position(filled + rd.sub + link.role, org, link.role, jurisdiction, rd.status, (link.start, link.end),
-                        tm.rule), filled
+        text = filled + rd.sub + link.role
+        if rd.marker:
+            # the marker goes back where it was written: before the last ``rd.tail`` characters of
+            # the written prefix (a jurisdiction filled in goes before it: 时任总统 → 南非时任总统)
+            cut = max(0, len(text) - len(link.role) - rd.tail)
+            text = text[:cut] + rd.marker + text[cut:]
+        own = self._state_named(filled)
+        if own is None and self.countries is not None and self._abbreviated(filled) and filled[1:2] != "方":
+            own = self.countries.abbreviated(filled[0], link.start)  # 叙外长 → 叙利亚外长
+            if own:
+                text, org = own + text[1:], own + filled[1:]
+        elif own is None and not self._chinese(filled, jurisdiction) and not names_a_country(filled) \
+                and not self._abbreviated(filled):
+            carried = state if not _INTERNATIONAL.search(filled) else None
+            fill = carried or self._foreign_state(link, role, tm, filled)
+            if fill:
+                text, org = fill + text, fill + filled  # the body as written, never a Chinese one's name
+                own = fill
+        pos = Position(text, org, link.role, jurisdiction, rd.status, (link.start, link.end), tm.rule)
+        return pos, filled, rd, own or state
+
+    def _after_name(self, link: Link, role: R.Role, tm: TitledMention) -> tuple[Position, str, _Reading, None]:
+        """NAME + title (习近平总书记 → 中共中央总书记 by the roster; 普京总统 in a Russian story →
+        俄罗斯总统)."""
+        a, b = tm.names[0]
+        office = R.leader_office(link.role, self.text[a:b], self.as_of) if role.after else None
+        text = office or link.role
+        if office is None:
+            fill = self._foreign_state(link, role, tm)
+            text = (fill or "") + text
+        span = (link.role_start, link.end)
+        return Position(text, None, link.role, None, "current", span, tm.rule), "", _Reading("", "", "current"), None
+
+    def _foreign_state(self, link: Link, role: R.Role, tm: TitledMention, base: str = "") -> str | None:
+        """The foreign state a title that names none belongs to: for a name read as a
+        transliteration or a foreign office (总统, 首相), the state named nearest before it; for a
+        foreign minister (外长, held by Chinese officials too) or a leader's title (副总理) before a
+        name, one named earlier in its sentence; for a leader's title after a name (金正恩委员长),
+        the nearest. Never for a person on the roster of Chinese leaders."""
+        if self.countries is None:
+            return None
+        names = [self.text[a:b] for a, b in tm.names]
+        if any(n in R.roster_names() for n in names):
+            return None
+        if any(n in tm.foreign or "·" in self.text[n[0] : n[1]] for n in tm.names):
+            if _INTERNATIONAL.search(base):
+                return None  # 禁化武组织总干事: an international body, no state's
+            return self.countries.before(link.start)
+        if role.kind == "foreign":
+            tl = R.translit_chars()
+            if link.role in _ALSO_CHINESE and not all(len(n) >= 3 and all(c in tl for c in n) for n in names):
+                return self.countries.in_sentence(link.start)
+            return self.countries.before(link.start)
+        if role.kind == "leader":
+            if tm.rule == "leader":
+                return self.countries.before(link.start)
+            return self.countries.in_sentence(link.start)
+        return None
+
+    def _new_office(self, p: str, role: str) -> bool:
+        """新 at the start of ``p`` marks a new holder (新国防部长), not a name (新北市, 新华社)."""
+        return p == "新" or (p.startswith("新") and len(p) <= 5 and p[:2] not in self.not_current
+                             and role[0] in _BODY_IN_ROLE and not self.place_of(p))
+
+    def _abbreviated(self, text: str) -> bool:
+        """``text`` starts with a state's one-character abbreviation (叙, 俄总统府, 乌政府)."""
+        return bool(text) and text[0] in self.state_abbr and (len(text) == 1 or text[1:3] in _AFTER_ABBR)
+
+    def _association(self, pos: int) -> str:
+        """The association named nearest before ``pos`` (中国和平统一促进会), for an association's
+        office given with no body (当选为执行副会长), or ``""``."""
+        best, best_at = "", -1
+        for head in self.association_heads:
+            name = self.resolve_generic(head, pos)
+            if name:
+                at = self.text.rfind(name, 0, pos)
+                if at > best_at:
+                    best, best_at = name, at
+        return best
+
+    def _local_body(self, base: str, role: str) -> bool:
+        """``base`` names a body with no place, state or national marker of its own (巡视办,
+        公安厅, 公安|局长), so in a chain it belongs to the place of the link before."""
+        end = role[0] if role[0] in _BODY_IN_ROLE else base[-1]
+        return len(base) >= 2 and end in _BODY_END and not (
+            base in self.org_index or self.place_of(base) or _NATIONAL.search(base) or names_a_country(base))
+
+    def _is_body(self, base: str) -> bool:
+        """``base`` names a whole organisation (商务部, 国铁集团, 浙江省委), not the first part of
+        an office's name that the role word completes (国防 of 国防部长, 财政 of 财政部长)."""
+        role = self.prev_role
+        return not (role and role[0] in _BODY_IN_ROLE and not base.endswith(role[0]) and base not in self.org_index)
+
+    def complete_states(self, positions: list[Position]) -> None:
+        """A person whose titles name one foreign state holds the others that name none in that
+        state too (坦塔维: 埃及国防部长, then 被任命为总统顾问 → 埃及总统顾问)."""
+        states = {st for st in (self._state_named_prefix(p.text) for p in positions) if st}
+        if len(states) != 1:
+            return
+        state = states.pop()
+        for p in positions:
+            if self._state_named_prefix(p.text) or self._chinese(p.text, p.jurisdiction) \
+                    or names_a_country(p.text) or _INTERNATIONAL.search(p.text) or self._abbreviated(p.text):
+                continue
+            p.text = state + p.text
+            p.organization = state + (p.organization or "")
+
+    def _state_named_prefix(self, text: str) -> str:
+        """The foreign state (with its state form) that ``text`` starts with, or ``""``."""
+        found = countries_in(text) if text else ()
+        return text[: found[0][1]] if found and found[0][0] == 0 else ""
+
+    def _state_named(self, text: str) -> str | None:
+        """The foreign state a title's organisation part names (the last one), if any."""
+        if not text or not names_a_country(text):
+            return None
+        found = [state_of(n) for _, _, n in countries_in(text) if state_of(n)]
+        return found[0] if found else None
+
+    def _chinese(self, filled: str, jurisdiction: str | None) -> bool:
+        """The organisation part is a Chinese body (中共…, 国务院…, a Chinese place)."""
+        return bool(jurisdiction or _CHINESE.search(filled) or (filled and self.place_of(filled)))
 
     def _read_prefix(self, link: Link, role: R.Role, status: Status) -> _Reading:
-        """Split the written prefix into base organisation and party sub-body; 原/时任 and an
-        acting head (代省长) set the status."""
+        """Split the written prefix into base organisation and party sub-body; a status word
+        (原, 时任, 前) sets the status and is kept aside with its place; 现任/新任 are dropped;
+        an acting head (代省长) is acting."""
         p = link.prefix
-        for f in self.former:
-            if p.startswith(f) and (len(p) > len(f) or f == "原"):
-                status = "former"
-                p = p[len(f) :]
+        reset = False
+        at = len(self._state_named_prefix(p))  # 英国新首相: the word comes after the state
+        for w in self.current:
+            if p.startswith(w, at) and (w != "新" or (at and len(p) == at + 1) or self._new_office(p, link.role)):
+                p, reset = p[:at] + p[at + len(w) :], True
                 break
-        if link.role.startswith("代") and role.kind == "gov_head" and status == "current":
-            status = "acting"
+            if (len(w) > 1 or p.endswith("政府新")) and len(p) > len(w) and p.endswith(w) \
+                    and p[-len(w) - 1 :] not in self.not_current:
+                p, reset = p[: -len(w)], True  # 俄政府新总理, 新一届政府
+                break
         if "各" in p[1:]:
             p = p.replace("各", "")  # 省委各巡视组组长 → 省委巡视组组长
+        marker, at = self._marker(p)
+        if marker:
+            status = "former"
+            p = p[:at] + p[at + len(marker) :]
+        if link.role.startswith("代") and role.kind == "gov_head" and status == "current":
+            status = "acting"
         sub = ""
         base = p
         for ps in self.party_sub:
@@ -136,18 +341,35 @@ class PositionMaker:
         if sub == "党委" and (base in ("自治区", "区", "州", "县", "市", "省")
                              or (self.place_of(base) and len(base) <= 9 and base.endswith(_PLACE_ENDS))):
             base, sub = base + sub, ""  # 自治区党委 is the party committee itself, carried as a whole
-        # 湖北省政府原党组成员, 浙江省委原常委: 原 between the organisation and the role
-        if base[-1:] in ("原", "前") and len(base) > 1 and base[-2:] not in _NOT_FORMER:
-            base = base[:-1]
-            status = "former"
-        return _Reading(base, sub, status)
+        return _Reading(base, sub, status, marker, len(p) - at if marker else 0, reset)
+
+    def _marker(self, p: str) -> tuple[str, int]:
+        """The status word written in the prefix ``p`` and where: at its start (原中船重工…,
+        前总统) or right after an organisation or place (云南省委原副书记, 英国前首相), never
+        inside a word (太原, 目前, 原子能)."""
+        for f in self.former:
+            k = p.find(f)
+            while k != -1:
+                before = p[max(0, k - 1) : k + len(f)]
+                after = p[k : k + len(f) + 1]
+                if (k == 0 or p[k - 1] in _MARKER_AFTER or self._state_named(p[:k])) \
+                        and before not in self.not_former \
+                        and after not in self.not_former:
+                    return f, k
+                k = p.find(f, k + 1)
+        return "", -1
 
     def _complete_base(self, base: str, link: Link, role: R.Role, prev_base: str) -> str:
         """A base the link leaves out or names by its kind: the previous link's organisation
         (部长 after 商务部党组书记), a sub-department of it, the session told before (大会主席团),
         or the full name written before a generic one (组委会)."""
         if not base:
-            return prev_base if role.kind not in ("gov_head", "leader") and prev_base else base
+            carried = prev_base and role.kind not in ("gov_head", "leader", "foreign") and self._is_body(prev_base)
+            if carried:
+                return prev_base
+            if link.role in self.association_roles:
+                return self._association(link.start)  # 孙春兰当选为执行副会长 → …促进会执行副会长
+            return base
         if base in self.subdept and prev_base:
             return prev_base + base
         session = self.session_before(link.start) if base.startswith("大会") else None
@@ -165,9 +387,15 @@ class PositionMaker:
         """The base with the jurisdiction the text leaves implicit (省委 → 浙江省委), and that
         jurisdiction."""
         lvl = _bare_level(base) if base else None
+        if lvl and self.prev_place and self.prev_place.endswith(lvl) and self.prev_place_text:
+            # 安徽省宿州市纪委…、市监委原副主任 → 安徽省宿州市监委 (the place as the link before wrote it)
+            return self.prev_place_text + base[len(lvl) :], self.prev_place
         if lvl:
             place = self.ctx.at_level(lvl, link.start)
             return (place + base[len(lvl) :], place) if place else (base, None)
+        if base and self.prev_place_text and self._local_body(base, link.role):
+            # 广西壮族自治区纪委原常委、巡视办原主任 → 广西壮族自治区巡视办 (a body of that place)
+            return self.prev_place_text + base, self.prev_place
         if not base and role.kind == "gov_head":
             place = None
             if self.prev_place and self.prev_place.endswith(role.level):

@@ -36,15 +36,17 @@ class PeopleLayer:
 def read_people(s: str, published: str | None, *, title: str | None = None,
                 authors: Sequence[tuple[str, int, int]] = (), skip: Sequence[tuple[int, int]] = ()) -> PeopleLayer:
     """Read the people and organisations of the normalised text ``s``."""
-    places = _places.find_places(s)
+    anchors = _titles.find_anchors(s)
+    places = _titles.off_titles(_places.find_places(s), anchors)
     org_mentions = _orgs.find_orgs(s, as_of=published)
     countries = _places.find_countries(s)
     protected = [(m.start, m.end) for m in org_mentions] + [(p.start, p.end) for p in places]
     protected += [(a, b) for a, b, _ in countries]
-    parse = _titles.parse(s, protected, countries=countries)
+    parse = _titles.parse(s, protected, countries=countries, anchors=anchors)
     ctx = _places.Context(places, _places.find_places(normalize(title)) if title else ())
     maker = PositionMaker(ctx, _orgs.alias_index(published), GenericResolver(s, parse.stops), place_of,
-                          text=s, as_of=published)
+                          text=s, as_of=published,
+                          countries=_places.Countries(s, countries, normalize(title) if title else None))
     people = build_people(s, parse.mentions, maker, list(authors), list(skip))
     local = _orgs.find_local_bodies(s, places, ctx)
     taken = {(m.start, m.end) for m in org_mentions}

@@ -60,6 +60,16 @@ def left_stop_automaton() -> ahocorasick.Automaton:
 
 
 @lru_cache(maxsize=1)
+def and_org_automaton() -> ahocorasick.Automaton:
+    return _automaton(words()["and_org"])
+
+
+@lru_cache(maxsize=1)
+def not_stop_automaton() -> ahocorasick.Automaton:
+    return _automaton(words()["not_stop"])
+
+
+@lru_cache(maxsize=1)
 def follower_prefixes() -> tuple[frozenset[str], int]:
     f = words()["follower"]
     return f, max(len(w) for w in f)
@@ -113,6 +123,19 @@ def leaders() -> dict[tuple[str, str], list[tuple[str, str, str]]]:
     for r in _rows("leaders.tsv"):
         out.setdefault((r["role"], r["name"]), []).append((r["office"], r["valid_from"], r["valid_to"]))
     return out
+
+
+@lru_cache(maxsize=1)
+def short_titles() -> tuple[tuple[str, str], ...]:
+    """(full, short) writings of one office: 外交部长/外长 (``short_title`` rows ``full=short``)."""
+    pairs = (w.split("=", 1) for w in words()["short_title"])
+    return tuple(sorted(((a, b) for a, b in pairs), key=lambda x: -len(x[0])))
+
+
+@lru_cache(maxsize=1)
+def roster_names() -> frozenset[str]:
+    """Every name on the roster of Chinese leaders, whatever the office and date."""
+    return frozenset(name for _, name in leaders())
 
 
 def leader_office(role: str, name: str, as_of: str | None) -> str | None:

@@ -26,7 +26,9 @@ class TitledMention:
     rule: str
     status: Status = "current"
     weak: set = field(default_factory=set)  # names read without a follower: kept only if seen again
-    continues: bool = False  # starts with a bare role right after the previous chain's names + 、
+    continues: bool = False  # starts right after the previous chain's names + 、 (or 和): may take its body/state
+    joined_by: str = ""  # what joins it to the chain before when it continues (、，和及): 和 passes the state only
+    foreign: set = field(default_factory=set)  # names read as transliterations (坦塔维, 马哈茂德·马基)
 
 
 @dataclass(slots=True)

@@ -1,0 +1,61 @@
+"""The foreign-state context of titles (lang/places.Countries) and the status words of positions.
+
+Sentences are written for these tests in the genre; none is copied from the corpora.
+"""
+import ganbu
+from ganbu.lang.places import Countries, find_countries, names_a_country, state_of
+
+
+def _ctx(text: str, title: str | None = None) -> Countries:
+    return Countries(text, find_countries(text), title)
+
+
+def test_words_holding_a_state_name_name_no_state():
+    assert find_countries("内蒙古自治区党委书记") == []
+    assert find_countries("出席中非合作论坛的拉美国家代表") == []
+    assert find_countries("老挝国家主席朱马里") == [(0, 2, "老挝")]  # 马里 inside the name is no state
+    assert [n for _, _, n in find_countries("由于美国、土耳其")] == ["美国", "土耳其"]
+    assert find_countries("哈萨克斯坦共和国总统") == [(0, 8, "哈萨克斯坦")]  # the state form belongs to it
+
+
+def test_a_body_belongs_to_its_state_and_an_international_body_to_none():
+    assert state_of("越共") == "越南"
+    assert state_of("联合国") is None
+    assert state_of("法兰西") == "法国"
+    assert names_a_country("驻埃及大使") and not names_a_country("省政府副秘书长")
+
+
+def test_state_nearest_before_in_the_story_else_the_one_named_most():
+    text = "乌克兰议会通过法律。\n此外，内务部长被免职。乌克兰总统府发表声明。"
+    ctx = _ctx(text)
+    assert ctx.before(text.index("内务部长")) == "乌克兰"
+    # a bulletin: each headline line starts a story; a state of the story before is not used
+    text = "叙利亚局势\n叙利亚外长发表讲话。\n马里发生军人哗变\n总统被扣留。"
+    ctx = _ctx(text)
+    assert ctx.before(text.index("总统被")) == "马里"
+
+
+def test_state_in_sentence_and_abbreviation():
+    text = "张高丽会见越南政府总理，并与副总理举行会谈。习近平会见副总理。"
+    ctx = _ctx(text)
+    assert ctx.in_sentence(text.index("副总理")) == "越南"
+    assert ctx.in_sentence(text.rindex("副总理")) is None
+    text = "伊朗外长访问叙利亚。叙外长表示欢迎。以防长宣布辞职。以色列国防部发表声明。"
+    ctx = _ctx(text)
+    assert ctx.abbreviated("叙", text.index("叙外长")) == "叙利亚"
+    assert ctx.abbreviated("以", text.index("以防长")) == "以色列"  # named after it, nothing before
+
+
+def test_status_words_stay_where_written_and_set_the_status():
+    doc = ganbu.extract("经查，云南省委原副书记王立新、某市原市长刘海涛严重违纪违法。")
+    got = {p.name: [(x.text, x.status) for x in p.positions] for p in doc.people}
+    assert got["王立新"] == [("云南省委原副书记", "former")]
+    assert got["刘海涛"][0][1] == "former" and "原市长" in got["刘海涛"][0][0]
+
+
+def test_a_chinese_official_never_takes_a_foreign_state():
+    doc = ganbu.extract("国防部长董军在新加坡会见美国国防部长奥斯汀。外交部发言人汪文斌表示欢迎。")
+    got = {p.name: [x.text for x in p.positions] for p in doc.people}
+    assert got["奥斯汀"] == ["美国国防部长"]
+    assert got["董军"] == ["国防部长"]
+    assert got["汪文斌"] == ["外交部发言人"]
