@@ -34,7 +34,7 @@ from ..model import Person
 from ..model.records import ParticipantRole
 from ..people.orgs import OrgMention
 from ..people.types import TitledMention
-from .appointments import appointment_events
+from .appointments import appointment_events, dated
 from .notes import quantities, warnings
 from .participants import PeopleIndex, Subjects, host_event, role_in
 from .sentences import DateReader, Sentence, Sentences, date_of
@@ -61,7 +61,8 @@ def extract_events(s: str, published: str | None, people: list[Person], titled: 
     story = _Story(s, published, people, titled, org_mentions, places)
     for si, sent in enumerate(story.sents.items):
         story.read(si, sent)
-    events = story.log.events + appointment_events(s, titled, story.pid_of, story.sents)
+    date_at = dated(story.dates.last_before, story.date_of_sentence, s, story.dates.published)
+    events = story.log.events + appointment_events(s, titled, story.pid_of, story.sents, story.people, date_at)
     by_id = {p.id: p for p in people}
     _place_inspections(events, by_id)
     out = [_event_record(f"e{i + 1}", ev, by_id, s, org_ids or {})
@@ -114,6 +115,11 @@ class _Story:
         self.current_date: DateDict | None = None
         self.place: str | None = None
         self.quote_para = -1  # the paragraph whose sentences carry on a speech
+        self.sent_dates: dict[int, DateDict | None] = {}  # sentence start → the story's date there
+
+    def date_of_sentence(self, sent: Sentence) -> DateDict | None:
+        """The story's date as carried to the sentence (None for a heading)."""
+        return self.sent_dates.get(sent.start)
 
     def _new_passage(self) -> None:
         self.passage = Passage(self.passage.number + 1)
@@ -130,6 +136,7 @@ class _Story:
             if not self.passage.events or new_date["start"] != (self.current_date or {}).get("start"):
                 self._new_passage()
             self.current_date = new_date
+        self.sent_dates[a] = self.current_date
         text = s[a:b]
         venue = sentence_venue(text, a, b, self.places)
         if venue:

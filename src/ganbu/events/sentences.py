@@ -18,7 +18,10 @@ from .types import DateDict
 
 _SENT_END = re.compile(r"[。！？；\n]")
 _CLAUSE_PUNCT = re.compile(r"[，。,；]")
+_SOURCE_LINE = re.compile(r"(?:消息|新闻联播|讯|电|报道)[）)]?[:：]$")
 _ONE_BY_ONE = re.compile(r"分别(?:参加|出席|会见|陪同)")
+# a mention left unresolved: what it would have told (3月5日 with no year known is still a day)
+_UNKNOWN_PRECISION = {"date": "day", "range": "day", "list": "day", "month": "month", "relative": "day"}
 
 
 @dataclass(slots=True)
@@ -44,12 +47,17 @@ def split_sentences(s: str) -> list[Sentence]:
         start = end
     if start < len(s) and s[start:].strip():
         out.append(Sentence(start, len(s), False, para))
+    listing = False  # inside the lines of a list opened by a line ending in ：(中共中央批准：)
     for x in out:
         line = s[x.start : x.end].strip()
         bare = line.strip("*# \n")
-        if line.startswith(("#", "**")) or (s[x.end - 1 : x.end] == "\n" and len(bare) <= 30
+        if line.startswith(("#", "**")) or (not listing and s[x.end - 1 : x.end] == "\n" and len(bare) <= 30
                                             and not _CLAUSE_PUNCT.search(bare)):
             x.heading = True
+        if line.endswith(("：", ":")):
+            listing = not _SOURCE_LINE.search(line)  # 央视网消息（新闻联播）：opens no list
+        elif line.endswith(("。", "！", "？")) or x.heading:
+            listing = False
     return out
 
 
@@ -60,6 +68,7 @@ class Sentences:
         self.s = s
         self.items = split_sentences(s)
         self.starts = [x.start for x in self.items]
+        self.heading_starts = [x.start for x in self.items if x.heading]
 
     def at(self, p: int) -> Sentence | None:
         """The sentence that holds offset ``p``, if any."""
@@ -67,6 +76,11 @@ class Sentences:
         if k >= 0 and p < self.items[k].end:
             return self.items[k]
         return None
+
+    def next_heading(self, p: int) -> int:
+        """The start of the first heading at or after ``p`` (the text's length when none)."""
+        k = bisect.bisect_left(self.heading_starts, p)
+        return self.heading_starts[k] if k < len(self.heading_starts) else len(self.s)
 
     def told_one_by_one(self, si: int, targets: list[OrgMention]) -> bool:
         """Later sentences of the passage take the bodies one by one: ``在商务部，…`` for two of
@@ -99,6 +113,10 @@ class DateReader:
         self.year_hint = year_hint
         self.current: _dt.date | None = None  # the story's current day (前一天 counts from it)
         self._next = 0
+        # every mention read so far (by start), as resolved where it stands: a day, or a month or
+        # year (precision "month"/"year", start None when unknown), for dating acts by offset
+        self.seen_starts: list[int] = []
+        self.seen: list[DateDict] = []
 
     def read(self, a: int, b: int) -> DateDict | None:
         """The first day (or yearless date) written in ``[a, b)``; mentions before ``a`` are
@@ -108,9 +126,13 @@ class DateReader:
         while self._next < len(dms) and dms[self._next].start < b:
             m = dms[self._next]
             self._next += 1
-            if m.start < a or m.kind in ("session", "year"):
+            if m.start < a:
+                continue
+            if m.kind in ("session", "year"):
+                self._saw(m.start, {"start": None, "end": None, "text": m.text, "precision": "year"})
                 continue
             r = _dates.resolve(m, published=self.published, current=self.current, year_hint=self.year_hint)
+            self._saw(m.start, r if r.get("start") else {**r, "precision": _UNKNOWN_PRECISION.get(m.kind)})
             if not r.get("start") and m.kind in ("date", "range", "list") and new_date is None:
                 # a date the text leaves without a year we can know: null, with the text kept
                 new_date = {"start": None, "end": None, "text": m.text, "precision": None, "_pos": m.start}
@@ -123,3 +145,12 @@ class DateReader:
                 if start and r.get("precision") == "day":
                     self.current = start
         return new_date
+
+    def _saw(self, start: int, r: DateDict) -> None:
+        self.seen_starts.append(start)
+        self.seen.append(r)
+
+    def last_before(self, a: int, p: int) -> DateDict | None:
+        """The last mention read in ``[a, p)``, as resolved (None when there is none)."""
+        k = bisect.bisect_left(self.seen_starts, p) - 1
+        return self.seen[k] if k >= 0 and self.seen_starts[k] >= a else None

@@ -33,6 +33,7 @@ class Event:
     passage: int = 0
     only: Person | None = None  # when a sentence meets several people separately: the one met here
     seq: int = -1               # place in the log of events
+    heading: bool = False       # told in a heading line
     log: EventLog | None = None  # told when a person joins, once logged
     _topic_set: set[str] = field(default_factory=set)
 
