@@ -36,7 +36,7 @@ from ..people.orgs import OrgMention
 from ..people.types import TitledMention
 from .appointments import appointment_events, dated
 from .notes import quantities, warnings
-from .participants import PeopleIndex, Subjects, host_event, role_in
+from .participants import PeopleIndex, Subjects, Ties, host_event, role_in
 from .sentences import DateReader, Sentence, Sentences, date_of
 from .statements import STATEMENT, statements
 from .topics import add_topics
@@ -50,6 +50,11 @@ _ANOTHER = re.compile(r"另外|此外|还(?:拜会|走访|会见|考察|调研)"
 _TAKING_PART = re.compile(r"参加|出席|陪同|主持")
 _MAIN_ROLE: dict[str, ParticipantRole] = {"visit": "visitor", "signing": "signatory", "speech": "speaker"}
 _SPEAKER_BEFORE = ("他", "她", "他们", "双方")
+# events whose reports go on with what was said there: a person speaking in a later sentence is
+# at the event (会议召开。市委书记X强调…); not so after a signing or an act
+_SPEAKERS_THERE = ("conference", "meeting", "talks", "inspection", "visit")
+# 在X的见证下，…签署: a circumstance, not a sentence about an open event
+_NOT_DETAIL = ("见证下", "陪同下", "主持下", "见证", "带领下")
 
 
 def extract_events(s: str, published: str | None, people: list[Person], titled: list[TitledMention],
@@ -104,6 +109,7 @@ class _Story:
         self.sents = Sentences(s)
         self.dates = DateReader(s, pub, year_hint)
         self.people = PeopleIndex(s, people)
+        self.ties = Ties(s, self.people, people)
         self.pid_of = {p.name: p.id for p in people}
         self.subjects = Subjects(s, titled, self.pid_of)
         self.orgs = _Orgs(org_mentions)
@@ -149,6 +155,8 @@ class _Story:
         cut = trig[0] if trig else a
         sent_people = [p for p in sent_people if not self.subjects.named_in(p, cut, b)]
         detail = _DETAIL.match(text)
+        if detail and detail.group(1).endswith(_NOT_DETAIL):
+            detail = None
         if trig and detail and self.passage.events:
             trig = None  # 在商务部，… / 在与国家电网公司工作会谈时，…: details an open event
         if trig is not None:
@@ -255,6 +263,9 @@ class _Story:
         for p in sent_people:
             if all(x >= quote_from for x, _ in self.people.mentions_in(p, a, b)):
                 continue
+            speakers = any(ev.type in _SPEAKERS_THERE for ev in pool)
+            if not self.ties.takes_part(p, a, b, speakers) and host_event(p, pool) is None:
+                continue  # only mentioned here (免去内务部长X的职务, X宣布…): not at the event
             host = host_event(p, pool)
             if host is not None:
                 host.add(p.id, "host")

@@ -23,7 +23,11 @@ from .types import Passage
 
 _OPENING = re.compile(r"(?:举行|召开|开展|展开|进行|主持召开)了?"
                       r"(?:第[一二三四五六七八九十\d]+次)?(?:[\u4e00-\u9fff]{0,12})?$")
-_REFERENCE_AFTER = ("精神", "重要讲话", "重要指示", "主席团", "秘书长", "秘书处", "组织", "工作组", "期间")
+_REFERENCE_AFTER = ("精神", "重要讲话", "重要指示", "主席团", "秘书长", "秘书处", "组织", "工作组", "期间",
+                    "员")  # 国会议员 (47 in the bulk corpus)
+# 经…会议研究 / 报…会议审议 (33 in the bulk corpus, mostly the discipline formula)
+_PROCEDURE_AFTER = ("研究", "审议", "讨论")
+_PROCEDURE_BEFORE = re.compile(r"(?:经(?!济)|报(?!告|道))[^，。；！？\n]*$")
 _REFERENCE_CLAUSE = re.compile(r"精神|重要讲话|重要指示|重要批示")
 _CLAUSE_END = re.compile(r"[，。；！？\n]")
 _JOIN_BEFORE = ("出席", "参加", "主持", "列席", "一同参加", "一同", "一起", "陪同", "参与", "召开")
@@ -90,6 +94,8 @@ def _reading(s: str, a: int, ts: int, te: int, t: Trigger, passage: Passage, no_
     clause_rest = _CLAUSE_END.split(s[te : te + 40], maxsplit=1)[0]
     if after.startswith(_REFERENCE_AFTER) or _REFERENCE_CLAUSE.search(clause_rest):
         return None  # 视察天津重要讲话精神, 大会主席团: not an event told here
+    if after.startswith(_PROCEDURE_AFTER) and _PROCEDURE_BEFORE.search(s, max(a, ts - 24), ts):
+        return None  # 经中央纪委常委会会议研究并报中央政治局会议审议: the way a decision was taken
     if t.word in passage.words and (t.type == "conference" or t.word in _OPEN_MEETING_WORDS):
         return None  # 座谈会现场: the meeting already open
     if t.strength == "new_body":
