@@ -27,7 +27,7 @@ from ..lang.tables import rows
 from ..model import Person
 from ..model.records import EventType
 from ..people.types import TitledMention
-from .participants import PeopleIndex
+from .participants import MentionEnds, PeopleIndex
 from .sentences import Sentence, Sentences
 from .types import DateDict, Event
 
@@ -93,29 +93,12 @@ def _table() -> _Table:
                   background, subordinate)
 
 
-class _Ends:
-    """The people's mentions looked up by where they end."""
-
-    def __init__(self, people: PeopleIndex):
-        self.people = people
-        self.by_end: dict[int, tuple[int, Person]] = {}
-        for x, y, p in people.at:
-            if not people.is_reporter(p):
-                self.by_end.setdefault(y, (x, p))
-        self.ends = sorted(self.by_end)
-
-    def last_ending_in(self, a: int, b: int) -> int | None:
-        """The latest end of a mention in ``[a, b]``."""
-        k = bisect.bisect_right(self.ends, b) - 1
-        return self.ends[k] if k >= 0 and self.ends[k] >= a else None
-
-
 def _clause_start(s: str, a: int, p: int) -> int:
     k = max(s.rfind(c, a, p) for c in _CLAUSE_BREAK)
     return k + 1 if k >= 0 else a
 
 
-def _subjects(s: str, sent: Sentence, vs: int, ends: _Ends, tab: _Table) -> list[Person]:
+def _subjects(s: str, sent: Sentence, vs: int, ends: MentionEnds, tab: _Table) -> list[Person]:
     """The names (joined by 、/和/与/及) that end the clause just before the verb at ``vs``, with
     the words of ``gap`` between; 他/她 stands for the last person named before it."""
     start = _clause_start(s, sent.start, vs)
@@ -158,7 +141,7 @@ def _objects(s: str, ve: int, verb: _Verb, people: PeopleIndex) -> list[Person]:
 def verb_events(s: str, sents: Sentences, people: PeopleIndex, date_at: DateAt) -> list[Event]:
     """The appointment and removal events the verbs of ``appointment_verbs.tsv`` tell."""
     tab = _table()
-    ends = _Ends(people)
+    ends = MentionEnds(people)
     out: list[Event] = []
     for m in tab.verbs.finditer(s):
         verb = tab.by_word[m.group()]

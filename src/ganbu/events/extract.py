@@ -43,6 +43,7 @@ from .topics import add_topics
 from .triggers import PickedTrigger, Trigger, pick_trigger
 from .types import DateDict, Event, EventLog, Passage
 from .venues import Places, frame, inspected, office_place, sentence_venue
+from .visits import Visits, passing_visits
 
 _DETAIL = re.compile(r"^(?:在|在与)(.{2,20}?)(?:，|工作会谈时|会谈时|座谈时|调研时|考察时|期间)")
 _SEPARATE = ("先后", "分别", "逐一")
@@ -52,7 +53,7 @@ _MAIN_ROLE: dict[str, ParticipantRole] = {"visit": "visitor", "signing": "signat
 _SPEAKER_BEFORE = ("他", "她", "他们", "双方")
 # events whose reports go on with what was said there: a person speaking in a later sentence is
 # at the event (会议召开。市委书记X强调…); not so after a signing or an act
-_SPEAKERS_THERE = ("conference", "meeting", "talks", "inspection", "visit")
+_SPEAKERS_THERE = ("conference", "meeting", "talks", "inspection")
 # 在X的见证下，…签署: a circumstance, not a sentence about an open event
 _NOT_DETAIL = ("见证下", "陪同下", "主持下", "见证", "带领下")
 
@@ -68,6 +69,8 @@ def extract_events(s: str, published: str | None, people: list[Person], titled: 
         story.read(si, sent)
     date_at = dated(story.dates.last_before, story.date_of_sentence, s, story.dates.published)
     events = story.log.events + appointment_events(s, titled, story.pid_of, story.sents, story.people, date_at)
+    used = {ev.trigger[1] for ev in story.log.events}
+    events += passing_visits(s, story.visits, used, story.log.events, story.sents, story.people, date_at)
     by_id = {p.id: p for p in people}
     _place_inspections(events, by_id)
     out = [_event_record(f"e{i + 1}", ev, by_id, s, org_ids or {})
@@ -110,6 +113,7 @@ class _Story:
         self.dates = DateReader(s, pub, year_hint)
         self.people = PeopleIndex(s, people)
         self.ties = Ties(s, self.people, people)
+        self.visits = Visits(s)
         self.pid_of = {p.name: p.id for p in people}
         self.subjects = Subjects(s, titled, self.pid_of)
         self.orgs = _Orgs(org_mentions)
@@ -183,9 +187,15 @@ class _Story:
         if by_person:
             groups = [targets] * len(met)
         place = self._event_place(t, a, ts, venue)
+        # 对意大利、摩纳哥、法国进行国事访问: one visit per country, there
+        trip = self.visits.ending_at(te) if t.type == "visit" and not targets else None
+        places = trip.places if trip is not None else [place]
+        if trip is not None:
+            groups = [targets] * len(places)
         made = []
         for gi, g in enumerate(groups):
-            ev = Event(t.type, (ts, te), [a, b], self.current_date, place, targets=g, passage=self.passage.number)
+            ev = Event(t.type, (ts, te), [a, b], self.current_date, places[gi] if trip else place, targets=g,
+                       passage=self.passage.number)
             if by_person:
                 ev.only = met[gi]
             for o in sent_orgs:

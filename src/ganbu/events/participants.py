@@ -91,6 +91,23 @@ class PeopleIndex:
         return self._last_named[bisect.bisect_left(self.starts, p)]
 
 
+class MentionEnds:
+    """The people's mentions looked up by where they end."""
+
+    def __init__(self, people: PeopleIndex):
+        self.people = people
+        self.by_end: dict[int, tuple[int, Person]] = {}
+        for x, y, p in people.at:
+            if not people.is_reporter(p):
+                self.by_end.setdefault(y, (x, p))
+        self.ends = sorted(self.by_end)
+
+    def last_ending_in(self, a: int, b: int) -> int | None:
+        """The latest end of a mention in ``[a, b]``."""
+        k = bisect.bisect_right(self.ends, b) - 1
+        return self.ends[k] if k >= 0 and self.ends[k] >= a else None
+
+
 class Ties:
     """Whether a person named in a later sentence of a passage takes part in its events: the
     person (or the list the person is in: ``王沪宁、栗战书、杨洁篪等参加会见``, ``国务委员杨洁篪、

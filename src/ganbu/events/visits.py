@@ -1,0 +1,155 @@
+"""Visits to countries: where a visit goes, and the visits told in passing.
+
+A visit phrase (``对意大利、摩纳哥、法国进行国事访问``, ``访问越南``, ``访华``, ``来华进行国事访问``)
+names its destinations: foreign countries (``lang.places.find_countries``), regions
+(``visit_words.tsv``: 非洲) or China (华, 我国). The story's own visit opened on such a phrase is
+one event per destination (``extract.py``); a phrase the story did not open an event on is a
+visit told in passing (``普京总统今年访华``, ``习近平主席去年对新西兰访问``, ``应邀访问越南的…张高丽``):
+one event for its visitor, the name that ends the clause before it (through its title and words
+such as 去年, 应邀, 三次) or, for ``访问X的``, the first name after 的. Such a visit is dated only
+by a day written before it in its sentence; a visit already told (same person, same place) is
+not told again.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lang.places import find_countries
+from ..lang.tables import rows
+from ..model import Person
+from ..people.names import role_at
+from .participants import MentionEnds, PeopleIndex
+from .sentences import Sentence, Sentences
+from .types import DateDict, Event
+
+_BREAK = "，,。；;！？\n"
+_VISIT = re.compile(
+    rf"(?P<dui>(?:对|赴)(?P<dest>[^{_BREAK}对赴]{{1,30}}?)(?:(?:进行|开始)了?[^{_BREAK}]{{0,12}}?)?访问)"
+    rf"|(?P<hua>访华|来华(?:进行)?[^{_BREAK}]{{0,10}}?访问)"
+    r"|(?P<fang>访问了?)")
+_AFTER_NAME_MAX = 30  # 访问越南的中共中央政治局常委、国务院副总理张高丽: the title between 的 and the name
+_GAP_MAX = 24
+
+DateAt = Callable[[int, Sentence, bool], "DateDict | None"]
+
+
+@dataclass(slots=True)
+class VisitPhrase:
+    start: int
+    end: int               # the end of 访问 (a story trigger ending here is this phrase)
+    places: list[str]      # destinations, in order
+    attributive: bool      # 访问越南的X: the visitor comes after
+
+
+@dataclass(slots=True, frozen=True)
+class _Words:
+    regions: tuple[str, ...]
+    china: tuple[str, ...]
+    gap: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    w: dict[str, list[str]] = {}
+    for r in rows("ganbu.events", "visit_words.tsv"):
+        w.setdefault(r["category"], []).append(r["word"])
+    alt = "|".join(re.escape(x) for x in sorted(w.get("gap", []), key=len, reverse=True))
+    gap = re.compile(rf"(?:{alt}|应[^{_BREAK}]{{1,20}}?邀请?|[一二两三四五六七八九十\d]+次"
+                     rf"|\d{{1,2}}月?(?:\d{{1,2}}日)?(?:至\d{{1,2}}日)?|\d{{1,2}}[日号])*")
+    return _Words(tuple(w.get("region", [])), tuple(w.get("china", [])), gap)
+
+
+class Visits:
+    """The visit phrases of a text with their destinations, read once."""
+
+    def __init__(self, s: str):
+        self.s = s
+        words = _words()
+        countries = find_countries(s)
+        cstarts = [c[0] for c in countries]
+        self.phrases: list[VisitPhrase] = []
+        for m in _VISIT.finditer(s):
+            tail = m.end()
+            if m.group("dui"):
+                a, b = m.span("dest")
+                places = [c[2] for c in countries[bisect.bisect_left(cstarts, a) : bisect.bisect_left(cstarts, b)]
+                          if c[1] <= b]
+                dest = s[a:b]
+                places += [r for r in words.regions if r in dest]
+                if not places and dest.rstrip("的").endswith(words.china):
+                    places = ["中国"]
+            elif m.group("hua"):
+                places, tail = ["中国"], m.end()
+            else:
+                places, tail = self._after(m.end(), countries, cstarts, words)
+            if places:
+                attributive = s.startswith("的", tail if m.group("fang") else m.end())
+                self.phrases.append(VisitPhrase(m.start(), m.end(), places, attributive))
+        self._ends = {p.end: p for p in self.phrases}
+
+    def _after(self, p: int, countries: list[tuple[int, int, str]], cstarts: list[int],
+               words: _Words) -> tuple[list[str], int]:
+        """访问越南 / 访问中国 / 访问非洲: the destination written right after 访问, and its end."""
+        k = bisect.bisect_left(cstarts, p)
+        if k < len(cstarts) and cstarts[k] == p:
+            return [countries[k][2]], countries[k][1]
+        s = self.s
+        region = next((r for r in words.regions if s.startswith(r, p)), None)
+        if region:
+            return [region], p + len(region)
+        return (["中国"], p + 2) if s.startswith(("中国", "我国"), p) else ([], p)
+
+    def ending_at(self, te: int) -> VisitPhrase | None:
+        """The visit phrase whose 访问 ends at ``te`` (a story trigger), if any."""
+        return self._ends.get(te)
+
+
+def _visitor(s: str, v: VisitPhrase, sent: Sentence, people: PeopleIndex, ends: MentionEnds) -> Person | None:
+    """The person who visits: the first name after 的 (访问越南的X), else the name that ends the
+    clause before the phrase, through its title and the words of ``gap``."""
+    if v.attributive:
+        for x, y, p in people.at[bisect.bisect_left(people.starts, v.end) :]:
+            if x - v.end > _AFTER_NAME_MAX or any(c in _BREAK for c in s[v.end : x]):
+                return None
+            return None if people.is_reporter(p) else p
+        return None
+    clause = max(s.rfind(c, sent.start, v.start) for c in _BREAK) + 1 or sent.start
+    y = ends.last_ending_in(max(clause, v.start - _GAP_MAX), v.start)
+    if y is None:
+        return None
+    x, p = ends.by_end[y]
+    role = role_at(s, y)
+    if role:
+        y += len(role)
+    return p if _words().gap.fullmatch(s, y, v.start) else None
+
+
+def passing_visits(s: str, visits: Visits, used: set[int], told: list[Event], sents: Sentences,
+                   people: PeopleIndex, date_at: DateAt) -> list[Event]:
+    """The visits told in passing: the phrases no story event was opened on (``used``: the ends
+    of the story's triggers), one event per destination, unless the same person's visit to the
+    same place is told already (``told``)."""
+    ends = MentionEnds(people)
+    seen = {(pid, ev.place) for ev in told if ev.type == "visit" for pid in ev.people}
+    out = []
+    for v in visits.phrases:
+        sent = sents.at(v.start)
+        if v.end in used or sent is None or sent.heading:
+            continue
+        who = _visitor(s, v, sent, people, ends)
+        if who is None:
+            continue
+        # 当地时间17日，应邀访问越南的X在河内会见…: the day is the meeting's, not the visit's
+        date = None if v.attributive else date_at(v.start, sent, False)
+        for place in v.places:
+            if (who.id, place) in seen:
+                continue
+            seen.add((who.id, place))
+            ev = Event("visit", (v.start, v.end), [sent.start, sent.end], date, place)
+            ev.add(who.id, "visitor")
+            out.append(ev)
+    return out
