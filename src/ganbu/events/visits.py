@@ -112,20 +112,22 @@ def _visitor(s: str, v: VisitPhrase, sent: Sentence, people: PeopleIndex, ends: 
     """The person who visits: the first name after 的 (访问越南的X), else the name that ends the
     clause before the phrase, through its title and the words of ``gap``."""
     if v.attributive:
-        for x, y, p in people.at[bisect.bisect_left(people.starts, v.end) :]:
-            if x - v.end > _AFTER_NAME_MAX or any(c in _BREAK for c in s[v.end : x]):
-                return None
-            return None if people.is_reporter(p) else p
-        return None
+        k = bisect.bisect_left(people.starts, v.end)
+        if k == len(people.at):
+            return None
+        x, _, p = people.at[k]
+        if x - v.end > _AFTER_NAME_MAX or any(c in _BREAK for c in s[v.end : x]) or people.is_reporter(p):
+            return None
+        return p
     clause = max(s.rfind(c, sent.start, v.start) for c in _BREAK) + 1 or sent.start
-    y = ends.last_ending_in(max(clause, v.start - _GAP_MAX), v.start)
-    if y is None:
+    end = ends.last_ending_in(max(clause, v.start - _GAP_MAX), v.start)
+    if end is None:
         return None
-    x, p = ends.by_end[y]
-    role = role_at(s, y)
+    p = ends.by_end[end][1]
+    role = role_at(s, end)
     if role:
-        y += len(role)
-    return p if _words().gap.fullmatch(s, y, v.start) else None
+        end += len(role)
+    return p if _words().gap.fullmatch(s, end, v.start) else None
 
 
 def passing_visits(s: str, visits: Visits, used: set[int], told: list[Event], sents: Sentences,
