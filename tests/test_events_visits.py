@@ -13,7 +13,7 @@ def _visits(text, published=None):
 
 def test_visit_words_table_states_its_source():
     text = resources.files("ganbu.events").joinpath("data", "visit_words.tsv").read_text(encoding="utf-8")
-    assert text.startswith("#") and "hand" in text.splitlines()[1]
+    assert text.startswith("#") and "hand" in "\n".join(text.splitlines()[:4])
 
 
 def test_state_visit_to_three_countries_is_three_visits_there():

@@ -29,7 +29,7 @@ from collections.abc import Iterable, Sequence
 
 from .. import model as M
 from ..lang import dates as _dates
-from ..lang.places import PlaceMention
+from ..lang.places import PlaceMention, find_countries
 from ..model import Person
 from ..model.records import ParticipantRole
 from ..people.orgs import OrgMention
@@ -38,6 +38,7 @@ from .appointments import appointment_events, dated
 from .notes import quantities, warnings
 from .participants import PeopleIndex, Subjects, Ties, host_event, role_in
 from .sentences import DateReader, Sentence, Sentences, date_of
+from .signings import Parties
 from .statements import STATEMENT, statements
 from .topics import add_topics
 from .triggers import PickedTrigger, Trigger, pick_trigger
@@ -51,6 +52,8 @@ _ANOTHER = re.compile(r"另外|此外|还(?:拜会|走访|会见|考察|调研)"
 _TAKING_PART = re.compile(r"参加|出席|陪同|主持")
 _MAIN_ROLE: dict[str, ParticipantRole] = {"visit": "visitor", "signing": "signatory", "speech": "speaker"}
 _SPEAKER_BEFORE = ("他", "她", "他们", "双方")
+_MEETING_NOUN = ("会", "会议", "论坛", "座谈")
+_BREAK = re.compile(r"[，,。；;！？\n]")
 # events whose reports go on with what was said there: a person speaking in a later sentence is
 # at the event (会议召开。市委书记X强调…); not so after a signing or an act
 _SPEAKERS_THERE = ("conference", "meeting", "talks", "inspection")
@@ -74,7 +77,7 @@ def extract_events(s: str, published: str | None, people: list[Person], titled: 
     by_id = {p.id: p for p in people}
     _place_inspections(events, by_id)
     out = [_event_record(f"e{i + 1}", ev, by_id, s, org_ids or {})
-           for i, ev in enumerate(e for e in events if e.people or len(e.orgs) >= 2)]
+           for i, ev in enumerate(e for e in events if e.people or len(e.orgs) >= 2 or e.parties)]
     return out, statements(s, story.sents, story.people), quantities(s, out), warnings(s, story.sents)
 
 
@@ -113,7 +116,9 @@ class _Story:
         self.dates = DateReader(s, pub, year_hint)
         self.people = PeopleIndex(s, people)
         self.ties = Ties(s, self.people, people)
-        self.visits = Visits(s)
+        countries = find_countries(s)
+        self.visits = Visits(s, countries)
+        self.parties = Parties(s, countries)
         self.pid_of = {p.name: p.id for p in people}
         self.subjects = Subjects(s, titled, self.pid_of)
         self.orgs = _Orgs(org_mentions)
@@ -187,6 +192,7 @@ class _Story:
         if by_person:
             groups = [targets] * len(met)
         place = self._event_place(t, a, ts, venue)
+        date = self._clause_date(a, ts, t.word)
         # 对意大利、摩纳哥、法国进行国事访问: one visit per country, there
         trip = self.visits.ending_at(te) if t.type == "visit" and not targets else None
         places = trip.places if trip is not None else [place]
@@ -194,19 +200,33 @@ class _Story:
             groups = [targets] * len(places)
         made = []
         for gi, g in enumerate(groups):
-            ev = Event(t.type, (ts, te), [a, b], self.current_date, places[gi] if trip else place, targets=g,
+            ev = Event(t.type, (ts, te), [a, b], date, places[gi] if trip else place, targets=g,
                        passage=self.passage.number)
             if by_person:
                 ev.only = met[gi]
             for o in sent_orgs:
                 if o not in targets or o in g:
                     ev.orgs.setdefault(o.surface, (o, "host" if o in g and t.type == "visit" else "attendee"))
+            if t.type == "signing":
+                ev.parties = [p for p in self.parties.of_signing(a, ts) if p not in ev.orgs]
             made.append(ev)
         merged = self._merge(made, text, a, b, sent_people)
         for ev in merged:
             self.passage.add(ev, self.s)
         self._add_openers(t, a, b, merged, sent_people, {p.id for p in met})
         add_topics(text, merged)
+
+    def _clause_date(self, a: int, ts: int, word: str) -> DateDict | None:
+        """The date last written before the trigger in its sentence: a day (埃及与希腊本月6日签署的
+        协议), or none for a month or a year alone (1979年，埃及与以色列签署和平协定) but for a
+        year in the name of a meeting (2023年第一次全体会议); else the story's date."""
+        for start, d in self.dates.read_in(a, ts):
+            if d.get("start") and d.get("precision") in ("day", "approximate"):
+                return d
+            named = word.endswith(_MEETING_NOUN) and not _BREAK.search(self.s, start, ts)
+            if not named:
+                return None
+        return self.current_date
 
     @staticmethod
     def _targets(text: str, a: int, ts: int, te: int, sent_orgs: list[OrgMention]) -> list[OrgMention]:
@@ -342,7 +362,8 @@ def _event_record(eid: str, ev: Event, by_id: dict[str, Person], s: str, org_ids
         place=ev.place,
         participants=[M.Participant(pid, by_id[pid].name, role) for pid, role in ev.people.items()],
         organizations=[M.EventOrganization(org_ids.get(o.org.canonical), name, role)
-                       for name, (o, role) in ev.orgs.items()],
+                       for name, (o, role) in ev.orgs.items()]
+        + [M.EventOrganization(None, name, "signatory") for name in ev.parties],
         topics=list(ev.topics),
         span=(ev.span[0], ev.span[1]),
     )

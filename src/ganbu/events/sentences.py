@@ -21,6 +21,8 @@ _CLAUSE_PUNCT = re.compile(r"[，。,；]")
 _SOURCE_LINE = re.compile(r"(?:消息|新闻联播|讯|电|报道)[）)]?[:：]$")
 _ONE_BY_ONE = re.compile(r"分别(?:参加|出席|会见|陪同)")
 # a mention left unresolved: what it would have told (3月5日 with no year known is still a day)
+# a date followed by a short clause ending in 的 qualifies a noun (6月17号军方所颁布的声明, 6日签署的协议)
+_ATTRIBUTIVE = re.compile(r"[^，,。；;！？\n在了]{1,8}的")
 _UNKNOWN_PRECISION = {"date": "day", "range": "day", "list": "day", "month": "month", "relative": "day"}
 
 
@@ -108,10 +110,12 @@ class DateReader:
     """The date each sentence writes, read in order through the date mentions of the text."""
 
     def __init__(self, s: str, published: _dt.date | None, year_hint: int | None):
+        self.s = s
         self.mentions = sorted(_dates.find_dates(s), key=lambda m: m.start)
         self.published = published
         self.year_hint = year_hint
         self.current: _dt.date | None = None  # the story's current day (前一天 counts from it)
+        self.dateline: _dt.date | None = None  # the day of the dateline (今天 is that day)
         self._next = 0
         # every mention read so far (by start), as resolved where it stands: a day, or a month or
         # year (precision "month"/"year", start None when unknown), for dating acts by offset
@@ -131,13 +135,21 @@ class DateReader:
             if m.kind in ("session", "year"):
                 self._saw(m.start, {"start": None, "end": None, "text": m.text, "precision": "year"})
                 continue
-            r = _dates.resolve(m, published=self.published, current=self.current, year_hint=self.year_hint)
+            # 本报2月26日讯 …今天: today is the dateline's day (GUIDELINES); other days count from
+            # publication as before
+            today = m.kind == "relative" and m.relative == "today" and self.dateline is not None
+            r = _dates.resolve(m, published=self.dateline if today else self.published, current=self.current,
+                               year_hint=self.year_hint)
+            if m.dateline and self.dateline is None and r.get("start") and r.get("precision") == "day":
+                self.dateline = date_of(r["start"])  # 本报2月26日讯 …今天: the dateline's day
             self._saw(m.start, r if r.get("start") else {**r, "precision": _UNKNOWN_PRECISION.get(m.kind)})
             if not r.get("start") and m.kind in ("date", "range", "list") and new_date is None:
                 # a date the text leaves without a year we can know: null, with the text kept
                 new_date = {"start": None, "end": None, "text": m.text, "precision": None, "_pos": m.start}
                 continue
             if r.get("start") and r.get("precision") in ("day", "approximate"):
+                if self._background(m, r):
+                    continue
                 if new_date is None or new_date.get("start") is None:
                     new_date = dict(r)
                     new_date["_pos"] = m.start
@@ -146,9 +158,22 @@ class DateReader:
                     self.current = start
         return new_date
 
+    def _background(self, m: _dates.DateMention, r: DateDict) -> bool:
+        """A day before the story's that qualifies a noun (取消今年6月17号军方所颁布的声明): it does
+        not move the story back to that day (当天 after it is still the story's day)."""
+        if self.current is None or not _ATTRIBUTIVE.match(self.s, m.end):
+            return False
+        start = date_of(r["start"])
+        return start is not None and start < self.current
+
     def _saw(self, start: int, r: DateDict) -> None:
         self.seen_starts.append(start)
         self.seen.append(r)
+
+    def read_in(self, a: int, p: int) -> list[tuple[int, DateDict]]:
+        """The mentions read in ``[a, p)`` with their starts, last first."""
+        lo, hi = bisect.bisect_left(self.seen_starts, a), bisect.bisect_left(self.seen_starts, p)
+        return [(self.seen_starts[k], self.seen[k]) for k in range(hi - 1, lo - 1, -1)]
 
     def last_before(self, a: int, p: int) -> DateDict | None:
         """The last mention read in ``[a, p)``, as resolved (None when there is none)."""

@@ -27,6 +27,10 @@ _REFERENCE_AFTER = ("精神", "重要讲话", "重要指示", "主席团", "秘�
                     "员")  # 国会议员 (47 in the bulk corpus)
 # 经…会议研究 / 报…会议审议 (33 in the bulk corpus, mostly the discipline formula)
 _PROCEDURE_AFTER = ("研究", "审议", "讨论")
+# X和Y共同见证了…文件的签署 (见证…的签署|签约: 141 in the bulk corpus)
+_WITNESSED = re.compile(r"见证[^，,。；;！？\n]{0,60}的$")
+# a trigger that times the clause after it: 会见后， (658 trigger + 后/前/时/期间 + comma in bulk)
+_AS_TIME = re.compile(r"(?:后|前|之后|之前|以后|时|期间|结束后)[，,]")
 _PROCEDURE_BEFORE = re.compile(r"(?:经(?!济)|报(?!告|道))[^，。；！？\n]*$")
 _REFERENCE_CLAUSE = re.compile(r"精神|重要讲话|重要指示|重要批示")
 _CLAUSE_END = re.compile(r"[，。；！？\n]")
@@ -94,6 +98,8 @@ def _reading(s: str, a: int, ts: int, te: int, t: Trigger, passage: Passage, no_
     clause_rest = _CLAUSE_END.split(s[te : te + 40], maxsplit=1)[0]
     if after.startswith(_REFERENCE_AFTER) or _REFERENCE_CLAUSE.search(clause_rest):
         return None  # 视察天津重要讲话精神, 大会主席团: not an event told here
+    if _AS_TIME.match(s, te):
+        return None  # 会见后，…签署 / 在协议签署前，…会见: the time of what the sentence tells
     if after.startswith(_PROCEDURE_AFTER) and _PROCEDURE_BEFORE.search(s, max(a, ts - 24), ts):
         return None  # 经中央纪委常委会会议研究并报中央政治局会议审议: the way a decision was taken
     if t.word in passage.words and (t.type == "conference" or t.word in _OPEN_MEETING_WORDS):
@@ -104,8 +110,8 @@ def _reading(s: str, a: int, ts: int, te: int, t: Trigger, passage: Passage, no_
             return "opens"
         return None
     before = s[max(a, ts - 6) : ts]
-    if before.endswith("的"):
-        return None  # 亲切的慰问, 重要的会议: a noun, not an event told here
+    if before.endswith("的") and not (t.type == "signing" and _WITNESSED.search(s, a, ts)):
+        return None  # 亲切的慰问, 重要的会议: a noun, not an event told here (but 见证了…协议的签署)
     if before.endswith(_JOIN_BEFORE):
         return "weak"
     opening = _OPENING.search(s[max(a, ts - 16) : ts]) is not None and t.strength == "join"

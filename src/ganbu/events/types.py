@@ -34,6 +34,7 @@ class Event:
     only: Person | None = None  # when a sentence meets several people separately: the one met here
     seq: int = -1               # place in the log of events
     heading: bool = False       # told in a heading line
+    parties: list[str] = field(default_factory=list)  # bodies of a signing named as written (埃及, 希腊)
     log: EventLog | None = None  # told when a person joins, once logged
     _topic_set: set[str] = field(default_factory=set)
 

@@ -1,7 +1,7 @@
 """Visits to countries: where a visit goes, and the visits told in passing.
 
 A visit phrase (``对意大利、摩纳哥、法国进行国事访问``, ``访问越南``, ``访华``, ``来华进行国事访问``)
-names its destinations: foreign countries (``lang.places.find_countries``), regions
+names its destinations: foreign countries (``lang.places.find_countries``, given), regions
 (``visit_words.tsv``: 非洲) or China (华, 我国). The story's own visit opened on such a phrase is
 one event per destination (``extract.py``); a phrase the story did not open an event on is a
 visit told in passing (``普京总统今年访华``, ``习近平主席去年对新西兰访问``, ``应邀访问越南的…张高丽``):
@@ -18,7 +18,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lang.places import find_countries
 from ..lang.tables import rows
 from ..model import Person
 from ..people.names import role_at
@@ -66,10 +65,9 @@ def _words() -> _Words:
 class Visits:
     """The visit phrases of a text with their destinations, read once."""
 
-    def __init__(self, s: str):
+    def __init__(self, s: str, countries: list[tuple[int, int, str]]):
         self.s = s
         words = _words()
-        countries = find_countries(s)
         cstarts = [c[0] for c in countries]
         self.phrases: list[VisitPhrase] = []
         for m in _VISIT.finditer(s):
