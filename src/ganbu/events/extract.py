@@ -26,6 +26,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from .. import model as M
 from ..lang import dates as _dates
@@ -116,7 +117,7 @@ class _Story:
         self.dates = DateReader(s, pub, year_hint)
         self.people = PeopleIndex(s, people)
         self.ties = Ties(s, self.people, people)
-        countries = find_countries(s)
+        countries = lru_cache(maxsize=1)(lambda: find_countries(s))  # read only when a visit or a signing needs it
         self.visits = Visits(s, countries)
         self.parties = Parties(s, countries)
         self.pid_of = {p.name: p.id for p in people}

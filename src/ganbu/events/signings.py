@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -45,12 +46,19 @@ def _bodies() -> re.Pattern[str]:
 class Parties:
     """Where countries and bodies start in a text, to read the parties of signings."""
 
-    def __init__(self, s: str, countries: list[tuple[int, int, str]]):
+    def __init__(self, s: str, find_countries: Callable[[], list[tuple[int, int, str]]]):
         self.s = s
-        starts = {a for a, _, _ in countries}
-        starts.update(m.start() for m in _bodies().finditer(s))
-        self.starts = sorted(starts)
-        self._set = starts
+        self._find_countries = find_countries
+        self.starts: list[int] = []
+        self._set: set[int] | None = None  # read at the first signing
+
+    def _index(self) -> set[int]:
+        if self._set is None:
+            starts = {a for a, _, _ in self._find_countries()}
+            starts.update(m.start() for m in _bodies().finditer(self.s))
+            self.starts = sorted(starts)
+            self._set = starts
+        return self._set
 
     def _starts_in(self, a: int, b: int) -> list[int]:
         return self.starts[bisect.bisect_left(self.starts, a) : bisect.bisect_left(self.starts, b)]
@@ -61,8 +69,9 @@ class Parties:
         cs = max(s.rfind(c, a, ts) for c in _BREAK) + 1 or a
         if s.find("见证", cs, ts) != -1:
             return []  # 波兰和德国外长见证了协议的签署: witnesses, not parties
+        found = self._index()
         for j in range(ts - 1, cs, -1):
-            if s[j] not in "与和同" or j + 1 not in self._set:
+            if s[j] not in "与和同" or j + 1 not in found:
                 continue
             second = self._second(j + 1, ts)
             # the longest first party (阿富汗塔利班, not 塔利班) with no stop word in it

@@ -26,10 +26,11 @@ from .sentences import Sentence, Sentences
 from .types import DateDict, Event
 
 _BREAK = "，,。；;！？\n"
-_VISIT = re.compile(
-    rf"(?P<dui>(?:对|赴)(?P<dest>[^{_BREAK}对赴]{{1,30}}?)(?:(?:进行|开始)了?[^{_BREAK}]{{0,12}}?)?访问)"
-    rf"|(?P<hua>访华|来华(?:进行)?[^{_BREAK}]{{0,10}}?访问)"
-    r"|(?P<fang>访问了?)")
+# found by their verb (访问, 访华, 来华), then read back to 对/赴 (对意大利、摩纳哥进行国事访问)
+_VISIT_WORD = re.compile(r"访问了?|访华|来华")
+_LAI_HUA = re.compile(rf"来华(?:进行)?[^{_BREAK}]{{0,10}}?访问")
+_DUI = re.compile(rf"(?:对|赴)(?P<dest>[^{_BREAK}对赴]{{1,30}}?)(?:(?:进行|开始)了?[^{_BREAK}]{{0,12}}?)?$")
+_DUI_BACK = 46  # 对 + destinations + 进行…: how far back from 访问 the phrase may start
 _AFTER_NAME_MAX = 30  # 访问越南的中共中央政治局常委、国务院副总理张高丽: the title between 的 and the name
 _GAP_MAX = 24
 
@@ -65,29 +66,57 @@ def _words() -> _Words:
 class Visits:
     """The visit phrases of a text with their destinations, read once."""
 
-    def __init__(self, s: str, countries: list[tuple[int, int, str]]):
+    def __init__(self, s: str, find_countries: Callable[[], list[tuple[int, int, str]]]):
         self.s = s
+        self.phrases: list[VisitPhrase] = []
+        self._ends: dict[int, VisitPhrase] = {}
+        hits = list(_VISIT_WORD.finditer(s))
+        if hits:
+            self._read(hits, find_countries())
+
+    def _read(self, hits: list[re.Match[str]], countries: list[tuple[int, int, str]]) -> None:
+        s = self.s
         words = _words()
         cstarts = [c[0] for c in countries]
-        self.phrases: list[VisitPhrase] = []
-        for m in _VISIT.finditer(s):
-            tail = m.end()
-            if m.group("dui"):
-                a, b = m.span("dest")
-                places = [c[2] for c in countries[bisect.bisect_left(cstarts, a) : bisect.bisect_left(cstarts, b)]
-                          if c[1] <= b]
-                dest = s[a:b]
-                places += [r for r in words.regions if r in dest]
-                if not places and dest.rstrip("的").endswith(words.china):
-                    places = ["中国"]
-            elif m.group("hua"):
-                places, tail = ["中国"], m.end()
+        done = 0  # the end of the last phrase read (访问 inside 来华进行国事访问 is read once)
+        for m in hits:
+            if m.start() < done:
+                continue
+            start, end, places, tail = m.start(), m.end(), [], m.end()
+            if m.group() == "访华":
+                places = ["中国"]
+            elif m.group() == "来华":
+                lai = _LAI_HUA.match(s, m.start())
+                if lai is None:
+                    continue
+                end = tail = lai.end()
+                places = ["中国"]
             else:
-                places, tail = self._after(m.end(), countries, cstarts, words)
+                dui = _DUI.search(s, max(0, m.start() - _DUI_BACK), m.start())
+                if dui is not None:
+                    start = dui.start()
+                    places = self._destinations(*dui.span("dest"), countries, cstarts, words)
+                else:
+                    places, tail = self._after(m.end(), countries, cstarts, words)
+                    tail = tail if places else m.end()
             if places:
-                attributive = s.startswith("的", tail if m.group("fang") else m.end())
-                self.phrases.append(VisitPhrase(m.start(), m.end(), places, attributive))
+                done = end
+                if s.endswith("了", 0, end):
+                    end -= 1  # 访问了越南: the story's trigger is 访问
+                self.phrases.append(VisitPhrase(start, end, places, s.startswith("的", tail)))
         self._ends = {p.end: p for p in self.phrases}
+
+    def _destinations(self, a: int, b: int, countries: list[tuple[int, int, str]], cstarts: list[int],
+                      words: _Words) -> list[str]:
+        """The countries and regions written in ``[a, b)`` (对意大利、摩纳哥、法国), else China (对我国)."""
+        s = self.s
+        places = [c[2] for c in countries[bisect.bisect_left(cstarts, a) : bisect.bisect_left(cstarts, b)]
+                  if c[1] <= b]
+        dest = s[a:b]
+        places += [r for r in words.regions if r in dest]
+        if not places and dest.rstrip("的").endswith(words.china):
+            places = ["中国"]
+        return places
 
     def _after(self, p: int, countries: list[tuple[int, int, str]], cstarts: list[int],
                words: _Words) -> tuple[list[str], int]:
