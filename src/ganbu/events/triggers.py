@@ -29,10 +29,14 @@ _REFERENCE_AFTER = ("精神", "重要讲话", "重要指示", "主席团", "秘�
 _PROCEDURE_AFTER = ("研究", "审议", "讨论")
 # X和Y共同见证了…文件的签署 (见证…的签署|签约: 141 in the bulk corpus)
 _WITNESSED = re.compile(r"见证[^，,。；;！？\n]{0,60}的$")
+# 在…会上/会议上 + another act of the sentence (在座谈会上发表重要讲话)
+_VENUE_OF_ANOTHER = re.compile(r"上")
+_AT_BEFORE = re.compile(r"在[^，,。；;！？\n]*$")
+_VIA_SPOKESMAN = ("通过发言人", "通过其发言人")  # 通过(其)发言人发表声明: 6 in the bulk corpus
 # a trigger that times the clause after it: 会见后， (658 trigger + 后/前/时/期间 + comma in bulk)
 _AS_TIME = re.compile(r"(?:后|前|之后|之前|以后|时|期间|结束后)[，,]")
 _PROCEDURE_BEFORE = re.compile(r"(?:经(?!济)|报(?!告|道))[^，。；！？\n]*$")
-_REFERENCE_CLAUSE = re.compile(r"精神|重要讲话|重要指示|重要批示")
+_REFERENCE_CLAUSE = re.compile(r"精神|(?<!发表)重要讲话|重要指示|重要批示")
 _CLAUSE_END = re.compile(r"[，。；！？\n]")
 _JOIN_BEFORE = ("出席", "参加", "主持", "列席", "一同参加", "一同", "一起", "陪同", "参与", "召开")
 _OPEN_MEETING_WORDS = ("会议", "全体会议", "常务会议", "座谈", "会谈", "工作会谈")
@@ -74,18 +78,23 @@ def pick_trigger(s: str, a: int, text: str, passage: Passage, sent_people: list[
     auto, table = trigger_table()
     weak = None
     opening_found = None
+    venue_of: PickedTrigger | None = None
     for end_idx, w in auto.iter_long(text):
         t = table[w]
         ts = a + end_idx + 1 - len(w)
         te = ts + len(w)
         kind = _reading(s, a, ts, te, t, passage, no_trigger, orgs_here)
+        if kind == "opens" and _VENUE_OF_ANOTHER.match(s, te) and _AT_BEFORE.search(s, a, ts):
+            # 在…座谈会上发表重要讲话: the meeting is where the act the sentence tells takes place
+            venue_of = venue_of or (ts, te, t)
+            continue
         if kind == "opens":
             return ts, te, t
         if kind == "opening":
             opening_found = (ts, te, t)
         elif kind == "weak" and not passage.events and sent_people:
             weak = weak or (ts, te, t)
-    return opening_found or weak
+    return opening_found or weak or venue_of
 
 
 def _reading(s: str, a: int, ts: int, te: int, t: Trigger, passage: Passage, no_trigger: bytearray,
@@ -98,6 +107,8 @@ def _reading(s: str, a: int, ts: int, te: int, t: Trigger, passage: Passage, no_
     clause_rest = _CLAUSE_END.split(s[te : te + 40], maxsplit=1)[0]
     if after.startswith(_REFERENCE_AFTER) or _REFERENCE_CLAUSE.search(clause_rest):
         return None  # 视察天津重要讲话精神, 大会主席团: not an event told here
+    if t.type == "speech" and s.endswith(_VIA_SPOKESMAN, max(a, ts - 6), ts):
+        return None  # 潘基文通过发言人发表声明: not the person's own speech
     if _AS_TIME.match(s, te):
         return None  # 会见后，…签署 / 在协议签署前，…会见: the time of what the sentence tells
     if after.startswith(_PROCEDURE_AFTER) and _PROCEDURE_BEFORE.search(s, max(a, ts - 24), ts):

@@ -1,0 +1,34 @@
+"""Which word opens an event (events/triggers.py), on sentences written for these tests."""
+import ganbu
+
+
+def _events(text, published=None):
+    return ganbu.extract(text, published).to_dict()["events"]
+
+
+def _types(text, published=None):
+    return [e["type"] for e in _events(text, published)]
+
+
+def test_a_statement_is_a_speech_but_not_through_a_spokesman():
+    assert _types("加拿大总理特鲁多5号发表声明说，联邦政府将拨专款帮助灾民。", "2016-05-06") == ["speech"]
+    assert _types("联合国秘书长古特雷斯1日通过发言人发表声明，呼吁各方保持克制。", "2017-06-02") == []
+
+
+def test_speech_at_a_meeting_is_the_news():
+    text = "4月26日，中共中央总书记习近平在深入推动长江经济带发展座谈会上发表重要讲话。"
+    evs = _events(text, "2018-04-27")
+    assert [e["type"] for e in evs] == ["speech"]
+    assert evs[0]["date"]["start"] == "2018-04-26"
+
+
+def test_chairing_a_meeting_and_speaking_is_the_meeting():
+    text = ("中共中央政治局2月28日召开会议，研究部署有关工作。\n"
+            "中共中央总书记习近平主持会议并发表重要讲话。")
+    assert _types(text, "2023-02-28") == ["meeting"]
+
+
+def test_congress_members_and_procedures_are_no_meetings():
+    text = ("经中央纪委常委会会议研究并报中央政治局会议审议，决定给予其开除党籍处分。"
+            "美国国会议员、参议院外委会主席梅嫩德斯3日对此表示不满。")
+    assert _types(text, "2019-09-26") == []
