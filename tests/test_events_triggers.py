@@ -32,3 +32,11 @@ def test_congress_members_and_procedures_are_no_meetings():
     text = ("经中央纪委常委会会议研究并报中央政治局会议审议，决定给予其开除党籍处分。"
             "美国国会议员、参议院外委会主席梅嫩德斯3日对此表示不满。")
     assert _types(text, "2019-09-26") == []
+
+
+def test_a_visit_with_its_meeting_in_one_clause_is_the_visit():
+    text = "当地时间18日，国家主席习近平在日内瓦访问了世界卫生组织并会见谭德塞总干事。"
+    assert _types(text, "2017-01-19") == ["visit"]
+    text = "7日，联合国秘书长古特雷斯开始对古巴进行为期两天的正式访问，并与古巴国家主席迪亚斯·卡内尔举行会谈。"
+    evs = _events(text, "2018-05-08")
+    assert [e["type"] for e in evs] == ["visit"] and evs[0]["place"] == "古巴"

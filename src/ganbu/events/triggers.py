@@ -29,6 +29,8 @@ _REFERENCE_AFTER = ("精神", "重要讲话", "重要指示", "主席团", "秘�
 _PROCEDURE_AFTER = ("研究", "审议", "讨论")
 # X和Y共同见证了…文件的签署 (见证…的签署|签约: 141 in the bulk corpus)
 _WITNESSED = re.compile(r"见证[^，,。；;！？\n]{0,60}的$")
+# a visit and then its meeting or talks in the same clause: 访问了X并会见Y, 进行正式访问，并与Y举行会谈
+_AND_MEETS = re.compile(r"了?[^，,。；;！？\n]{0,20}?[，,]?并(?:与|同|和)?[^，,。；;！？\n]{0,30}?(?:举行)?")
 # 在…会上/会议上 + another act of the sentence (在座谈会上发表重要讲话)
 _VENUE_OF_ANOTHER = re.compile(r"上")
 _AT_BEFORE = re.compile(r"在[^，,。；;！？\n]*$")
@@ -79,11 +81,18 @@ def pick_trigger(s: str, a: int, text: str, passage: Passage, sent_people: list[
     weak = None
     opening_found = None
     venue_of: PickedTrigger | None = None
+    visit: PickedTrigger | None = None  # the last visit read (访问世界卫生组织并会见…)
     for end_idx, w in auto.iter_long(text):
         t = table[w]
         ts = a + end_idx + 1 - len(w)
         te = ts + len(w)
         kind = _reading(s, a, ts, te, t, passage, no_trigger, orgs_here)
+        if kind is None:
+            continue
+        if t.type in ("meeting", "talks") and visit is not None and _AND_MEETS.fullmatch(s, visit[1], ts):
+            return visit  # 访问了世界卫生组织并会见陈冯富珍 / 对古巴进行正式访问，并与…举行会谈: the visit
+        if t.type == "visit" and not s.startswith("的", te):
+            visit = (ts, te, t)
         if kind == "opens" and _VENUE_OF_ANOTHER.match(s, te) and _AT_BEFORE.search(s, a, ts):
             # 在…座谈会上发表重要讲话: the meeting is where the act the sentence tells takes place
             venue_of = venue_of or (ts, te, t)
