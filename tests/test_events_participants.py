@@ -40,3 +40,38 @@ def test_a_list_going_on_with_bodies_up_to_deng_joins():
     ev = _events(text, "2024-06-13")[0]
     assert "伊图" in _names(ev)
     assert "李强" not in _names(ev)  # named inside what is said
+
+
+def test_meeting_then_talks_in_one_sentence_are_two_events_with_their_own_counterparts():
+    # 会见了X，并与Y举行会谈 (13 in the bulk corpus); later sentences keep them apart
+    text = ("当地时间16日下午，国务院副总理张高丽会见了越南政府总理阮晋勇，并与越南政府副总理阮春福举行会谈。\n"
+            "会见阮晋勇时，张高丽转达了国务院总理李克强的亲切问候。\n"
+            "阮晋勇说，越中关系十分特殊。")
+    evs = _events(text, "2015-07-17")
+    meeting = next(e for e in evs if e["type"] == "meeting")
+    talks = next(e for e in evs if e["type"] == "talks")
+    assert _names(meeting) == {"张高丽", "阮晋勇"}
+    assert _names(talks) == {"张高丽", "阮春福"}
+
+
+def test_the_speaker_of_a_background_event_is_not_in_it():
+    text = ("国务院副总理张高丽17日在河内会见越南国家主席张晋创。\n"
+            "张高丽说，今年4月，中共中央总书记习近平同越共中央总书记阮富仲在北京举行会谈。\n"
+            "张晋创表示，越方愿同中方一道努力。")
+    talks = next(e for e in _events(text, "2015-07-17") if e["type"] == "talks")
+    assert _names(talks) == {"习近平", "阮富仲"}
+
+
+def test_the_subject_after_a_setting_clause_is_at_the_meeting():
+    text = "7日晚，在部署灾后重建工作会议上，国务院副总理张高丽传达了中央的指示要求。"
+    ev = _events(text, "2013-07-08")[0]
+    assert ev["type"] == "meeting" and _names(ev) == {"张高丽"}
+
+
+def test_those_at_all_the_events_above():
+    # 参加上述活动 (293 in the bulk corpus): every event since the last heading
+    text = ("国务院副总理张高丽16日会见越南政府总理阮晋勇。\n"
+            "17日上午，张高丽考察了越中友谊宫工地。\n"
+            "全国政协副主席、中联部部长王家瑞参加上述活动。")
+    evs = _events(text, "2015-07-17")
+    assert len(evs) == 2 and all("王家瑞" in _names(e) for e in evs)

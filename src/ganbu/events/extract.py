@@ -54,6 +54,12 @@ _TAKING_PART = re.compile(r"参加|出席|陪同|主持")
 _MAIN_ROLE: dict[str, ParticipantRole] = {"visit": "visitor", "signing": "signatory", "speech": "speaker"}
 _SPEAKER_BEFORE = ("他", "她", "他们", "双方")
 _MEETING_NOUN = ("会", "会议", "论坛", "座谈")
+_CLAUSE_BREAKS = "，,。；;！？\n"
+_SETTING_END = ("上", "中", "时", "期间", "之际")
+_ALL_ABOVE = re.compile(r"上述(?:活动|会见|会谈)")
+_MET_WHEN = re.compile(r"(?:在)?(?:会见|会晤|与|同)[^，,。；;！？\n]{1,30}?(?:会谈|会晤|座谈)?(?:时|中)[，,]")
+_SAYS = re.compile(r"(?:[^，,。；;！？\n]{0,4}?)(?:说|表示|指出|强调|认为|称|介绍)[，,：:]")
+_AND_TALKS = re.compile(r"[，,]并(?:与|同)(?P<who>[^，,。；;！？\n]{1,40}?)(?:举行|进行)了?(?P<talks>会谈)")
 _BREAK = re.compile(r"[，,。；;！？\n]")
 # events whose reports go on with what was said there: a person speaking in a later sentence is
 # at the event (会议召开。市委书记X强调…); not so after a signing or an act
@@ -131,6 +137,7 @@ class _Story:
         self.current_date: DateDict | None = None
         self.place: str | None = None
         self.quote_para = -1  # the paragraph whose sentences carry on a speech
+        self.heading_passage = -1  # the passage a heading closed last (上述活动 are those after it)
         self.sent_dates: dict[int, DateDict | None] = {}  # sentence start → the story's date there
 
     def date_of_sentence(self, sent: Sentence) -> DateDict | None:
@@ -146,6 +153,7 @@ class _Story:
         s, a, b = self.s, sent.start, sent.end
         if sent.heading:
             self._new_passage()
+            self.heading_passage = self.passage.number - 1
             return
         new_date = self.dates.read(a, b)
         if new_date is not None:
@@ -182,12 +190,16 @@ class _Story:
         merged with an event already told, and give them the sentence's people and topics."""
         a, b = sent.start, sent.end
         ts, te, t = trig
+        quoted = self._in_speech(sent, ts, sent_people)
+        sent_people = self._at_opening(sent_people, a, b, ts, te)
         targets = self._targets(text, a, ts, te, sent_orgs)
         separate = len(targets) > 1 and t.type in ("visit", "talks", "meeting") and (
             any(w in text for w in _SEPARATE) or self.sents.told_one_by_one(si, targets))
         groups = [[o] for o in targets] if separate else [targets]
         # 分别会见罗参议长安东内斯库和众议长兹格内亚: one meeting per person met
         met = [p for p in sent_people if p.mentions and self.people.mentions_in(p, te, b)]
+        talks, talked = self._and_talks(t, te, b, met)
+        met = [p for p in met if p not in talked]
         by_person = (not separate and t.type in ("meeting", "talks") and len(met) > 1
                      and self.s[max(a, ts - 2) : ts] == "分别" and len(targets) <= 1)
         if by_person:
@@ -205,17 +217,75 @@ class _Story:
                        passage=self.passage.number)
             if by_person:
                 ev.only = met[gi]
+                ev.met_ids = frozenset((met[gi].id,))
+            elif talks is not None:
+                ev.met_ids = frozenset(p.id for p in met)
             for o in sent_orgs:
                 if o not in targets or o in g:
                     ev.orgs.setdefault(o.surface, (o, "host" if o in g and t.type == "visit" else "attendee"))
             if t.type == "signing":
                 ev.parties = [p for p in self.parties.of_signing(a, ts) if p not in ev.orgs]
             made.append(ev)
+        if talks is not None:
+            ev = Event("talks", talks, [a, b], date, place, passage=self.passage.number)
+            ev.met_ids = frozenset(p.id for p in talked)
+            made.append(ev)
+        for ev in made:
+            ev.quoted = quoted
         merged = self._merge(made, text, a, b, sent_people)
         for ev in merged:
             self.passage.add(ev, self.s)
-        self._add_openers(t, a, b, merged, sent_people, {p.id for p in met})
+        self._add_openers(t, a, b, merged, sent_people, {p.id for p in met + talked})
         add_topics(text, merged)
+
+    def _at_opening(self, sent_people: list[Person], a: int, b: int, ts: int, te: int) -> list[Person]:
+        """The people of the opening sentence who are at its event: named in the trigger's clause
+        or before it (X带队，拜会…; X，12月9日在广州主持召开…) but not as the speaker of what
+        tells it (张高丽说，今年4月，习近平同阮富仲举行会谈), or tied to it after it (Z等参加); not
+        those only mentioned after it (会见阮晋勇时，张高丽转达了李克强的问候)."""
+        s = self.s
+        cs = max(s.rfind(c, a, ts) for c in _CLAUSE_BREAKS) + 1 or a
+        ce = self._clause_end(te, b)
+        # 会见陕西省委书记X，省委副书记、省长Y一行: the list met goes on past the comma
+        last = self.ties.last_name_end(te, ce)
+        if last is not None and self.ties.list_end(last, b) > ce:
+            ce = self._clause_end(self.ties.list_end(last, b), b)
+        # 在…会议上，张高丽首先传达了…: the subject of the clause after a setting clause
+        subject_from = ce + 1 if s.endswith(_SETTING_END, te, ce) else -1
+        kept = []
+        for p in sent_people:
+            here = self.people.mentions_in(p, a, b)
+            # in the trigger's clause, or in an earlier one unless what follows is what they say
+            # (张高丽说，今年4月，习近平同阮富仲…会谈)
+            if (any(cs <= x < ce or (x < cs and not _SAYS.match(s, self.ties.list_end(y, b)))
+                    or self.ties.opens_clause(x, subject_from) for x, y in here)
+                    or self.ties.takes_part(p, a, b)):
+                kept.append(p)
+        return kept
+
+    def _in_speech(self, sent: Sentence, ts: int, sent_people: list[Person]) -> bool:
+        """The trigger is inside what someone says (张高丽说，今年4月，习近平同阮富仲…会谈), or in a
+        sentence that carries a speech on: an event told in passing, which no one joins later."""
+        if self.quote_para == sent.paragraph:
+            return True
+        said = STATEMENT.search(self.s, sent.start, ts)
+        return said is not None and (
+            any(self.people.mentions_in(p, sent.start, said.start()) for p in sent_people)
+            or self.s[max(sent.start, said.start() - 3) : said.start()].endswith(_SPEAKER_BEFORE))
+
+    def _clause_end(self, p: int, b: int) -> int:
+        ends = [self.s.find(c, p, b) for c in _CLAUSE_BREAKS]
+        return min([e for e in ends if e != -1], default=b)
+
+    def _and_talks(self, t: Trigger, te: int, b: int, met: list[Person]) -> tuple[tuple[int, int] | None, list[Person]]:
+        """会见了X，并与Y举行会谈 (13 in the bulk corpus): the talks told after the meeting, and the
+        people met there."""
+        m = _AND_TALKS.search(self.s, te, b) if t.type == "meeting" else None
+        if m is None:
+            return None, []
+        x, y = m.span("who")
+        talked = [p for p in met if any(x <= u < y for u, _ in self.people.mentions_in(p, te, b))]
+        return (m.span("talks") if talked else None), talked
 
     def _clause_date(self, a: int, ts: int, word: str) -> DateDict | None:
         """The date last written before the trigger in its sentence: a day (埃及与希腊本月6日签署的
@@ -279,8 +349,8 @@ class _Story:
                 continue
             role = main_role or role_in(self.s, self.people, p, a, b)
             for ev in merged:
-                if ev.only is not None and p.id in met and p is not ev.only:
-                    continue
+                if ev.met_ids is not None and p.id in met and p.id not in ev.met_ids:
+                    continue  # met in another event of the sentence
                 ev.add(p.id, role)
 
     # ------------------------------------------------------------------ a sentence about open events
@@ -289,7 +359,10 @@ class _Story:
               venue: bool) -> None:
         """A sentence about open events: its people (not those inside what is said) join them."""
         a, b = sent.start, sent.end
-        pool = self._pool(detail) or self.passage.events
+        pool = self._pool(detail) or self._met_in(a, b) or self._all_above(text) or self.passage.events
+        pool = [ev for ev in pool if not ev.quoted]
+        # a person met in one event of the sentence that told several is not in the others
+        met_somewhere = set().union(*(ev.met_ids for ev in pool if ev.met_ids is not None))
         quote_from = self._quote_from(sent, text, sent_people)
         for p in sent_people:
             if all(x >= quote_from for x, _ in self.people.mentions_in(p, a, b)):
@@ -306,6 +379,8 @@ class _Story:
             for ev in pool:
                 if ev.type == "signing" and len(pool) > 1:
                     continue
+                if ev.met_ids is not None and p.id in met_somewhere and p.id not in ev.met_ids:
+                    continue
                 ev.add(p.id, "visitor" if ev.type == "visit" and role == "attendee" else role)
                 ev.span[1] = max(ev.span[1], b)
         add_topics(text, pool)
@@ -321,6 +396,23 @@ class _Story:
         return [ev for ev in self.passage.events
                 if any(o.surface in d or d in o.surface for o in ev.targets)
                 or (ev.only is not None and ev.only.name in d)]
+
+    def _all_above(self, text: str) -> list[Event] | None:
+        """王沪宁、杨洁篪等参加上述活动 (293 in the bulk corpus): every event told since the last
+        heading, not only the passage's."""
+        if not _ALL_ABOVE.search(text):
+            return None
+        return [ev for ev in self.log.events if ev.passage > self.heading_passage] or None
+
+    def _met_in(self, a: int, b: int) -> list[Event] | None:
+        """会见阮晋勇时，… / 与阮春福会谈时，…: the open events in which the person named in the
+        opening time clause was met, if any."""
+        m = _MET_WHEN.match(self.s, a, b)
+        if m is None:
+            return None
+        ids = {p.id for p in self.people.in_range(a, m.end())}
+        pool = [ev for ev in self.passage.events if ev.met_ids is not None and ids & ev.met_ids]
+        return pool or None
 
     def _quote_from(self, sent: Sentence, text: str, sent_people: list[Person]) -> int:
         """Where what is said starts in the sentence (its end when nothing is said): X说，…Y…:

@@ -21,13 +21,15 @@ _TITLE_MAX = 14  # a title between the names of a list (、外交部长王毅)
 _LIST_GLUE = re.compile(r"(?:等|同志|也|还|一同|一起|分别|先后|共同|均|都|则|亦)*")
 _TAKING_PART_AFTER = re.compile(
     r"(?:参加|出席|陪同|列席|在座|参观|参与|主持|介绍|汇报|发言|讲话|致辞|作[^，,。；;！？\n]{0,8}?(?:报告|说明|发言|讲话|介绍)|"
-    r"会见|会谈|座谈|考察|调研|看望|慰问|走访|随同|举行(?:会谈|会见|会晤|座谈)"
+    r"会见|会谈|座谈|考察|调研|看望|慰问|走访|随同|举行(?:会谈|会见|会晤|座谈)|见证|代表双方|签署|签约"
     # a list that goes on with bodies or unnamed people up to 等: 议长X、全体政府部长、…等出席
     r"|[、和及][^，,。；;！？\n]{0,60}?等(?:参加|出席|陪同|列席))")
 # 会上，X指出… / 会谈中，X表示…: a sentence set at the event, its speakers are there
 _AT_EVENT = re.compile(r"(?:会上|会议上|座谈会上|座谈中|会谈中|会谈时|会见中|会见时|会晤中|仪式上|开幕式上|活动中"
                        r"|调研中|考察中)[，,]")
 _SPEAKING = re.compile(r"(?:表示|指出|强调|说|认为|提出|希望|感谢)")
+_WITH = ("与", "同", "和")
+_TALK_AFTER = re.compile(r"[^，,。；;！？\n]{0,30}?(?:交换意见|座谈|会谈|交流|磋商|洽谈|会面|见面)")
 _TAKING_PART_BEFORE = re.compile(r"(?:陪同|随同)[^，,。；;！？\n]{0,20}$")
 
 
@@ -164,7 +166,7 @@ class Ties:
                 return x
         return None
 
-    def _list_end(self, y: int, b: int) -> int:
+    def list_end(self, y: int, b: int) -> int:
         """Where the list of names that goes on after a name ending at ``y`` ends (before ``b``):
         after the glue words (等, 同志, 一同 …) that follow its last name."""
         s = self.s
@@ -194,17 +196,29 @@ class Ties:
             x = self.by_end[y]
         return x
 
+    def last_name_end(self, a: int, b: int) -> int | None:
+        """The end of the last name that ends in ``[a, b]``."""
+        k = bisect.bisect_right(self.ends, b) - 1
+        return self.ends[k] if k >= 0 and self.ends[k] >= a else None
+
+    def opens_clause(self, x: int, c: int) -> bool:
+        """The name at ``x`` is in the list (with its titles) that opens the clause starting at ``c``."""
+        return c >= 0 and x >= c and self._titles_back(self._list_start(x, c)) <= c + 1
+
     def takes_part(self, person: Person, a: int, b: int, speakers: bool = False) -> bool:
         """The person is tied to the events in the sentence ``[a, b)`` (``speakers``: one who
         speaks there is at the event: 会议召开。市委书记X强调…)."""
         s = self.s
         at_event = speakers or _AT_EVENT.match(s, a) is not None
         for x, y in self.people.mentions_in(person, a, b):
-            end = self._list_end(y, b)
+            end = self.list_end(y, b)
             if _TAKING_PART_AFTER.match(s, end, b) or (at_event and _SPEAKING.match(s, end, b)):
                 return True
             start = self._titles_back(self._list_start(x, a))
             if _TAKING_PART_BEFORE.search(s, max(a, start - 24), start):
+                return True
+            # ，与中智集团董事长X就…交换意见 / 与X座谈: the counterpart of the talk
+            if s.endswith(_WITH, max(a, start - 1), start) and _TALK_AFTER.match(s, end, b):
                 return True
         return False
 

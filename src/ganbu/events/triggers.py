@@ -36,7 +36,7 @@ _VENUE_OF_ANOTHER = re.compile(r"上")
 _AT_BEFORE = re.compile(r"在[^，,。；;！？\n]*$")
 _VIA_SPOKESMAN = ("通过发言人", "通过其发言人")  # 通过(其)发言人发表声明: 6 in the bulk corpus
 # a trigger that times the clause after it: 会见后， (658 trigger + 后/前/时/期间 + comma in bulk)
-_AS_TIME = re.compile(r"(?:后|前|之后|之前|以后|时|期间|结束后)[，,]")
+_AS_TIME = re.compile(r"(?:后|前|之后|之前|以后|时|中|期间|结束后)[，,]")
 _PROCEDURE_BEFORE = re.compile(r"(?:经(?!济)|报(?!告|道))[^，。；！？\n]*$")
 _REFERENCE_CLAUSE = re.compile(r"精神|(?<!发表)重要讲话|重要指示|重要批示")
 _CLAUSE_END = re.compile(r"[，。；！？\n]")
