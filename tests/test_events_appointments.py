@@ -100,3 +100,10 @@ def test_story_date_far_from_publication_is_not_carried_to_a_career_line():
     text = "1926年8月17日，江泽民出生于江苏扬州。\n在十五届一中全会上，江泽民当选为中央委员会总书记。"
     got = _by_person(_events(text, "2022-12-02"))
     assert got == {("appointment", "江泽民"): None}
+
+
+def test_congratulated_addressee_of_a_message_is_the_one_elected():
+    # 致电X，祝贺他…当选 (15 in the bulk corpus): 他 is X; the election has no day here
+    text = "1月28日，中共中央总书记习近平致电越共中央总书记阮富仲，祝贺他再次当选越南共产党中央总书记。"
+    got = _by_person(_events(text, "2016-01-28"))
+    assert got == {("appointment", "阮富仲"): None}

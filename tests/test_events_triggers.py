@@ -40,3 +40,9 @@ def test_a_visit_with_its_meeting_in_one_clause_is_the_visit():
     text = "7日，联合国秘书长古特雷斯开始对古巴进行为期两天的正式访问，并与古巴国家主席迪亚斯·卡内尔举行会谈。"
     evs = _events(text, "2018-05-08")
     assert [e["type"] for e in evs] == ["visit"] and evs[0]["place"] == "古巴"
+
+
+def test_a_stop_of_an_inspection_is_no_visit_of_its_own():
+    text = ("6月19日至21日，中央纪委书记赵乐际到辽宁省调研。\n"
+            "赵乐际来到鞍钢集团，深入工厂车间，与职工面对面交流。")
+    assert _types(text, "2019-06-21") == ["inspection"]

@@ -125,6 +125,8 @@ def _reading(s: str, a: int, ts: int, te: int, t: Trigger, passage: Passage, no_
     if t.word in passage.words and (t.type == "conference" or t.word in _OPEN_MEETING_WORDS):
         return None  # 座谈会现场: the meeting already open
     if t.strength == "new_body":
+        if any(ev.type == "inspection" for ev in passage.events):
+            return None  # 赵乐际到辽宁省调研…。赵乐际来到鞍钢集团: a stop of the inspection
         body = next((o for o in orgs_here if te <= o.start <= te + 1), None)
         if body is not None and body.org.canonical not in passage.targets:
             return "opens"
