@@ -43,6 +43,6 @@ def test_a_visit_with_its_meeting_in_one_clause_is_the_visit():
 
 
 def test_a_stop_of_an_inspection_is_no_visit_of_its_own():
-    text = ("6月19日至21日，中央纪委书记赵乐际到辽宁省调研。\n"
-            "赵乐际来到鞍钢集团，深入工厂车间，与职工面对面交流。")
+    text = ("6月19日至21日，国务院副总理张高丽到辽宁省调研。\n"
+            "张高丽来到鞍钢集团，深入工厂车间，与职工面对面交流。")
     assert _types(text, "2019-06-21") == ["inspection"]
