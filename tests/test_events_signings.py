@@ -67,3 +67,20 @@ def test_an_earlier_date_qualifying_a_noun_does_not_move_the_story_back():
             "穆尔西当天发表讲话说，这些决定是为了国家的利益。")
     speech = next(e for e in _events(text, "2012-08-13") if e["type"] == "speech")
     assert _start(speech) == "2012-08-12"
+
+
+def test_a_new_story_of_a_roundup_does_not_carry_the_last_ones_day():
+    text = ("央视网消息（新闻联播）：\n奥地利决定申请加入亚投行\n"
+            "奥地利外交部24号证实，奥地利政府当天在会议上作出这一决定，外交部长库尔茨出席会议。\n"
+            "美国总统会见阿富汗总统\n"
+            "美国总统奥巴马当天在白宫会见到访的阿富汗总统加尼。")
+    meeting = next(e for e in _events(text, "2015-03-25") if e["type"] == "meeting" and len(e["participants"]) == 2)
+    assert meeting["place"] == "华盛顿"
+    assert meeting["date"]["start"] == "2015-03-25"  # 当天 with no day of its own story: the broadcast's
+
+
+def test_short_lines_of_a_notice_are_no_headings():
+    text = ("国务院3月27日任免国家工作人员。\n决定任命梁慧为住房和城乡建设部副部长\n"
+            "免去肖松卫的住房和城乡建设部副部长职务。")
+    evs = [e for e in _events(text, "2022-03-28") if e["type"] in ("appointment", "removal")]
+    assert sorted(_start(e) for e in evs) == ["2022-03-27", "2022-03-27"]

@@ -44,7 +44,7 @@ from .statements import STATEMENT, statements
 from .topics import add_topics
 from .triggers import PickedTrigger, Trigger, pick_trigger
 from .types import DateDict, Event, EventLog, Passage
-from .venues import Places, frame, inspected, office_place, sentence_venue
+from .venues import Places, frame, inspected, office_place, sentence_venue, venue_spans
 from .visits import Visits, passing_visits
 
 _DETAIL = re.compile(r"^(?:在|在与)(.{2,20}?)(?:，|工作会谈时|会谈时|座谈时|调研时|考察时|期间)")
@@ -102,9 +102,11 @@ class _Orgs:
 
 
 def _no_trigger(s: str, people: list[Person], org_mentions: list[OrgMention]) -> bytearray:
-    """1 inside a title or an organisation name (省委第一巡视组组长): no trigger there."""
+    """1 inside a title, an organisation name (省委第一巡视组组长) or a venue (人民大会堂): no trigger
+    there."""
     mask = bytearray(len(s) + 1)
-    for x, y in [pos.span for p in people for pos in p.positions] + [(o.start, o.end) for o in org_mentions]:
+    spans = [pos.span for p in people for pos in p.positions] + [(o.start, o.end) for o in org_mentions]
+    for x, y in spans + venue_spans(s):
         mask[x:y] = b"\x01" * (y - x)
     return mask
 
@@ -154,6 +156,9 @@ class _Story:
         if sent.heading:
             self._new_passage()
             self.heading_passage = self.passage.number - 1
+            # a new story (国际联播快讯): its days are its own, not carried from the last one
+            self.current_date = None
+            self.dates.current = None
             return
         new_date = self.dates.read(a, b)
         if new_date is not None:

@@ -18,6 +18,8 @@ from .types import DateDict
 
 _SENT_END = re.compile(r"[。！？；\n]")
 _CLAUSE_PUNCT = re.compile(r"[，。,；]")
+_LIST_LINE_MAX = 40  # a line this short after a short one is a line of a list
+_PERSONNEL = re.compile(r"任命|免去|同志任|不再担任|职务")
 _SOURCE_LINE = re.compile(r"(?:消息|新闻联播|讯|电|报道)[）)]?[:：]$")
 _ONE_BY_ONE = re.compile(r"分别(?:参加|出席|会见|陪同)")
 # a mention left unresolved: what it would have told (3月5日 with no year known is still a day)
@@ -50,17 +52,29 @@ def split_sentences(s: str) -> list[Sentence]:
     if start < len(s) and s[start:].strip():
         out.append(Sentence(start, len(s), False, para))
     listing = False  # inside the lines of a list opened by a line ending in ：(中共中央批准：)
-    for x in out:
+    for i, x in enumerate(out):
         line = s[x.start : x.end].strip()
         bare = line.strip("*# \n")
         if line.startswith(("#", "**")) or (not listing and s[x.end - 1 : x.end] == "\n" and len(bare) <= 30
-                                            and not _CLAUSE_PUNCT.search(bare)):
+                                            and not _CLAUSE_PUNCT.search(bare) and not _list_line_next(s, out, i)):
             x.heading = True
         if line.endswith(("：", ":")):
             listing = not _SOURCE_LINE.search(line)  # 央视网消息（新闻联播）：opens no list
         elif line.endswith(("。", "！", "？")) or x.heading:
             listing = False
     return out
+
+
+def _list_line_next(s: str, out: list[Sentence], i: int) -> bool:
+    """The line after sentence ``i`` is a short line of a personnel list (决定任命X为…\n免去Y的…
+    职务。): the two are lines of a notice, not a heading and its story."""
+    if i + 1 >= len(out):
+        return False
+    nxt = out[i + 1]
+    end = s.find("\n", nxt.start)
+    line = s[nxt.start : end if end != -1 else len(s)].strip()
+    return (0 < len(line) <= _LIST_LINE_MAX and "，" not in line and "," not in line
+            and _PERSONNEL.search(line) is not None)
 
 
 class Sentences:
