@@ -46,3 +46,15 @@ def test_a_stop_of_an_inspection_is_no_visit_of_its_own():
     text = ("6月19日至21日，国务院副总理张高丽到辽宁省调研。\n"
             "张高丽来到鞍钢集团，深入工厂车间，与职工面对面交流。")
     assert _types(text, "2019-06-21") == ["inspection"]
+
+
+def test_an_inspection_and_a_speech_at_a_meeting_in_one_sentence():
+    # …考察，并在…座谈会上发表重要讲话 (13 in the bulk corpus): two events
+    text = "4月24日，中共中央总书记习近平深入湖北宜昌等地考察，并在深入推动长江经济带发展座谈会上发表重要讲话。"
+    assert sorted(_types(text, "2018-04-27")) == ["inspection", "speech"]
+
+
+def test_a_meeting_greeted_by_a_message_is_no_meeting_told():
+    text = ("7月23日，中共中央总书记习近平同俄罗斯联邦总统普京分别向中俄执政党对话机制第八次会议致贺信。\n"
+            "习近平在贺信中对会议的召开表示热烈祝贺。")
+    assert [t for t in _types(text, "2020-07-23") if t in ("meeting", "conference")] == []

@@ -59,6 +59,8 @@ _SETTING_END = ("上", "中", "时", "期间", "之际")
 _ALL_ABOVE = re.compile(r"上述(?:活动|会见|会谈)")
 _MET_WHEN = re.compile(r"(?:在)?(?:会见|会晤|与|同)[^，,。；;！？\n]{1,30}?(?:会谈|会晤|座谈)?(?:时|中)[，,]")
 _SAYS = re.compile(r"(?:[^，,。；;！？\n]{0,4}?)(?:说|表示|指出|强调|认为|称|介绍)[，,：:]")
+_AND_SPEAKS = re.compile(r"[，,]?并在[^，,。；;！？\n]{2,40}?(?:会|会议|论坛|仪式|典礼)上"
+                         r"(?P<verb>发表[^，,。；;！？\n]{0,6}?讲话|讲话|致辞)")
 _AND_TALKS = re.compile(r"[，,]并(?:与|同)(?P<who>[^，,。；;！？\n]{1,40}?)(?:举行|进行)了?(?P<talks>会谈)")
 _BREAK = re.compile(r"[，,。；;！？\n]")
 # events whose reports go on with what was said there: a person speaking in a later sentence is
@@ -234,6 +236,12 @@ class _Story:
         if talks is not None:
             ev = Event("talks", talks, [a, b], date, place, passage=self.passage.number)
             ev.met_ids = frozenset(p.id for p in talked)
+            made.append(ev)
+        speaks = _AND_SPEAKS.search(self.s, te, b) if t.type != "speech" else None
+        if speaks is not None:
+            # 深入湖北宜昌等地考察，并在…座谈会上发表重要讲话 (13 in the bulk corpus): a speech of its own
+            ev = Event("speech", speaks.span("verb"), [a, b], date, place, passage=self.passage.number)
+            ev.met_ids = frozenset()  # those met by the first act are not at the speech
             made.append(ev)
         for ev in made:
             ev.quoted = quoted

@@ -35,6 +35,9 @@ _AND_MEETS = re.compile(r"了?[^，,。；;！？\n]{0,20}?[，,]?并(?:与|同|
 _VENUE_OF_ANOTHER = re.compile(r"上")
 _AT_BEFORE = re.compile(r"在[^，,。；;！？\n]*$")
 _VIA_SPOKESMAN = ("通过发言人", "通过其发言人")  # 通过(其)发言人发表声明: 6 in the bulk corpus
+_HELD = re.compile(r"的(?:举行|召开|成功|圆满|顺利)")
+_MESSAGE_AFTER = re.compile(r"[^，,。；;！？\n]{0,12}?致(?:贺信|贺电|信)")
+_TO_BEFORE = re.compile(r"向[^，,。；;！？\n]{0,60}$")
 # a trigger that times the clause after it: 会见后， (658 trigger + 后/前/时/期间 + comma in bulk)
 _AS_TIME = re.compile(r"(?:后|前|之后|之前|以后|时|中|期间|结束后)[，,]")
 _PROCEDURE_BEFORE = re.compile(r"(?:经(?!济)|报(?!告|道))[^，。；！？\n]*$")
@@ -118,6 +121,10 @@ def _reading(s: str, a: int, ts: int, te: int, t: Trigger, passage: Passage, no_
         return None  # 视察天津重要讲话精神, 大会主席团: not an event told here
     if t.type == "speech" and s.endswith(_VIA_SPOKESMAN, max(a, ts - 6), ts):
         return None  # 潘基文通过发言人发表声明: not the person's own speech
+    if t.type in ("meeting", "conference") and _MESSAGE_AFTER.match(s, te) and _TO_BEFORE.search(s, a, ts):
+        return None  # 向中俄执政党对话机制第八次会议致贺信: the meeting a message goes to (18 in bulk)
+    if _HELD.match(s, te):
+        return None  # 对会议的召开表示热烈祝贺: the meeting is what is greeted (56 in bulk)
     if _AS_TIME.match(s, te):
         return None  # 会见后，…签署 / 在协议签署前，…会见: the time of what the sentence tells
     if after.startswith(_PROCEDURE_AFTER) and _PROCEDURE_BEFORE.search(s, max(a, ts - 24), ts):
