@@ -58,3 +58,13 @@ def test_a_meeting_greeted_by_a_message_is_no_meeting_told():
     text = ("7月23日，中共中央总书记习近平同俄罗斯联邦总统普京分别向中俄执政党对话机制第八次会议致贺信。\n"
             "习近平在贺信中对会议的召开表示热烈祝贺。")
     assert [t for t in _types(text, "2020-07-23") if t in ("meeting", "conference")] == []
+
+
+def test_a_leader_at_a_delegations_deliberation():
+    # 参加…代表团(的)审议: 384 in the bulk corpus; the session's name is no date
+    text = ("3月5日，中共中央总书记、国家主席习近平参加十四届全国人大一次会议江苏代表团审议。\n"
+            "江苏省委书记信长星等代表发言。")
+    evs = _events(text, "2023-03-06")
+    assert [e["type"] for e in evs] == ["meeting"]
+    assert evs[0]["date"]["start"] == "2023-03-05"
+    assert {p["name"] for p in evs[0]["participants"]} == {"习近平", "信长星"}

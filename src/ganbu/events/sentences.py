@@ -146,7 +146,9 @@ class DateReader:
             self._next += 1
             if m.start < a:
                 continue
-            if m.kind in ("session", "year"):
+            if m.kind == "session":
+                continue  # 十四届全国人大一次会议: a name, not the time of what is told
+            if m.kind == "year":
                 self._saw(m.start, {"start": None, "end": None, "text": m.text, "precision": "year"})
                 continue
             # 本报2月26日讯 …今天: today is the dateline's day (GUIDELINES); other days count from

@@ -139,6 +139,8 @@ def _reading(s: str, a: int, ts: int, te: int, t: Trigger, passage: Passage, no_
             return "opens"
         return None
     before = s[max(a, ts - 6) : ts]
+    if before.endswith("各"):
+        return None  # 提请各代表团审议, 各座谈会: no one of them is told
     if before.endswith("的") and not (t.type == "signing" and _WITNESSED.search(s, a, ts)):
         return None  # 亲切的慰问, 重要的会议: a noun, not an event told here (but 见证了…协议的签署)
     if before.endswith(_JOIN_BEFORE):
