@@ -107,3 +107,12 @@ def test_congratulated_addressee_of_a_message_is_the_one_elected():
     text = "1月28日，中共中央总书记习近平致电越共中央总书记阮富仲，祝贺他再次当选越南共产党中央总书记。"
     got = _by_person(_events(text, "2016-01-28"))
     assert got == {("appointment", "阮富仲"): None}
+
+
+def test_career_lines_after_a_time_clause_and_one_act_told_twice():
+    text = ("津巴布韦众议长穆登达21日宣布，津巴布韦总统穆加贝辞去总统职务。\n"
+            "随着穆加贝辞职，弹劾动议自动终止。\n"
+            "1987年津巴布韦改行总统制后他担任总统，连任至今。")
+    evs = _events(text, "2017-11-22")
+    got = sorted(((e["type"], (e["date"] or {}).get("start")) for e in evs), key=str)
+    assert got == [("appointment", None), ("removal", "2017-11-21")]

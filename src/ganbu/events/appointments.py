@@ -35,6 +35,7 @@ _CLAUSE_BREAK = "，,。；;！？\n：:"
 _JOINERS = ("、", "和", "与", "及", "以及")
 _DATE_GAP = r"(?:(?:本月|当地时间)?(?:\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号])"
 _PRONOUNS = "他她"
+_TIME_CLAUSE = re.compile(r"(?:后|之后|以后|时|期间)$")
 _MESSAGE_TO = re.compile(r"(?:致电|致函|致信|致贺电|致贺信|致贺函)[^，,。；;！？\n]{0,10}$")
 _MAX_GAP = 14
 _MAX_TITLE = 12  # between a joiner and the next name of a list (、总参谋长)
@@ -52,6 +53,7 @@ class _Verb:
     form: str  # subject | object
     end: re.Pattern[str] | None  # object form: the clause up to the end word
     tail: int  # object form: at most this many characters between the last name and the end word
+    career: bool  # a career line (他曾任…): never dated by the story
 
 
 @dataclass(slots=True, frozen=True)
@@ -82,7 +84,7 @@ def _table() -> _Table:
                 raise DataError(f"object verb {r['verb']!r} has no end word", "appointment_verbs.tsv")
             end = re.compile(rf"[^{_CLAUSE_BREAK}]{{1,{_MAX_OBJECT}}}?(?P<end>{_alternation(ends)})")
         by_word[r["verb"]] = _Verb(r["verb"], "removal" if r["type"] == "removal" else "appointment", r["form"], end,
-                                   int(r["tail"] or 0))
+                                   int(r["tail"] or 0), r["career"] == "yes")
     words: dict[str, list[str]] = {}
     for r in rows("ganbu.events", "appointment_words.tsv"):
         words.setdefault(r["category"], []).append(r["word"])
@@ -111,8 +113,8 @@ def _subjects(s: str, sent: Sentence, vs: int, ends: MentionEnds, tab: _Table) -
         if s.startswith("祝贺", start) and tab.gap.fullmatch(s, start + 2, k):
             addressee = _addressee(s, sent.start, start, ends)  # 致电阮富仲，祝贺他再次当选
             return [addressee] if addressee is not None else []
-        if not tab.gap.fullmatch(s, start, k):
-            return []  # 他 must open its clause (1980年…后，他出任…), not be an object (为他当选…)
+        if not tab.gap.fullmatch(s, start, k) and not _TIME_CLAUSE.search(s, start, k):
+            return []  # 他 must open its clause (1980年…后，他出任…; …改行总统制后他担任总统), not be an object
         last = ends.people.last_named_before(k)
         return [last] if last is not None and not tab.demand.search(s, start, k) else []
     x, p = ends.by_end[y]
@@ -170,7 +172,7 @@ def verb_events(s: str, sents: Sentences, people: PeopleIndex, date_at: DateAt) 
         if not who:
             continue
         # 张晋创就任国家主席后首次访华: the time of another act, dated only by a day written before it
-        date = date_at(vs, sent, not tab.subordinate.match(s, ve, min(sent.end, ve + 40)))
+        date = None if verb.career else date_at(vs, sent, not tab.subordinate.match(s, ve, min(sent.end, ve + 40)))
         for p in who:
             ev = Event(verb.type, (vs, ve), [sent.start, sent.end], date, None)
             ev.add(p.id, "subject")
@@ -218,7 +220,21 @@ def appointment_events(s: str, titled: Iterable[TitledMention], pid_of: dict[str
             seen.add(key)
             found.append(ev)
     found.sort(key=lambda ev: ev.trigger[0])
-    return _drop_told_headings(found, sents)
+    return _one_per_day(_drop_told_headings(found, sents))
+
+
+def _one_per_day(evs: list[Event]) -> list[Event]:
+    """The same person's act of the same type on the same day told again (津巴布韦总统穆加贝21日辞去
+    总统职务 … 随着穆加贝辞职，…) is one event."""
+    out, seen = [], set()
+    for ev in evs:
+        day = ev.date.get("start") if ev.date else None
+        key = (next(iter(ev.people)), ev.type, day)
+        if day is not None and key in seen:
+            continue
+        seen.add(key)
+        out.append(ev)
+    return out
 
 
 def _drop_told_headings(evs: list[Event], sents: Sentences) -> list[Event]:
