@@ -75,3 +75,11 @@ def test_those_at_all_the_events_above():
             "全国政协副主席、中联部部长王家瑞参加上述活动。")
     evs = _events(text, "2015-07-17")
     assert len(evs) == 2 and all("王家瑞" in _names(e) for e in evs)
+
+
+def test_who_makes_a_report_at_the_meeting_joins():
+    text = ("十一届全国人大常委会第三十次会议24日上午在北京人民大会堂举行第一次全体会议。\n"
+            "全国人大常委会委员长吴邦国主持会议。\n"
+            "全国人大常委会法制工作委员会主任李适时作了关于修改民事诉讼法的决定草案的说明。")
+    ev = _events(text, "2012-12-24")[0]
+    assert _names(ev) == {"吴邦国", "李适时"}
