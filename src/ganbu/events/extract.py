@@ -54,6 +54,7 @@ _TAKING_PART = re.compile(r"参加|出席|陪同|主持")
 _MAIN_ROLE: dict[str, ParticipantRole] = {"visit": "visitor", "signing": "signatory", "speech": "speaker"}
 _SPEAKER_BEFORE = ("他", "她", "他们", "双方")
 _MEETING_NOUN = ("会", "会议", "论坛", "座谈")
+_HISTORY_DAYS = 366  # a day written more than this before publication is not carried on
 _CLAUSE_BREAKS = "，,。；;！？\n"
 _SETTING_END = ("上", "中", "时", "期间", "之际")
 _ALL_ABOVE = re.compile(r"上述(?:活动|会见|会谈)")
@@ -142,7 +143,14 @@ class _Story:
         self.place: str | None = None
         self.quote_para = -1  # the paragraph whose sentences carry on a speech
         self.heading_passage = -1  # the passage a heading closed last (上述活动 are those after it)
+        self.far_back = False  # the last date read is a date of history
         self.sent_dates: dict[int, DateDict | None] = {}  # sentence start → the story's date there
+
+    def _long_before(self, d: DateDict) -> bool:
+        """The day is long before publication (more than ``_HISTORY_DAYS``): a date of history."""
+        pub = self.dates.published
+        day = date_of(d.get("start"))
+        return pub is not None and day is not None and (pub - day).days > _HISTORY_DAYS
 
     def date_of_sentence(self, sent: Sentence) -> DateDict | None:
         """The story's date as carried to the sentence (None for a heading)."""
@@ -162,11 +170,15 @@ class _Story:
             self.current_date = None
             self.dates.current = None
             return
+        if self.far_back:
+            self.current_date = None  # 1937年7月7日，…: a day of history is not carried to what follows
+            self.far_back = False
         new_date = self.dates.read(a, b)
         if new_date is not None:
             if not self.passage.events or new_date["start"] != (self.current_date or {}).get("start"):
                 self._new_passage()
             self.current_date = new_date
+            self.far_back = self._long_before(new_date)
         self.sent_dates[a] = self.current_date
         text = s[a:b]
         venue = sentence_venue(text, a, b, self.places)
