@@ -89,6 +89,6 @@ def test_short_lines_of_a_notice_are_no_headings():
 def test_a_day_of_history_is_not_carried_to_the_next_sentence():
     text = ("7月7日上午，纪念全民族抗战爆发77周年仪式在北京举行，国家主席习近平出席并讲话。\n"
             "1937年7月7日，日本侵略者制造了卢沟桥事变。\n"
-            "纪念仪式后，国家主席习近平等走进展厅，参观了伟大胜利主题展览，听取讲解。")
+            "仪式结束后，国家主席习近平会见了抗战老战士代表。")
     evs = _events(text, "2014-07-07")
     assert all(_start(e) != "1937-07-07" for e in evs)
