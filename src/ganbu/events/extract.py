@@ -245,16 +245,7 @@ class _Story:
             if t.type == "signing":
                 ev.parties = [p for p in self.parties.of_signing(a, ts) if p not in ev.orgs]
             made.append(ev)
-        if talks is not None:
-            ev = Event("talks", talks, [a, b], date, place, passage=self.passage.number)
-            ev.met_ids = frozenset(p.id for p in talked)
-            made.append(ev)
-        speaks = _AND_SPEAKS.search(self.s, te, b) if t.type != "speech" else None
-        if speaks is not None:
-            # 深入湖北宜昌等地考察，并在…座谈会上发表重要讲话 (13 in the bulk corpus): a speech of its own
-            ev = Event("speech", speaks.span("verb"), [a, b], date, place, passage=self.passage.number)
-            ev.met_ids = frozenset()  # those met by the first act are not at the speech
-            made.append(ev)
+        made += self._second_acts(t, a, b, te, date, place, talks, talked)
         for ev in made:
             ev.quoted = quoted
         merged = self._merge(made, text, a, b, sent_people)
@@ -262,6 +253,22 @@ class _Story:
             self.passage.add(ev, self.s)
         self._add_openers(t, a, b, merged, sent_people, {p.id for p in met + talked})
         add_topics(text, merged)
+
+    def _second_acts(self, t: Trigger, a: int, b: int, te: int, date: DateDict | None, place: str | None,
+                     talks: tuple[int, int] | None, talked: list[Person]) -> list[Event]:
+        """The acts the sentence tells after its trigger: the talks of 会见了X，并与Y举行会谈 and the
+        speech of …考察，并在…座谈会上发表重要讲话 (13 in the bulk corpus)."""
+        out = []
+        if talks is not None:
+            ev = Event("talks", talks, [a, b], date, place, passage=self.passage.number)
+            ev.met_ids = frozenset(p.id for p in talked)
+            out.append(ev)
+        speaks = _AND_SPEAKS.search(self.s, te, b) if t.type != "speech" else None
+        if speaks is not None:
+            ev = Event("speech", speaks.span("verb"), [a, b], date, place, passage=self.passage.number)
+            ev.met_ids = frozenset()  # those met by the first act are not at the speech
+            out.append(ev)
+        return out
 
     def _at_opening(self, sent_people: list[Person], a: int, b: int, ts: int, te: int) -> list[Person]:
         """The people of the opening sentence who are at its event: named in the trigger's clause
