@@ -159,7 +159,7 @@ def _objects(s: str, ve: int, verb: _Verb, people: PeopleIndex) -> list[Person]:
 def verb_events(s: str, sents: Sentences, people: PeopleIndex, date_at: DateAt) -> list[Event]:
     """The appointment and removal events the verbs of ``appointment_verbs.tsv`` tell."""
     tab = _table()
-    ends = MentionEnds(people)
+    ends = people.mention_ends()
     out: list[Event] = []
     for m in tab.verbs.finditer(s):
         verb = tab.by_word[m.group()]

@@ -57,6 +57,7 @@ class PeopleIndex:
                                                         key=lambda t: (t[0], t[1]))
         self.starts = [t[0] for t in self.at]
         self._reporter: dict[str, bool] = {}
+        self._ends: MentionEnds | None = None
         self._own: dict[str, tuple[Person, list[int], list[int]]] = {}  # id → person, starts, order
         for p in people:
             self._reporter[p.id] = _reporter(s, p)
@@ -66,6 +67,12 @@ class PeopleIndex:
         self._last_named: list[Person | None] = [None]
         for _, _, p in self.at:
             self._last_named.append(self._last_named[-1] if self._reporter[p.id] else p)
+
+    def mention_ends(self) -> MentionEnds:
+        """The mentions by where they end (built once, on first use)."""
+        if self._ends is None:
+            self._ends = MentionEnds(self)
+        return self._ends
 
     def is_reporter(self, person: Person) -> bool:
         return self._reporter[person.id]

@@ -162,7 +162,7 @@ def passing_visits(s: str, visits: Visits, used: set[int], told: list[Event], se
     """The visits told in passing: the phrases no story event was opened on (``used``: the ends
     of the story's triggers), one event per destination, unless the same person's visit to the
     same place is told already (``told``)."""
-    ends = MentionEnds(people)
+    ends = people.mention_ends()
     seen = {(pid, ev.place) for ev in told if ev.type == "visit" for pid in ev.people}
     out = []
     for v in visits.phrases:
