@@ -26,23 +26,26 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from .. import model as M
 from ..lang import dates as _dates
-from ..lang.places import PlaceMention
+from ..lang.places import PlaceMention, find_countries
 from ..model import Person
 from ..model.records import ParticipantRole
 from ..people.orgs import OrgMention
 from ..people.types import TitledMention
-from .appointments import appointment_events
+from .appointments import appointment_events, dated
 from .notes import quantities, warnings
-from .participants import PeopleIndex, Subjects, host_event, role_in
+from .participants import PeopleIndex, Subjects, Ties, host_event, role_in
 from .sentences import DateReader, Sentence, Sentences, date_of
+from .signings import Parties
 from .statements import STATEMENT, statements
 from .topics import add_topics
 from .triggers import PickedTrigger, Trigger, pick_trigger
 from .types import DateDict, Event, EventLog, Passage
-from .venues import Places, frame, inspected, office_place, sentence_venue
+from .venues import Places, frame, inspected, office_place, sentence_venue, venue_spans
+from .visits import Visits, passing_visits
 
 _DETAIL = re.compile(r"^(?:在|在与)(.{2,20}?)(?:，|工作会谈时|会谈时|座谈时|调研时|考察时|期间)")
 _SEPARATE = ("先后", "分别", "逐一")
@@ -50,6 +53,22 @@ _ANOTHER = re.compile(r"另外|此外|还(?:拜会|走访|会见|考察|调研)"
 _TAKING_PART = re.compile(r"参加|出席|陪同|主持")
 _MAIN_ROLE: dict[str, ParticipantRole] = {"visit": "visitor", "signing": "signatory", "speech": "speaker"}
 _SPEAKER_BEFORE = ("他", "她", "他们", "双方")
+_MEETING_NOUN = ("会", "会议", "论坛", "座谈")
+_HISTORY_DAYS = 366  # a day written more than this before publication is not carried on
+_CLAUSE_BREAKS = "，,。；;！？\n"
+_SETTING_END = ("上", "中", "时", "期间", "之际")
+_ALL_ABOVE = re.compile(r"上述(?:活动|会见|会谈)")
+_MET_WHEN = re.compile(r"(?:在)?(?:会见|会晤|与|同)[^，,。；;！？\n]{1,30}?(?:会谈|会晤|座谈)?(?:时|中)[，,]")
+_SAYS = re.compile(r"(?:[^，,。；;！？\n]{0,4}?)(?:说|表示|指出|强调|认为|称|介绍)[，,：:]")
+_AND_SPEAKS = re.compile(r"[，,]?并在[^，,。；;！？\n]{2,40}?(?:会|会议|论坛|仪式|典礼)上"
+                         r"(?P<verb>发表[^，,。；;！？\n]{0,6}?讲话|讲话|致辞)")
+_AND_TALKS = re.compile(r"[，,]并(?:与|同)(?P<who>[^，,。；;！？\n]{1,40}?)(?:举行|进行)了?(?P<talks>会谈)")
+_BREAK = re.compile(r"[，,。；;！？\n]")
+# events whose reports go on with what was said there: a person speaking in a later sentence is
+# at the event (会议召开。市委书记X强调…); not so after a signing or an act
+_SPEAKERS_THERE = ("conference", "meeting", "talks", "inspection")
+# 在X的见证下，…签署: a circumstance, not a sentence about an open event
+_NOT_DETAIL = ("见证下", "陪同下", "主持下", "见证", "带领下")
 
 
 def extract_events(s: str, published: str | None, people: list[Person], titled: list[TitledMention],
@@ -61,11 +80,14 @@ def extract_events(s: str, published: str | None, people: list[Person], titled: 
     story = _Story(s, published, people, titled, org_mentions, places)
     for si, sent in enumerate(story.sents.items):
         story.read(si, sent)
-    events = story.log.events + appointment_events(s, titled, story.pid_of, story.sents)
+    date_at = dated(story.dates.last_before, story.date_of_sentence, s, story.dates.published)
+    events = story.log.events + appointment_events(s, titled, story.pid_of, story.sents, story.people, date_at)
+    used = {ev.trigger[1] for ev in story.log.events}
+    events += passing_visits(s, story.visits, used, story.log.events, story.sents, story.people, date_at)
     by_id = {p.id: p for p in people}
     _place_inspections(events, by_id)
     out = [_event_record(f"e{i + 1}", ev, by_id, s, org_ids or {})
-           for i, ev in enumerate(e for e in events if e.people or len(e.orgs) >= 2)]
+           for i, ev in enumerate(e for e in events if e.people or len(e.orgs) >= 2 or e.parties)]
     return out, statements(s, story.sents, story.people), quantities(s, out), warnings(s, story.sents)
 
 
@@ -83,9 +105,11 @@ class _Orgs:
 
 
 def _no_trigger(s: str, people: list[Person], org_mentions: list[OrgMention]) -> bytearray:
-    """1 inside a title or an organisation name (省委第一巡视组组长): no trigger there."""
+    """1 inside a title, an organisation name (省委第一巡视组组长) or a venue (人民大会堂): no trigger
+    there."""
     mask = bytearray(len(s) + 1)
-    for x, y in [pos.span for p in people for pos in p.positions] + [(o.start, o.end) for o in org_mentions]:
+    spans = [pos.span for p in people for pos in p.positions] + [(o.start, o.end) for o in org_mentions]
+    for x, y in spans + venue_spans(s):
         mask[x:y] = b"\x01" * (y - x)
     return mask
 
@@ -103,6 +127,10 @@ class _Story:
         self.sents = Sentences(s)
         self.dates = DateReader(s, pub, year_hint)
         self.people = PeopleIndex(s, people)
+        self.ties = Ties(s, self.people, people)
+        countries = lru_cache(maxsize=1)(lambda: find_countries(s))  # read only when a visit or a signing needs it
+        self.visits = Visits(s, countries)
+        self.parties = Parties(s, countries)
         self.pid_of = {p.name: p.id for p in people}
         self.subjects = Subjects(s, titled, self.pid_of)
         self.orgs = _Orgs(org_mentions)
@@ -114,6 +142,19 @@ class _Story:
         self.current_date: DateDict | None = None
         self.place: str | None = None
         self.quote_para = -1  # the paragraph whose sentences carry on a speech
+        self.heading_passage = -1  # the passage a heading closed last (上述活动 are those after it)
+        self.far_back = False  # the last date read is a date of history
+        self.sent_dates: dict[int, DateDict | None] = {}  # sentence start → the story's date there
+
+    def _long_before(self, d: DateDict) -> bool:
+        """The day is long before publication (more than ``_HISTORY_DAYS``): a date of history."""
+        pub = self.dates.published
+        day = date_of(d.get("start"))
+        return pub is not None and day is not None and (pub - day).days > _HISTORY_DAYS
+
+    def date_of_sentence(self, sent: Sentence) -> DateDict | None:
+        """The story's date as carried to the sentence (None for a heading)."""
+        return self.sent_dates.get(sent.start)
 
     def _new_passage(self) -> None:
         self.passage = Passage(self.passage.number + 1)
@@ -124,12 +165,21 @@ class _Story:
         s, a, b = self.s, sent.start, sent.end
         if sent.heading:
             self._new_passage()
+            self.heading_passage = self.passage.number - 1
+            # a new story (国际联播快讯): its days are its own, not carried from the last one
+            self.current_date = None
+            self.dates.current = None
             return
+        if self.far_back:
+            self.current_date = None  # 1937年7月7日，…: a day of history is not carried to what follows
+            self.far_back = False
         new_date = self.dates.read(a, b)
         if new_date is not None:
             if not self.passage.events or new_date["start"] != (self.current_date or {}).get("start"):
                 self._new_passage()
             self.current_date = new_date
+            self.far_back = self._long_before(new_date)
+        self.sent_dates[a] = self.current_date
         text = s[a:b]
         venue = sentence_venue(text, a, b, self.places)
         if venue:
@@ -142,6 +192,8 @@ class _Story:
         cut = trig[0] if trig else a
         sent_people = [p for p in sent_people if not self.subjects.named_in(p, cut, b)]
         detail = _DETAIL.match(text)
+        if detail and detail.group(1).endswith(_NOT_DETAIL):
+            detail = None
         if trig and detail and self.passage.events:
             trig = None  # 在商务部，… / 在与国家电网公司工作会谈时，…: details an open event
         if trig is not None:
@@ -157,31 +209,127 @@ class _Story:
         merged with an event already told, and give them the sentence's people and topics."""
         a, b = sent.start, sent.end
         ts, te, t = trig
+        quoted = self._in_speech(sent, ts, sent_people)
+        sent_people = self._at_opening(sent_people, a, b, ts, te)
         targets = self._targets(text, a, ts, te, sent_orgs)
         separate = len(targets) > 1 and t.type in ("visit", "talks", "meeting") and (
             any(w in text for w in _SEPARATE) or self.sents.told_one_by_one(si, targets))
         groups = [[o] for o in targets] if separate else [targets]
         # 分别会见罗参议长安东内斯库和众议长兹格内亚: one meeting per person met
         met = [p for p in sent_people if p.mentions and self.people.mentions_in(p, te, b)]
+        talks, talked = self._and_talks(t, te, b, met)
+        met = [p for p in met if p not in talked]
         by_person = (not separate and t.type in ("meeting", "talks") and len(met) > 1
                      and self.s[max(a, ts - 2) : ts] == "分别" and len(targets) <= 1)
         if by_person:
             groups = [targets] * len(met)
         place = self._event_place(t, a, ts, venue)
+        date = self._clause_date(a, ts, t.word)
+        # 对意大利、摩纳哥、法国进行国事访问: one visit per country, there
+        trip = self.visits.ending_at(te) if t.type == "visit" and not targets else None
+        places = trip.places if trip is not None else [place]
+        if trip is not None:
+            groups = [targets] * len(places)
         made = []
         for gi, g in enumerate(groups):
-            ev = Event(t.type, (ts, te), [a, b], self.current_date, place, targets=g, passage=self.passage.number)
+            ev = Event(t.type, (ts, te), [a, b], date, places[gi] if trip else place, targets=g,
+                       passage=self.passage.number)
             if by_person:
                 ev.only = met[gi]
+                ev.met_ids = frozenset((met[gi].id,))
+            elif talks is not None:
+                ev.met_ids = frozenset(p.id for p in met)
             for o in sent_orgs:
                 if o not in targets or o in g:
                     ev.orgs.setdefault(o.surface, (o, "host" if o in g and t.type == "visit" else "attendee"))
+            if t.type == "signing":
+                ev.parties = [p for p in self.parties.of_signing(a, ts) if p not in ev.orgs]
             made.append(ev)
+        made += self._second_acts(t, a, b, te, date, place, talks, talked)
+        for ev in made:
+            ev.quoted = quoted
         merged = self._merge(made, text, a, b, sent_people)
         for ev in merged:
             self.passage.add(ev, self.s)
-        self._add_openers(t, a, b, merged, sent_people, {p.id for p in met})
+        self._add_openers(t, a, b, merged, sent_people, {p.id for p in met + talked})
         add_topics(text, merged)
+
+    def _second_acts(self, t: Trigger, a: int, b: int, te: int, date: DateDict | None, place: str | None,
+                     talks: tuple[int, int] | None, talked: list[Person]) -> list[Event]:
+        """The acts the sentence tells after its trigger: the talks of 会见了X，并与Y举行会谈 and the
+        speech of …考察，并在…座谈会上发表重要讲话 (13 in the bulk corpus)."""
+        out = []
+        if talks is not None:
+            ev = Event("talks", talks, [a, b], date, place, passage=self.passage.number)
+            ev.met_ids = frozenset(p.id for p in talked)
+            out.append(ev)
+        speaks = _AND_SPEAKS.search(self.s, te, b) if t.type != "speech" else None
+        if speaks is not None:
+            ev = Event("speech", speaks.span("verb"), [a, b], date, place, passage=self.passage.number)
+            ev.met_ids = frozenset()  # those met by the first act are not at the speech
+            out.append(ev)
+        return out
+
+    def _at_opening(self, sent_people: list[Person], a: int, b: int, ts: int, te: int) -> list[Person]:
+        """The people of the opening sentence who are at its event: named in the trigger's clause
+        or before it (X带队，拜会…; X，12月9日在广州主持召开…) but not as the speaker of what
+        tells it (张高丽说，今年4月，习近平同阮富仲举行会谈), or tied to it after it (Z等参加); not
+        those only mentioned after it (会见阮晋勇时，张高丽转达了李克强的问候)."""
+        s = self.s
+        cs = max(s.rfind(c, a, ts) for c in _CLAUSE_BREAKS) + 1 or a
+        ce = self._clause_end(te, b)
+        # 会见陕西省委书记X，省委副书记、省长Y一行: the list met goes on past the comma
+        last = self.ties.last_name_end(te, ce)
+        if last is not None and self.ties.list_end(last, b) > ce:
+            ce = self._clause_end(self.ties.list_end(last, b), b)
+        # 在…会议上，张高丽首先传达了…: the subject of the clause after a setting clause
+        subject_from = ce + 1 if s.endswith(_SETTING_END, te, ce) else -1
+        kept = []
+        for p in sent_people:
+            here = self.people.mentions_in(p, a, b)
+            # in the trigger's clause, or in an earlier one unless what follows is what they say
+            # (张高丽说，今年4月，习近平同阮富仲…会谈)
+            if (any(cs <= x < ce or (x < cs and not _SAYS.match(s, self.ties.list_end(y, b)))
+                    or self.ties.opens_clause(x, subject_from) for x, y in here)
+                    or self.ties.takes_part(p, a, b)):
+                kept.append(p)
+        return kept
+
+    def _in_speech(self, sent: Sentence, ts: int, sent_people: list[Person]) -> bool:
+        """The trigger is inside what someone says (张高丽说，今年4月，习近平同阮富仲…会谈), or in a
+        sentence that carries a speech on: an event told in passing, which no one joins later."""
+        if self.quote_para == sent.paragraph:
+            return True
+        said = STATEMENT.search(self.s, sent.start, ts)
+        return said is not None and (
+            any(self.people.mentions_in(p, sent.start, said.start()) for p in sent_people)
+            or self.s[max(sent.start, said.start() - 3) : said.start()].endswith(_SPEAKER_BEFORE))
+
+    def _clause_end(self, p: int, b: int) -> int:
+        ends = [self.s.find(c, p, b) for c in _CLAUSE_BREAKS]
+        return min([e for e in ends if e != -1], default=b)
+
+    def _and_talks(self, t: Trigger, te: int, b: int, met: list[Person]) -> tuple[tuple[int, int] | None, list[Person]]:
+        """会见了X，并与Y举行会谈 (13 in the bulk corpus): the talks told after the meeting, and the
+        people met there."""
+        m = _AND_TALKS.search(self.s, te, b) if t.type == "meeting" else None
+        if m is None:
+            return None, []
+        x, y = m.span("who")
+        talked = [p for p in met if any(x <= u < y for u, _ in self.people.mentions_in(p, te, b))]
+        return (m.span("talks") if talked else None), talked
+
+    def _clause_date(self, a: int, ts: int, word: str) -> DateDict | None:
+        """The date last written before the trigger in its sentence: a day (埃及与希腊本月6日签署的
+        协议), or none for a month or a year alone (1979年，埃及与以色列签署和平协定) but for a
+        year in the name of a meeting (2023年第一次全体会议); else the story's date."""
+        for start, d in self.dates.read_in(a, ts):
+            if d.get("start") and d.get("precision") in ("day", "approximate"):
+                return d
+            named = word.endswith(_MEETING_NOUN) and not _BREAK.search(self.s, start, ts)
+            if not named:
+                return None
+        return self.current_date
 
     @staticmethod
     def _targets(text: str, a: int, ts: int, te: int, sent_orgs: list[OrgMention]) -> list[OrgMention]:
@@ -233,8 +381,8 @@ class _Story:
                 continue
             role = main_role or role_in(self.s, self.people, p, a, b)
             for ev in merged:
-                if ev.only is not None and p.id in met and p is not ev.only:
-                    continue
+                if ev.met_ids is not None and p.id in met and p.id not in ev.met_ids:
+                    continue  # met in another event of the sentence
                 ev.add(p.id, role)
 
     # ------------------------------------------------------------------ a sentence about open events
@@ -243,11 +391,17 @@ class _Story:
               venue: bool) -> None:
         """A sentence about open events: its people (not those inside what is said) join them."""
         a, b = sent.start, sent.end
-        pool = self._pool(detail) or self.passage.events
+        pool = self._pool(detail) or self._met_in(a, b) or self._all_above(text) or self.passage.events
+        pool = [ev for ev in pool if not ev.quoted]
+        # a person met in one event of the sentence that told several is not in the others
+        met_somewhere = set().union(*(ev.met_ids for ev in pool if ev.met_ids is not None))
         quote_from = self._quote_from(sent, text, sent_people)
         for p in sent_people:
             if all(x >= quote_from for x, _ in self.people.mentions_in(p, a, b)):
                 continue
+            speakers = any(ev.type in _SPEAKERS_THERE for ev in pool)
+            if not self.ties.takes_part(p, a, b, speakers) and host_event(p, pool) is None:
+                continue  # only mentioned here (免去内务部长X的职务, X宣布…): not at the event
             host = host_event(p, pool)
             if host is not None:
                 host.add(p.id, "host")
@@ -256,6 +410,8 @@ class _Story:
             role = role_in(self.s, self.people, p, a, b)
             for ev in pool:
                 if ev.type == "signing" and len(pool) > 1:
+                    continue
+                if ev.met_ids is not None and p.id in met_somewhere and p.id not in ev.met_ids:
                     continue
                 ev.add(p.id, "visitor" if ev.type == "visit" and role == "attendee" else role)
                 ev.span[1] = max(ev.span[1], b)
@@ -272,6 +428,23 @@ class _Story:
         return [ev for ev in self.passage.events
                 if any(o.surface in d or d in o.surface for o in ev.targets)
                 or (ev.only is not None and ev.only.name in d)]
+
+    def _all_above(self, text: str) -> list[Event] | None:
+        """王沪宁、杨洁篪等参加上述活动 (293 in the bulk corpus): every event told since the last
+        heading, not only the passage's."""
+        if not _ALL_ABOVE.search(text):
+            return None
+        return [ev for ev in self.log.events if ev.passage > self.heading_passage] or None
+
+    def _met_in(self, a: int, b: int) -> list[Event] | None:
+        """会见阮晋勇时，… / 与阮春福会谈时，…: the open events in which the person named in the
+        opening time clause was met, if any."""
+        m = _MET_WHEN.match(self.s, a, b)
+        if m is None:
+            return None
+        ids = {p.id for p in self.people.in_range(a, m.end())}
+        pool = [ev for ev in self.passage.events if ev.met_ids is not None and ids & ev.met_ids]
+        return pool or None
 
     def _quote_from(self, sent: Sentence, text: str, sent_people: list[Person]) -> int:
         """Where what is said starts in the sentence (its end when nothing is said): X说，…Y…:
@@ -314,7 +487,8 @@ def _event_record(eid: str, ev: Event, by_id: dict[str, Person], s: str, org_ids
         place=ev.place,
         participants=[M.Participant(pid, by_id[pid].name, role) for pid, role in ev.people.items()],
         organizations=[M.EventOrganization(org_ids.get(o.org.canonical), name, role)
-                       for name, (o, role) in ev.orgs.items()],
+                       for name, (o, role) in ev.orgs.items()]
+        + [M.EventOrganization(None, name, "signatory") for name in ev.parties],
         topics=list(ev.topics),
         span=(ev.span[0], ev.span[1]),
     )

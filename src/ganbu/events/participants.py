@@ -4,6 +4,7 @@ and the subjects of appointment formulas."""
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable
 
 from ..model import Person
@@ -14,6 +15,22 @@ from .types import Event
 
 Mention = tuple[int, int]
 _REPORTER = ("记者", "通讯员")
+_BREAK = re.compile(r"[，,。；;！？\n：:]")
+_TITLE_MAX = 14  # a title between the names of a list (、外交部长王毅)
+# after a name: more names, 等, 同志, an adverb of the way they take part
+_LIST_GLUE = re.compile(r"(?:等代表|等|同志|也|还|一同|一起|分别|先后|相继|共同|均|都|则|亦)*")
+_TAKING_PART_AFTER = re.compile(
+    r"(?:参加|出席|陪同|列席|在座|参观|参与|主持|介绍|汇报|发言|讲话|致辞|作了?[^，,。；;！？\n]{0,40}?(?:报告|说明|发言|讲话|介绍)|"
+    r"会见|会谈|座谈|考察|调研|看望|慰问|走访|随同|举行(?:会谈|会见|会晤|座谈)|见证|代表双方|签署|签约"
+    # a list that goes on with bodies or unnamed people up to 等: 议长X、全体政府部长、…等出席
+    r"|[、和及][^，,。；;！？\n]{0,60}?等(?:参加|出席|陪同|列席))")
+# 会上，X指出… / 会谈中，X表示…: a sentence set at the event, its speakers are there
+_AT_EVENT = re.compile(r"(?:会上|会议上|座谈会上|座谈中|会谈中|会谈时|会见中|会见时|会晤中|仪式上|开幕式上|活动中"
+                       r"|调研中|考察中)[，,]")
+_SPEAKING = re.compile(r"(?:表示|指出|强调|说|认为|提出|希望|感谢)")
+_WITH = ("与", "同", "和")
+_TALK_AFTER = re.compile(r"[^，,。；;！？\n]{0,30}?(?:交换意见|座谈|会谈|交流|磋商|洽谈|会面|见面)")
+_TAKING_PART_BEFORE = re.compile(r"(?:陪同|随同)[^，,。；;！？\n]{0,20}$")
 
 
 def _reporter(s: str, person: Person) -> bool:
@@ -40,6 +57,7 @@ class PeopleIndex:
                                                         key=lambda t: (t[0], t[1]))
         self.starts = [t[0] for t in self.at]
         self._reporter: dict[str, bool] = {}
+        self._ends: MentionEnds | None = None
         self._own: dict[str, tuple[Person, list[int], list[int]]] = {}  # id → person, starts, order
         for p in people:
             self._reporter[p.id] = _reporter(s, p)
@@ -49,6 +67,12 @@ class PeopleIndex:
         self._last_named: list[Person | None] = [None]
         for _, _, p in self.at:
             self._last_named.append(self._last_named[-1] if self._reporter[p.id] else p)
+
+    def mention_ends(self) -> MentionEnds:
+        """The mentions by where they end (built once, on first use)."""
+        if self._ends is None:
+            self._ends = MentionEnds(self)
+        return self._ends
 
     def is_reporter(self, person: Person) -> bool:
         return self._reporter[person.id]
@@ -74,6 +98,141 @@ class PeopleIndex:
     def last_named_before(self, p: int) -> Person | None:
         """The last person, not a reporter, with a mention that starts before ``p``."""
         return self._last_named[bisect.bisect_left(self.starts, p)]
+
+
+class MentionEnds:
+    """The people's mentions looked up by where they end."""
+
+    def __init__(self, people: PeopleIndex):
+        self.people = people
+        self.by_end: dict[int, tuple[int, Person]] = {}
+        for x, y, p in people.at:
+            if not people.is_reporter(p):
+                self.by_end.setdefault(y, (x, p))
+        self.ends = sorted(self.by_end)
+
+    def last_ending_in(self, a: int, b: int) -> int | None:
+        """The latest end of a mention in ``[a, b]``."""
+        k = bisect.bisect_right(self.ends, b) - 1
+        return self.ends[k] if k >= 0 and self.ends[k] >= a else None
+
+
+class Ties:
+    """Whether a person named in a later sentence of a passage takes part in its events: the
+    person (or the list the person is in: ``王沪宁、栗战书、杨洁篪等参加会见``, ``国务委员杨洁篪、
+    外交部长王毅陪同``, ``省委常委、秘书长X，副省长Y一同参加``) is followed by a way of taking part,
+    or comes after ``陪同…的``. A person only mentioned (``免去内务部长X的职务``, ``俄罗斯财政部长X
+    宣布…``) is not there."""
+
+    def __init__(self, s: str, people: PeopleIndex, persons: Iterable[Person]):
+        self.s = s
+        self.people = people
+        self.by_start: dict[int, int] = {}
+        self.by_end: dict[int, int] = {}
+        for x, y, _ in people.at:
+            self.by_start.setdefault(x, y)
+            self.by_end.setdefault(y, x)
+        self.ends = sorted(self.by_end)
+        # the titles read with the names (省委常委、秘书长), by start and by end
+        self.title_end: dict[int, int] = {}
+        self.title_start: dict[int, int] = {}
+        for p in persons:
+            for pos in p.positions:
+                x, y = pos.span
+                self.title_end[x] = max(y, self.title_end.get(x, y))
+                self.title_start[y] = min(x, self.title_start.get(y, x))
+
+    def _titles_forward(self, p: int) -> int:
+        """The end of the titles (joined by 、/兼) that start at ``p`` (``p`` when none)."""
+        while p in self.title_end:
+            p = self.title_end[p]
+            if self.s[p : p + 1] in ("、", "兼") and p + 1 in self.title_end:
+                p += 1
+        return p
+
+    def _titles_back(self, p: int) -> int:
+        """The start of the titles (joined by 、/兼) that end at ``p`` (``p`` when none)."""
+        while p in self.title_start:
+            p = self.title_start[p]
+            if self.s[p - 1 : p] in ("、", "兼") and p - 1 in self.title_start:
+                p -= 1
+        return p
+
+    def _next_name(self, p: int, b: int, comma: bool) -> int | None:
+        """The start of the next name of a list after a joiner ending at ``p``: across titles read
+        with the names, else at most a title's length away (after ，only what ends in a role word:
+        ，常务副省长X)."""
+        x = self._titles_forward(p)
+        if x < b and x in self.by_start:
+            return x
+        k = bisect.bisect_left(self.people.starts, p)
+        if k < len(self.people.starts):
+            x = self.people.starts[k]
+            if (x < b and x - p <= _TITLE_MAX and not _BREAK.search(self.s, p, x)
+                    and (not comma or (x > p and _ends_with_role(self.s, p, x)))):
+                return x
+        return None
+
+    def list_end(self, y: int, b: int) -> int:
+        """Where the list of names that goes on after a name ending at ``y`` ends (before ``b``):
+        after the glue words (等, 同志, 一同 …) that follow its last name."""
+        s = self.s
+        while True:
+            if s[y : y + 1] in ("、", "和", "及", "与", "，", ","):
+                x = self._next_name(y + 1, b, s[y] in "，,")
+                if x is not None:
+                    y = self.by_start[x]
+                    continue
+            m = _LIST_GLUE.match(s, y, b)
+            return m.end() if m else y
+
+    def _list_start(self, x: int, a: int) -> int:
+        """Where the list of names whose name starts at ``x`` starts (at or after ``a``)."""
+        s = self.s
+        while x > a:
+            t = self._titles_back(x)
+            if s[t - 1 : t] in ("，", ",", "、") and t - 1 in self.by_end and t - 1 > a:
+                x = self.by_end[t - 1]
+                continue
+            k = bisect.bisect_right(self.ends, x) - 1
+            if k < 0:
+                break
+            y = self.ends[k]
+            if y < a or x - y > _TITLE_MAX + 1 or s[y] not in "、和及与" or _BREAK.search(s, y, x):
+                break
+            x = self.by_end[y]
+        return x
+
+    def last_name_end(self, a: int, b: int) -> int | None:
+        """The end of the last name that ends in ``[a, b]``."""
+        k = bisect.bisect_right(self.ends, b) - 1
+        return self.ends[k] if k >= 0 and self.ends[k] >= a else None
+
+    def opens_clause(self, x: int, c: int) -> bool:
+        """The name at ``x`` is in the list (with its titles) that opens the clause starting at ``c``."""
+        return c >= 0 and x >= c and self._titles_back(self._list_start(x, c)) <= c + 1
+
+    def takes_part(self, person: Person, a: int, b: int, speakers: bool = False) -> bool:
+        """The person is tied to the events in the sentence ``[a, b)`` (``speakers``: one who
+        speaks there is at the event: 会议召开。市委书记X强调…)."""
+        s = self.s
+        at_event = speakers or _AT_EVENT.match(s, a) is not None
+        for x, y in self.people.mentions_in(person, a, b):
+            end = self.list_end(y, b)
+            if _TAKING_PART_AFTER.match(s, end, b) or (at_event and _SPEAKING.match(s, end, b)):
+                return True
+            start = self._titles_back(self._list_start(x, a))
+            if _TAKING_PART_BEFORE.search(s, max(a, start - 24), start):
+                return True
+            # ，与中智集团董事长X就…交换意见 / 与X座谈: the counterpart of the talk
+            if s.endswith(_WITH, max(a, start - 1), start) and _TALK_AFTER.match(s, end, b):
+                return True
+        return False
+
+
+def _ends_with_role(s: str, a: int, b: int) -> bool:
+    """``s[a:b]`` ends with a role word (常务副省长)."""
+    return any(role_at(s, b - n) == s[b - n : b] for n in range(min(6, b - a), 1, -1))
 
 
 def role_in(s: str, people: PeopleIndex, person: Person, a: int, b: int) -> ParticipantRole:

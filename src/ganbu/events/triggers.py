@@ -23,8 +23,26 @@ from .types import Passage
 
 _OPENING = re.compile(r"(?:举行|召开|开展|展开|进行|主持召开)了?"
                       r"(?:第[一二三四五六七八九十\d]+次)?(?:[\u4e00-\u9fff]{0,12})?$")
-_REFERENCE_AFTER = ("精神", "重要讲话", "重要指示", "主席团", "秘书长", "秘书处", "组织", "工作组", "期间")
-_REFERENCE_CLAUSE = re.compile(r"精神|重要讲话|重要指示|重要批示")
+_REFERENCE_AFTER = ("精神", "重要讲话", "重要指示", "主席团", "秘书长", "秘书处", "组织", "工作组", "期间",
+                    "员",  # 国会议员 (47 in the bulk corpus)
+                    "之机", "之便")  # 借调研之机公款旅游 (借|利用|趁…之机|之便: 17 in the bulk corpus)
+# 经…会议研究 / 报…会议审议 (33 in the bulk corpus, mostly the discipline formula)
+_PROCEDURE_AFTER = ("研究", "审议", "讨论")
+# X和Y共同见证了…文件的签署 (见证…的签署|签约: 141 in the bulk corpus)
+_WITNESSED = re.compile(r"见证[^，,。；;！？\n]{0,60}的$")
+# a visit and then its meeting or talks in the same clause: 访问了X并会见Y, 进行正式访问，并与Y举行会谈
+_AND_MEETS = re.compile(r"了?[^，,。；;！？\n]{0,20}?[，,]?并(?:与|同|和)?[^，,。；;！？\n]{0,30}?(?:举行)?")
+# 在…会上/会议上 + another act of the sentence (在座谈会上发表重要讲话)
+_VENUE_OF_ANOTHER = re.compile(r"上")
+_AT_BEFORE = re.compile(r"在[^，,。；;！？\n]*$")
+_VIA_SPOKESMAN = ("通过发言人", "通过其发言人")  # 通过(其)发言人发表声明: 6 in the bulk corpus
+_HELD = re.compile(r"的(?:举行|召开|成功|圆满|顺利)")
+_MESSAGE_AFTER = re.compile(r"[^，,。；;！？\n]{0,12}?致(?:贺信|贺电|信)")
+_TO_BEFORE = re.compile(r"向[^，,。；;！？\n]{0,60}$")
+# a trigger that times the clause after it: 会见后， (658 trigger + 后/前/时/期间 + comma in bulk)
+_AS_TIME = re.compile(r"(?:后|前|之后|之前|以后|时|中|期间|结束后)[，,]")
+_PROCEDURE_BEFORE = re.compile(r"(?:经(?!济)|报(?!告|道))[^，。；！？\n]*$")
+_REFERENCE_CLAUSE = re.compile(r"精神|(?<!发表)重要讲话|重要指示|重要批示")
 _CLAUSE_END = re.compile(r"[，。；！？\n]")
 _JOIN_BEFORE = ("出席", "参加", "主持", "列席", "一同参加", "一同", "一起", "陪同", "参与", "召开")
 _OPEN_MEETING_WORDS = ("会议", "全体会议", "常务会议", "座谈", "会谈", "工作会谈")
@@ -66,18 +84,30 @@ def pick_trigger(s: str, a: int, text: str, passage: Passage, sent_people: list[
     auto, table = trigger_table()
     weak = None
     opening_found = None
+    venue_of: PickedTrigger | None = None
+    visit: PickedTrigger | None = None  # the last visit read (访问世界卫生组织并会见…)
     for end_idx, w in auto.iter_long(text):
         t = table[w]
         ts = a + end_idx + 1 - len(w)
         te = ts + len(w)
         kind = _reading(s, a, ts, te, t, passage, no_trigger, orgs_here)
+        if kind is None:
+            continue
+        if t.type in ("meeting", "talks") and visit is not None and _AND_MEETS.fullmatch(s, visit[1], ts):
+            return visit  # 访问了世界卫生组织并会见陈冯富珍 / 对古巴进行正式访问，并与…举行会谈: the visit
+        if t.type == "visit" and not s.startswith("的", te):
+            visit = (ts, te, t)
+        if kind == "opens" and _VENUE_OF_ANOTHER.match(s, te) and _AT_BEFORE.search(s, a, ts):
+            # 在…座谈会上发表重要讲话: the meeting is where the act the sentence tells takes place
+            venue_of = venue_of or (ts, te, t)
+            continue
         if kind == "opens":
             return ts, te, t
         if kind == "opening":
             opening_found = (ts, te, t)
         elif kind == "weak" and not passage.events and sent_people:
             weak = weak or (ts, te, t)
-    return opening_found or weak
+    return opening_found or weak or venue_of
 
 
 def _reading(s: str, a: int, ts: int, te: int, t: Trigger, passage: Passage, no_trigger: bytearray,
@@ -90,16 +120,30 @@ def _reading(s: str, a: int, ts: int, te: int, t: Trigger, passage: Passage, no_
     clause_rest = _CLAUSE_END.split(s[te : te + 40], maxsplit=1)[0]
     if after.startswith(_REFERENCE_AFTER) or _REFERENCE_CLAUSE.search(clause_rest):
         return None  # 视察天津重要讲话精神, 大会主席团: not an event told here
+    if t.type == "speech" and s.endswith(_VIA_SPOKESMAN, max(a, ts - 6), ts):
+        return None  # 潘基文通过发言人发表声明: not the person's own speech
+    if t.type in ("meeting", "conference") and _MESSAGE_AFTER.match(s, te) and _TO_BEFORE.search(s, a, ts):
+        return None  # 向中俄执政党对话机制第八次会议致贺信: the meeting a message goes to (18 in bulk)
+    if _HELD.match(s, te):
+        return None  # 对会议的召开表示热烈祝贺: the meeting is what is greeted (56 in bulk)
+    if _AS_TIME.match(s, te):
+        return None  # 会见后，…签署 / 在协议签署前，…会见: the time of what the sentence tells
+    if after.startswith(_PROCEDURE_AFTER) and _PROCEDURE_BEFORE.search(s, max(a, ts - 24), ts):
+        return None  # 经中央纪委常委会会议研究并报中央政治局会议审议: the way a decision was taken
     if t.word in passage.words and (t.type == "conference" or t.word in _OPEN_MEETING_WORDS):
         return None  # 座谈会现场: the meeting already open
     if t.strength == "new_body":
+        if any(ev.type == "inspection" for ev in passage.events):
+            return None  # 赵乐际到辽宁省调研…。赵乐际来到鞍钢集团: a stop of the inspection
         body = next((o for o in orgs_here if te <= o.start <= te + 1), None)
         if body is not None and body.org.canonical not in passage.targets:
             return "opens"
         return None
     before = s[max(a, ts - 6) : ts]
-    if before.endswith("的"):
-        return None  # 亲切的慰问, 重要的会议: a noun, not an event told here
+    if before.endswith("各"):
+        return None  # 提请各代表团审议, 各座谈会: no one of them is told
+    if before.endswith("的") and not (t.type == "signing" and _WITNESSED.search(s, a, ts)):
+        return None  # 亲切的慰问, 重要的会议: a noun, not an event told here (but 见证了…协议的签署)
     if before.endswith(_JOIN_BEFORE):
         return "weak"
     opening = _OPENING.search(s[max(a, ts - 16) : ts]) is not None and t.strength == "join"

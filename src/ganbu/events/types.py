@@ -32,7 +32,11 @@ class Event:
     topics: list[str] = field(default_factory=list)
     passage: int = 0
     only: Person | None = None  # when a sentence meets several people separately: the one met here
+    met_ids: frozenset[str] | None = None  # the people met here when the sentence meets others elsewhere
     seq: int = -1               # place in the log of events
+    heading: bool = False       # told in a heading line
+    quoted: bool = False        # told inside what someone says: no one joins it later
+    parties: list[str] = field(default_factory=list)  # bodies of a signing named as written (埃及, 希腊)
     log: EventLog | None = None  # told when a person joins, once logged
     _topic_set: set[str] = field(default_factory=set)
 

@@ -63,6 +63,16 @@ def _venues() -> dict[str, str]:
     return {r["venue"]: r["city"] for r in rows("ganbu.events", "venues.tsv")}
 
 
+@lru_cache(maxsize=1)
+def _venue_names() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(v) for v in sorted(_venues(), key=len, reverse=True)))
+
+
+def venue_spans(s: str) -> list[tuple[int, int]]:
+    """Where the venues of venues.tsv are named (人民大会堂: no 大会 told there)."""
+    return [m.span() for m in _venue_names().finditer(s)]
+
+
 def generic_venue(text: str) -> str | None:
     """在比什凯克会见… → 比什凯克; 在人民大会堂会见 → 北京 (venues.tsv)."""
     m = _AT_VENUE.search(text)

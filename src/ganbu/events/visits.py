@@ -1,0 +1,184 @@
+"""Visits to countries: where a visit goes, and the visits told in passing.
+
+A visit phrase (``对意大利、摩纳哥、法国进行国事访问``, ``访问越南``, ``访华``, ``来华进行国事访问``)
+names its destinations: foreign countries (``lang.places.find_countries``, given), regions
+(``visit_words.tsv``: 非洲) or China (华, 我国). The story's own visit opened on such a phrase is
+one event per destination (``extract.py``); a phrase the story did not open an event on is a
+visit told in passing (``普京总统今年访华``, ``习近平主席去年对新西兰访问``, ``应邀访问越南的…张高丽``):
+one event for its visitor, the name that ends the clause before it (through its title and words
+such as 去年, 应邀, 三次) or, for ``访问X的``, the first name after 的. Such a visit is dated only
+by a day written before it in its sentence; a visit already told (same person, same place) is
+not told again.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lang.tables import rows
+from ..model import Person
+from ..people.names import role_at
+from .participants import MentionEnds, PeopleIndex
+from .sentences import Sentence, Sentences
+from .types import DateDict, Event
+
+_BREAK = "，,。；;！？\n"
+# found by their verb (访问, 访华, 来华), then read back to 对/赴 (对意大利、摩纳哥进行国事访问)
+_VISIT_WORD = re.compile(r"访问了?|访华|来华")
+_LAI_HUA = re.compile(rf"来华(?:进行)?[^{_BREAK}]{{0,10}}?访问")
+_DUI = re.compile(rf"(?:对|赴)(?P<dest>[^{_BREAK}对赴]{{1,30}}?)(?:(?:进行|开始)了?[^{_BREAK}]{{0,12}}?)?$")
+_DUI_BACK = 46  # 对 + destinations + 进行…: how far back from 访问 the phrase may start
+_AFTER_NAME_MAX = 30  # 访问越南的中共中央政治局常委、国务院副总理张高丽: the title between 的 and the name
+_GAP_MAX = 24
+
+DateAt = Callable[[int, Sentence, bool], "DateDict | None"]
+
+
+@dataclass(slots=True)
+class VisitPhrase:
+    start: int
+    end: int               # the end of 访问 (a story trigger ending here is this phrase)
+    places: list[str]      # destinations, in order
+    attributive: bool      # 访问越南的X: the visitor comes after
+
+
+@dataclass(slots=True, frozen=True)
+class _Words:
+    regions: tuple[str, ...]
+    china: tuple[str, ...]
+    gap: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    w: dict[str, list[str]] = {}
+    for r in rows("ganbu.events", "visit_words.tsv"):
+        w.setdefault(r["category"], []).append(r["word"])
+    alt = "|".join(re.escape(x) for x in sorted(w.get("gap", []), key=len, reverse=True))
+    gap = re.compile(rf"(?:{alt}|应[^{_BREAK}]{{1,20}}?邀请?|[一二两三四五六七八九十\d]+次"
+                     rf"|\d{{1,2}}月?(?:\d{{1,2}}日)?(?:至\d{{1,2}}日)?|\d{{1,2}}[日号])*")
+    return _Words(tuple(w.get("region", [])), tuple(w.get("china", [])), gap)
+
+
+class Visits:
+    """The visit phrases of a text with their destinations, read once."""
+
+    def __init__(self, s: str, find_countries: Callable[[], list[tuple[int, int, str]]]):
+        self.s = s
+        self.phrases: list[VisitPhrase] = []
+        self._ends: dict[int, VisitPhrase] = {}
+        hits = list(_VISIT_WORD.finditer(s))
+        if hits:
+            self._read(hits, find_countries())
+
+    def _read(self, hits: list[re.Match[str]], countries: list[tuple[int, int, str]]) -> None:
+        s = self.s
+        words = _words()
+        cstarts = [c[0] for c in countries]
+        done = 0  # the end of the last phrase read (访问 inside 来华进行国事访问 is read once)
+        for m in hits:
+            if m.start() < done:
+                continue
+            start, end, places, tail = m.start(), m.end(), [], m.end()
+            if m.group() == "访华":
+                places = ["中国"]
+            elif m.group() == "来华":
+                lai = _LAI_HUA.match(s, m.start())
+                if lai is None:
+                    continue
+                end = tail = lai.end()
+                places = ["中国"]
+            else:
+                dui = _DUI.search(s, max(0, m.start() - _DUI_BACK), m.start())
+                if dui is not None:
+                    start = dui.start()
+                    places = self._destinations(*dui.span("dest"), countries, cstarts, words)
+                else:
+                    places, tail = self._after(m.end(), countries, cstarts, words)
+                    tail = tail if places else m.end()
+            if places:
+                done = end
+                if s.endswith("了", 0, end):
+                    end -= 1  # 访问了越南: the story's trigger is 访问
+                self.phrases.append(VisitPhrase(start, end, places, s.startswith("的", tail)))
+        self._ends = {p.end: p for p in self.phrases}
+
+    def _destinations(self, a: int, b: int, countries: list[tuple[int, int, str]], cstarts: list[int],
+                      words: _Words) -> list[str]:
+        """The countries and regions written in ``[a, b)`` (对意大利、摩纳哥、法国), else China (对我国)."""
+        s = self.s
+        places = [c[2] for c in countries[bisect.bisect_left(cstarts, a) : bisect.bisect_left(cstarts, b)]
+                  if c[1] <= b]
+        dest = s[a:b]
+        places += [r for r in words.regions if r in dest]
+        if not places and dest.rstrip("的").endswith(words.china):
+            places = ["中国"]
+        return places
+
+    def _after(self, p: int, countries: list[tuple[int, int, str]], cstarts: list[int],
+               words: _Words) -> tuple[list[str], int]:
+        """访问越南 / 访问中国 / 访问非洲: the destination written right after 访问, and its end."""
+        k = bisect.bisect_left(cstarts, p)
+        if k < len(cstarts) and cstarts[k] == p:
+            return [countries[k][2]], countries[k][1]
+        s = self.s
+        region = next((r for r in words.regions if s.startswith(r, p)), None)
+        if region:
+            return [region], p + len(region)
+        return (["中国"], p + 2) if s.startswith(("中国", "我国"), p) else ([], p)
+
+    def ending_at(self, te: int) -> VisitPhrase | None:
+        """The visit phrase whose 访问 ends at ``te`` (a story trigger), if any."""
+        return self._ends.get(te)
+
+
+def _visitor(s: str, v: VisitPhrase, sent: Sentence, people: PeopleIndex, ends: MentionEnds) -> Person | None:
+    """The person who visits: the first name after 的 (访问越南的X), else the name that ends the
+    clause before the phrase, through its title and the words of ``gap``."""
+    if v.attributive:
+        k = bisect.bisect_left(people.starts, v.end)
+        if k == len(people.at):
+            return None
+        x, _, p = people.at[k]
+        if x - v.end > _AFTER_NAME_MAX or any(c in _BREAK for c in s[v.end : x]) or people.is_reporter(p):
+            return None
+        return p
+    clause = max(s.rfind(c, sent.start, v.start) for c in _BREAK) + 1 or sent.start
+    end = ends.last_ending_in(max(clause, v.start - _GAP_MAX), v.start)
+    if end is None:
+        return None
+    p = ends.by_end[end][1]
+    role = role_at(s, end)
+    if role:
+        end += len(role)
+    return p if _words().gap.fullmatch(s, end, v.start) else None
+
+
+def passing_visits(s: str, visits: Visits, used: set[int], told: list[Event], sents: Sentences,
+                   people: PeopleIndex, date_at: DateAt) -> list[Event]:
+    """The visits told in passing: the phrases no story event was opened on (``used``: the ends
+    of the story's triggers), one event per destination, unless the same person's visit to the
+    same place is told already (``told``)."""
+    ends = people.mention_ends()
+    seen = {(pid, ev.place) for ev in told if ev.type == "visit" for pid in ev.people}
+    out = []
+    for v in visits.phrases:
+        sent = sents.at(v.start)
+        if v.end in used or sent is None or sent.heading:
+            continue
+        who = _visitor(s, v, sent, people, ends)
+        if who is None:
+            continue
+        # 当地时间17日，应邀访问越南的X在河内会见…: the day is the meeting's, not the visit's
+        date = None if v.attributive else date_at(v.start, sent, False)
+        for place in v.places:
+            if (who.id, place) in seen:
+                continue
+            seen.add((who.id, place))
+            ev = Event("visit", (v.start, v.end), [sent.start, sent.end], date, place)
+            ev.add(who.id, "visitor")
+            out.append(ev)
+    return out

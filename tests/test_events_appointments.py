@@ -1,0 +1,118 @@
+"""Appointment and removal events read around the names (events/appointments.py), on sentences
+written for these tests. Counts of each verb in the bulk corpus are in appointment_verbs.tsv."""
+from importlib import resources
+
+import ganbu
+
+
+def _events(text, published=None, types=("appointment", "removal")):
+    return [e for e in ganbu.extract(text, published).to_dict()["events"] if e["type"] in types]
+
+
+def _by_person(evs):
+    return {(e["type"], e["participants"][0]["name"]): (e["date"] or {}).get("start") for e in evs}
+
+
+def test_data_tables_state_their_source():
+    for name in ("appointment_verbs.tsv", "appointment_words.tsv"):
+        text = resources.files("ganbu.events").joinpath("data", name).read_text(encoding="utf-8")
+        assert text.startswith("#") and "hand" in "\n".join(text.splitlines()[:4])
+
+
+def test_dismissal_of_a_list_with_the_day_of_the_sentence():
+    # 解除 … 的职务: 131 uses of 解除 in the bulk corpus, 32 with 职务 in the clause
+    text = "埃及总统穆尔西12号解除了国防部长坦塔维、总参谋长阿南的职务。"
+    got = _by_person(_events(text, "2012-08-13"))
+    assert got == {("removal", "坦塔维"): "2012-08-12", ("removal", "阿南"): "2012-08-12"}
+
+
+def test_passive_appointment_of_two_names_joined_by_he():
+    text = ("埃及总统穆尔西12号宣布人事调整。\n"
+            "国防部长坦塔维和总参谋长阿南被任命为总统顾问。")
+    got = _by_person(_events(text, "2012-08-13"))
+    assert got == {("appointment", "坦塔维"): "2012-08-12", ("appointment", "阿南"): "2012-08-12"}
+
+
+def test_resignation_accepted_and_new_minister_named():
+    text = ("乌克兰议会25号接受国防部代部长捷纽赫的辞呈，并任命国防部副部长科瓦利上将为新国防部代部长。")
+    got = _by_person(_events(text, "2014-03-26"))
+    assert got == {("removal", "捷纽赫"): "2014-03-25", ("appointment", "科瓦利"): "2014-03-25"}
+
+
+def test_a_demanded_resignation_is_no_event():
+    text = "反对派3日举行集会，要求总理普拉育辞职。"
+    assert _events(text, "2020-08-04") == []
+
+
+def test_career_line_with_a_month_only_has_no_date():
+    text = "南非总统拉马福萨22日会见来访客人。\n2018年2月，时任总统祖马宣布辞职。"
+    got = _by_person(_events(text, "2019-05-23"))
+    assert got == {("removal", "祖马"): None}
+
+
+def test_pronoun_opening_its_clause_is_the_person_named_before():
+    text = "津巴布韦总统穆加贝现年93岁，1980年津巴布韦独立后，他出任总理。"
+    got = _by_person(_events(text, "2017-11-22"))
+    assert got == {("appointment", "穆加贝"): None}
+
+
+def test_pronoun_as_object_is_not_the_subject():
+    # 祝贺他当选: 他 is the one congratulated, not the sender named before
+    text = "1月28日，中共中央总书记习近平致电，祝贺他再次当选。"
+    assert _events(text, "2016-01-28") == []
+
+
+def test_expulsion_given_to_a_list():
+    text = ("河北省委书记周本顺、南昌市委书记余远辉严重违纪。\n"
+            "6月30日，中共中央决定给予周本顺、余远辉开除党籍处分。")
+    got = _by_person(_events(text, "2014-07-01"))
+    assert got == {("removal", "周本顺"): "2014-06-30", ("removal", "余远辉"): "2014-06-30"}
+
+
+def test_noun_use_and_since_taking_office_are_no_acts():
+    text = "分析人士认为，哈里里辞职风波背后折射出地区博弈。特朗普就任以来多次批评盟友。"
+    assert _events(text, "2017-11-19") == []
+
+
+def test_act_that_times_another_is_not_dated_by_the_story():
+    # 就任…后首次访华: the taking of office is not the day of the visit
+    text = "3月22日，越南国家主席张晋创抵达北京。这是张晋创就任国家主席后首次访华。"
+    got = _by_person(_events(text, "2013-03-23"))
+    assert got == {("appointment", "张晋创"): None}
+
+
+def test_notice_lines_after_a_colon_take_the_notice_date():
+    # the lines under 中共中央批准：are not headings: each act is dated by the notice
+    text = ("3月30日，中共中央批准：\n刘耀福同志任江西省委书记\n"
+            "孙春勇同志不再担任江西省委书记职务。")
+    got = _by_person(_events(text, "2022-03-31"))
+    assert got == {("appointment", "刘耀福"): "2022-03-30", ("removal", "孙春勇"): "2022-03-30"}
+
+
+def test_heading_act_told_again_below_is_one_event():
+    text = ("央视网消息（新闻联播）：\n拉马福萨当选南非总统\n"
+            "南非国民议会22日选举非国大推举的候选人、南非副总统拉马福萨为南非总统。")
+    evs = _events(text, "2019-05-23")
+    assert [(e["type"], (e["date"] or {}).get("start")) for e in evs] == [("appointment", "2019-05-22")]
+
+
+def test_story_date_far_from_publication_is_not_carried_to_a_career_line():
+    text = "1926年8月17日，江泽民出生于江苏扬州。\n在十五届一中全会上，江泽民当选为中央委员会总书记。"
+    got = _by_person(_events(text, "2022-12-02"))
+    assert got == {("appointment", "江泽民"): None}
+
+
+def test_congratulated_addressee_of_a_message_is_the_one_elected():
+    # 致电X，祝贺他…当选 (15 in the bulk corpus): 他 is X; the election has no day here
+    text = "1月28日，中共中央总书记习近平致电越共中央总书记阮富仲，祝贺他再次当选越南共产党中央总书记。"
+    got = _by_person(_events(text, "2016-01-28"))
+    assert got == {("appointment", "阮富仲"): None}
+
+
+def test_career_lines_after_a_time_clause_and_one_act_told_twice():
+    text = ("津巴布韦众议长穆登达21日宣布，津巴布韦总统穆加贝辞去总统职务。\n"
+            "随着穆加贝辞职，弹劾动议自动终止。\n"
+            "1987年津巴布韦改行总统制后他担任总统，连任至今。")
+    evs = _events(text, "2017-11-22")
+    got = sorted(((e["type"], (e["date"] or {}).get("start")) for e in evs), key=str)
+    assert got == [("appointment", None), ("removal", "2017-11-21")]

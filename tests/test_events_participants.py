@@ -1,0 +1,85 @@
+"""Who joins an event from the later sentences of its passage (events/participants.py Ties), on
+reports written for these tests: people taking part join, people only mentioned do not."""
+import ganbu
+
+
+def _events(text, published=None):
+    return ganbu.extract(text, published).to_dict()["events"]
+
+
+def _names(ev):
+    return {p["name"] for p in ev["participants"]}
+
+
+def test_people_only_mentioned_later_do_not_join_a_signing():
+    text = ("乌克兰总统亚努科维奇与反对派领导人21号签署了解决危机的协议。\n"
+            "议会还通过法律，免去内务部长扎哈尔琴科的职务。\n"
+            "俄罗斯财政部长西卢安诺夫当天宣布，推迟向乌克兰提供贷款。")
+    sign = next(e for e in _events(text, "2014-02-22") if e["type"] == "signing")
+    assert _names(sign) == {"亚努科维奇"}
+
+
+def test_a_comma_list_of_titled_names_joins():
+    text = ("3月1日，浙江省委书记易炼红、省长王浩在北京走访商务部。\n"
+            "浙江方面，省委常委、秘书长陈奕君，副省长卢山一同参加活动。")
+    visit = next(e for e in _events(text, "2023-03-03") if e["type"] == "visit")
+    assert {"易炼红", "王浩", "陈奕君", "卢山"} <= _names(visit)
+
+
+def test_names_after_peitong_de_join():
+    text = ("12月9日，中共中央总书记习近平在广州主持召开经济工作座谈会。\n"
+            "陪同考察的中共中央政治局委员王沪宁、国务委员杨洁篪参加座谈会。")
+    ev = _events(text, "2012-12-10")[0]
+    assert {"习近平", "王沪宁", "杨洁篪"} <= _names(ev)
+
+
+def test_a_list_going_on_with_bodies_up_to_deng_joins():
+    text = ("刚果总统萨苏12日在布拉柴维尔会见到访的中国国务委员王毅。\n"
+            "刚果参议院议长伊图、全体政府部长、军方高级将领等出席。\n"
+            "萨苏表示，刚方感谢中国总理李强的问候。")
+    ev = _events(text, "2024-06-13")[0]
+    assert "伊图" in _names(ev)
+    assert "李强" not in _names(ev)  # named inside what is said
+
+
+def test_meeting_then_talks_in_one_sentence_are_two_events_with_their_own_counterparts():
+    # 会见了X，并与Y举行会谈 (13 in the bulk corpus); later sentences keep them apart
+    text = ("当地时间16日下午，国务院副总理张高丽会见了越南政府总理阮晋勇，并与越南政府副总理阮春福举行会谈。\n"
+            "会见阮晋勇时，张高丽转达了国务院总理李克强的亲切问候。\n"
+            "阮晋勇说，越中关系十分特殊。")
+    evs = _events(text, "2015-07-17")
+    meeting = next(e for e in evs if e["type"] == "meeting")
+    talks = next(e for e in evs if e["type"] == "talks")
+    assert _names(meeting) == {"张高丽", "阮晋勇"}
+    assert _names(talks) == {"张高丽", "阮春福"}
+
+
+def test_the_speaker_of_a_background_event_is_not_in_it():
+    text = ("国务院副总理张高丽17日在河内会见越南国家主席张晋创。\n"
+            "张高丽说，今年4月，中共中央总书记习近平同越共中央总书记阮富仲在北京举行会谈。\n"
+            "张晋创表示，越方愿同中方一道努力。")
+    talks = next(e for e in _events(text, "2015-07-17") if e["type"] == "talks")
+    assert _names(talks) == {"习近平", "阮富仲"}
+
+
+def test_the_subject_after_a_setting_clause_is_at_the_meeting():
+    text = "7日晚，在部署灾后重建工作会议上，国务院副总理张高丽传达了中央的指示要求。"
+    ev = _events(text, "2013-07-08")[0]
+    assert ev["type"] == "meeting" and _names(ev) == {"张高丽"}
+
+
+def test_those_at_all_the_events_above():
+    # 参加上述活动 (293 in the bulk corpus): every event since the last heading
+    text = ("国务院副总理张高丽16日会见越南政府总理阮晋勇。\n"
+            "17日上午，张高丽考察了越中友谊宫工地。\n"
+            "全国政协副主席、中联部部长王家瑞参加上述活动。")
+    evs = _events(text, "2015-07-17")
+    assert len(evs) == 2 and all("王家瑞" in _names(e) for e in evs)
+
+
+def test_who_makes_a_report_at_the_meeting_joins():
+    text = ("十一届全国人大常委会第三十次会议24日上午在北京人民大会堂举行第一次全体会议。\n"
+            "全国人大常委会委员长吴邦国主持会议。\n"
+            "全国人大常委会法制工作委员会主任李适时作了关于修改民事诉讼法的决定草案的说明。")
+    ev = _events(text, "2012-12-24")[0]
+    assert _names(ev) == {"吴邦国", "李适时"}

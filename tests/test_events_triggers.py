@@ -1,0 +1,70 @@
+"""Which word opens an event (events/triggers.py), on sentences written for these tests."""
+import ganbu
+
+
+def _events(text, published=None):
+    return ganbu.extract(text, published).to_dict()["events"]
+
+
+def _types(text, published=None):
+    return [e["type"] for e in _events(text, published)]
+
+
+def test_a_statement_is_a_speech_but_not_through_a_spokesman():
+    assert _types("加拿大总理特鲁多5号发表声明说，联邦政府将拨专款帮助灾民。", "2016-05-06") == ["speech"]
+    assert _types("联合国秘书长古特雷斯1日通过发言人发表声明，呼吁各方保持克制。", "2017-06-02") == []
+
+
+def test_speech_at_a_meeting_is_the_news():
+    text = "4月26日，中共中央总书记习近平在深入推动长江经济带发展座谈会上发表重要讲话。"
+    evs = _events(text, "2018-04-27")
+    assert [e["type"] for e in evs] == ["speech"]
+    assert evs[0]["date"]["start"] == "2018-04-26"
+
+
+def test_chairing_a_meeting_and_speaking_is_the_meeting():
+    text = ("中共中央政治局2月28日召开会议，研究部署有关工作。\n"
+            "中共中央总书记习近平主持会议并发表重要讲话。")
+    assert _types(text, "2023-02-28") == ["meeting"]
+
+
+def test_congress_members_and_procedures_are_no_meetings():
+    text = ("经中央纪委常委会会议研究并报中央政治局会议审议，决定给予其开除党籍处分。"
+            "美国国会议员、参议院外委会主席梅嫩德斯3日对此表示不满。")
+    assert _types(text, "2019-09-26") == []
+
+
+def test_a_visit_with_its_meeting_in_one_clause_is_the_visit():
+    text = "当地时间18日，国家主席习近平在日内瓦访问了世界卫生组织并会见谭德塞总干事。"
+    assert _types(text, "2017-01-19") == ["visit"]
+    text = "7日，联合国秘书长古特雷斯开始对古巴进行为期两天的正式访问，并与古巴国家主席迪亚斯·卡内尔举行会谈。"
+    evs = _events(text, "2018-05-08")
+    assert [e["type"] for e in evs] == ["visit"] and evs[0]["place"] == "古巴"
+
+
+def test_a_stop_of_an_inspection_is_no_visit_of_its_own():
+    text = ("6月19日至21日，国务院副总理张高丽到辽宁省调研。\n"
+            "张高丽来到鞍钢集团，深入工厂车间，与职工面对面交流。")
+    assert _types(text, "2019-06-21") == ["inspection"]
+
+
+def test_an_inspection_and_a_speech_at_a_meeting_in_one_sentence():
+    # …考察，并在…座谈会上发表重要讲话 (13 in the bulk corpus): two events
+    text = "4月24日，中共中央总书记习近平深入湖北宜昌等地考察，并在深入推动长江经济带发展座谈会上发表重要讲话。"
+    assert sorted(_types(text, "2018-04-27")) == ["inspection", "speech"]
+
+
+def test_a_meeting_greeted_by_a_message_is_no_meeting_told():
+    text = ("7月23日，中共中央总书记习近平同俄罗斯联邦总统普京分别向中俄执政党对话机制第八次会议致贺信。\n"
+            "习近平在贺信中对会议的召开表示热烈祝贺。")
+    assert [t for t in _types(text, "2020-07-23") if t in ("meeting", "conference")] == []
+
+
+def test_a_leader_at_a_delegations_deliberation():
+    # 参加…代表团(的)审议: 384 in the bulk corpus; the session's name is no date
+    text = ("3月5日，中共中央总书记、国家主席习近平参加十四届全国人大一次会议江苏代表团审议。\n"
+            "江苏省委书记信长星等代表发言。")
+    evs = _events(text, "2023-03-06")
+    assert [e["type"] for e in evs] == ["meeting"]
+    assert evs[0]["date"]["start"] == "2023-03-05"
+    assert {p["name"] for p in evs[0]["participants"]} == {"习近平", "信长星"}

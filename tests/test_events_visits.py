@@ -1,0 +1,54 @@
+"""Visits to countries (events/visits.py), on sentences written for these tests: a state visit to
+several countries is one visit per country, and a visit told in passing is an event of its own."""
+from importlib import resources
+
+import ganbu
+
+
+def _visits(text, published=None):
+    evs = ganbu.extract(text, published).to_dict()["events"]
+    return sorted(((e["place"], tuple(sorted(p["name"] for p in e["participants"])), (e["date"] or {}).get("start"))
+                   for e in evs if e["type"] == "visit"), key=str)
+
+
+def test_visit_words_table_states_its_source():
+    text = resources.files("ganbu.events").joinpath("data", "visit_words.tsv").read_text(encoding="utf-8")
+    assert text.startswith("#") and "hand" in "\n".join(text.splitlines()[:4])
+
+
+def test_state_visit_to_three_countries_is_three_visits_there():
+    text = "3月21日至26日，国家主席习近平应邀对意大利、摩纳哥、法国进行国事访问。"
+    got = _visits(text, "2019-03-27")
+    assert sorted(g[0] for g in got) == sorted(["意大利", "摩纳哥", "法国"])
+    assert all(g[1] == ("习近平",) and g[2] == "2019-03-21" for g in got)
+
+
+def test_visit_told_in_passing_inside_a_meeting_report():
+    # 习近平主席去年对新西兰访问: a visit of its own, with no day
+    text = ("国务院副总理张高丽13日在中南海紫光阁会见了新西兰副总理英格利希。\n"
+            "张高丽表示，国家主席习近平去年对新西兰访问取得丰硕成果。")
+    got = _visits(text, "2015-07-13")
+    assert got == [("新西兰", ("习近平",), None)]
+
+
+def test_visitor_after_fangwen_de():
+    # 应邀访问越南的…张高丽在河内会见…: the meeting is the news, the visit is told in passing
+    text = "当地时间17日，应邀访问越南的国务院副总理张高丽在河内会见越南国家主席张晋创。"
+    evs = ganbu.extract(text, "2015-07-17").to_dict()["events"]
+    assert {e["type"] for e in evs} == {"meeting", "visit"}
+    visit = next(e for e in evs if e["type"] == "visit")
+    assert visit["place"] == "越南" and [p["name"] for p in visit["participants"]] == ["张高丽"]
+    assert visit["date"] is None
+
+
+def test_visit_to_china_told_twice_is_one_event():
+    text = ("国家主席习近平7日在人民大会堂会见朝鲜外相李勇浩。\n"
+            "习近平指出，今年朝鲜国务委员会委员长金正恩三次访问中国。"
+            "李勇浩表示，金正恩委员长今年三次访华，成果丰硕。")
+    got = _visits(text, "2018-12-07")
+    assert got == [("中国", ("金正恩",), None)]
+
+
+def test_no_visit_without_a_destination_or_a_visitor():
+    text = "访问期间，双方签署了多项合作文件。各界人士对访问成果给予高度评价。"
+    assert _visits(text, "2019-03-28") == []
