@@ -127,3 +127,19 @@ def test_a_malformed_model_file_is_a_data_error(monkeypatch):
 def test_a_mask_of_the_wrong_length_is_refused(model):
     with pytest.raises(ValueError):
         model.propose("王小明说。", bytearray(3))
+
+
+def test_fast_scoring_equals_the_feature_list():
+    # _chinese_prob sums the weights without building feature strings; it must give the number
+    # the feature list (what training used) gives
+    from ganbu.lang.normalize import normalize
+    from ganbu.people.namemodel import chinese_features, load_model
+
+    m = load_model()
+    s = normalize("据李华介绍，王小明说，张建国在会上讲话。陈冯富珍、欧阳明高和王毅出席。")
+    n = 0
+    for a, b, sl in m.spans(s):
+        if sl:
+            assert abs(m._chinese_prob(s, a, b, sl) - m._prob(chinese_features(m, s, a, b, sl))) < 1e-9
+            n += 1
+    assert n > 10

@@ -22,13 +22,13 @@ import json
 import math
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..errors import DataError
 from ..lang.tables import data_text
 
-__all__ = ["NameModel", "build", "chinese_features", "foreign_features", "load_model", "pack"]
+__all__ = ["NameModel", "build", "chinese_features", "foreign_features", "load_model", "pack", "span_features"]
 
 MODEL_FILE = "namemodel.json"
 _PUNCT = set("，。、；：！？（）《》“”‘’「」『』【】—…·,.;:!?()[]\"'\n\t ")
@@ -73,6 +73,8 @@ class NameModel:
     floor: float               # candidates under this probability are not proposed at all
     _cn: re.Pattern[str]
     _tr: re.Pattern[str]
+    _by_template: dict[str, dict[str, float]] = field(default_factory=dict)
+    _span_z: dict[tuple[str, int], float] = field(default_factory=dict)
 
     # ------------------------------------------------------------ scoring
 
@@ -136,8 +138,42 @@ class NameModel:
 
     def candidates(self, s: str, blocked: bytearray | None = None) -> list[tuple[int, int, float]]:
         """Every candidate span with its probability, overlapping ones included."""
-        prob, feats = self._prob, self.features
-        return [(a, b, prob(feats(s, a, b, sl))) for a, b, sl in self.spans(s, blocked)]
+        prob, fast = self._prob, self._chinese_prob
+        return [(a, b, fast(s, a, b, sl) if sl else prob(foreign_features(self, s, a, b)))
+                for a, b, sl in self.spans(s, blocked)]
+
+    def _chinese_prob(self, s: str, a: int, b: int, sl: int) -> float:
+        """The probability of :func:`chinese_features` summed without building the feature
+        strings: the weights of the features that depend on the span alone are summed once per
+        span text and kept for the process (names recur across a corpus); the context features
+        are looked up in one table per feature template. ``tests/test_namemodel.py`` checks it
+        gives the same number as the feature list."""
+        span = s[a:b]
+        z = self._span_z.get((span, sl))
+        if z is None:
+            z = self.bias + sum(self.weights.get(f, 0.0) for f in span_features(self, span, sl))
+            if len(self._span_z) < 500_000:
+                self._span_z[span, sl] = z
+        w = self._by_template
+        if not w:
+            w = self._by_template = _templates(self.weights)
+        wb, gq = self.word_buckets, self.given
+        g = b - a - sl
+        kind = "11" if sl == 1 and g == 1 else ("12" if sl == 1 else ("21" if g == 1 else "22"))
+        l1 = s[a - 1] if a else ""
+        r1 = s[b] if b < len(s) else ""
+        z += (w["L1"].get(l1, 0.0) + w["L2"].get(s[a - 2 : a] if a > 1 else "^" + l1, 0.0)
+              + w["R1"].get(r1, 0.0) + w["R2"].get(s[b : b + 2], 0.0)
+              + w["LC"].get(_CLASS.get(l1, "h"), 0.0) + w["RC"].get(_CLASS.get(r1, "h") + kind, 0.0)
+              + w["WL"].get(wb.get(l1 + s[a], "-"), 0.0) + w["WR"].get(wb.get(s[b - 1] + r1, "-"), 0.0)
+              + w["WR3"].get(wb.get(s[b - 1 : b + 2], "-"), 0.0) + w["RG"].get(kind + gq.get(r1, "-"), 0.0)
+              + w["RK"].get(kind + r1, 0.0) + w["LK"].get(kind + l1, 0.0)
+              + w["WL3"].get(wb.get(s[a - 2 : a + 1], "-") if a > 1 else "-", 0.0))
+        if g == 1:
+            z += w["NL"].get(self.name_buckets.get(s[a : b + 1], "-"), 0.0)
+        if z < -30:
+            return 0.0
+        return 1.0 / (1.0 + math.exp(-z))
 
     def propose(self, s: str, blocked: bytearray | None = None) -> list[tuple[int, int, float]]:
         """Candidate names in the normalised text ``s``: non-overlapping ``(start, end, p)`` by
@@ -157,6 +193,38 @@ class NameModel:
             out.append((a, b, p))
         out.sort()
         return out
+
+
+_CONTEXT_TEMPLATES = ("L1", "L2", "R1", "R2", "LC", "RC", "WL", "WR", "WR3", "RG", "RK", "LK", "WL3", "NL")
+
+
+def _templates(weights: dict[str, float]) -> dict[str, dict[str, float]]:
+    """The weights of the context features, one table per template (``L1:之`` → table ``L1``,
+    key ``之``)."""
+    out: dict[str, dict[str, float]] = {name: {} for name in _CONTEXT_TEMPLATES}
+    for key, value in weights.items():
+        name, sep, rest = key.partition(":")
+        if sep and name in out:
+            out[name][rest] = value
+    return out
+
+
+def span_features(m: NameModel, span: str, sl: int) -> list[str]:
+    """The features of a Chinese-name candidate that depend on its text alone."""
+    wb, nb, gq = m.word_buckets, m.name_buckets, m.given
+    g = len(span) - sl
+    g1 = span[sl]
+    kind = "11" if sl == 1 and g == 1 else ("12" if sl == 1 else ("21" if g == 1 else "22"))
+    f = ["K" + kind, "S:" + span[:sl], "G1:" + g1, "Q1:" + gq[g1], "W:" + kind + wb.get(span, "-"),
+         "N:" + kind + nb.get(span, "-")]
+    if g == 2:
+        g2 = span[-1]
+        given = g1 + g2
+        f += ["G2:" + g2, "Q2:" + gq[g2], "GB:" + given, "WG:" + wb.get(given, "-"),
+              "WSG:" + wb.get(span[: sl + 1], "-"), "QQ:" + gq[g1] + gq[g2]]
+    else:
+        f.append("GS:" + g1)
+    return f
 
 
 def chinese_features(m: NameModel, s: str, a: int, b: int, sl: int) -> list[str]:
