@@ -15,7 +15,7 @@ FLOOR = {
     "events": 4,
     "pipeline": 5,
     "store": 6,
-    "brief": 7,
+    "brief": 7, "collect": 7,
     "web": 8, "cli": 8,
 }
 TOP = {"__init__", "__main__"}  # the package's front door may import anything
