@@ -194,7 +194,7 @@ def document_spans(doc: Document) -> Iterator[tuple[str, str, Span]]:
         for m in p.mentions:
             yield "mention", p.name, m
         for pos in p.positions:
-            yield "position", pos.role, pos.span
+            yield "position", pos.text, pos.span
     for o in doc.organizations:
         for m in o.mentions:
             yield "organization", o.name, m
