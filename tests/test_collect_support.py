@@ -180,6 +180,10 @@ def article(title: str, body: str, published: str, source: str = "浙江日报",
 <div class="footer">版权所有 {source} 网站地图 联系我们</div>
 </body></html>
 """
+    if charset.lower().startswith("big5"):  # a Taiwan/Hong Kong style page: all of it traditional
+        import opencc
+
+        page = opencc.OpenCC("s2t").convert(page)
     return page.encode(charset)
 
 

@@ -103,7 +103,7 @@ def _add(args: argparse.Namespace) -> int:
                     continue
                 ok = add_source(conn, e.url, e.kind, e.name, e.province, e.link_pattern, e.note)
                 added, kept = added + ok, kept + (not ok)
-    print(f"added {added} sources" + (f"; {kept} were there already (unchanged)" if kept else ""))
+    print(f"added {added} source{'s' * (added != 1)}" + (f"; {kept} were there already (unchanged)" if kept else ""))
     return 0
 
 

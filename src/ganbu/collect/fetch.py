@@ -281,7 +281,7 @@ class Fetcher:
         cap = self.p.max_bytes
         declared = r.headers.get("content-length")
         if declared and declared.isdigit() and int(declared) > cap:
-            raise _Failure(f"too large ({int(declared):,} bytes, cap {cap:,})", False, r.status_code)
+            raise _Failure(f"too large (over the cap of {cap:,} bytes)", False, r.status_code)  # said so up front
         buf = bytearray()
         async for chunk in r.aiter_bytes():
             buf += chunk

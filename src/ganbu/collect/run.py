@@ -31,11 +31,10 @@ import datetime as _dt
 import sys
 import time
 import zlib
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
 
 from sqlalchemy import Engine, select
 
@@ -114,24 +113,6 @@ class CollectReport:
                 "new": self.total("stored"), "unchanged": self.total("duplicate"), "failed": self.total("failed"),
                 "fetched": self.total("fetched"), "sources": [t.to_dict() for t in self.tallies.values()],
                 "resolved": self.resolved}
-
-
-def _interleave(rows: list) -> list:
-    """Rows in round-robin order over their hosts, so one slow host does not hold the others."""
-    by: dict[str, list] = defaultdict(list)
-    for r in rows:
-        by[urlsplit(r.url).netloc].append(r)
-    out = []
-    queues = list(by.values())
-    i = 0
-    while queues:
-        q = queues[i % len(queues)]
-        out.append(q.pop(0))
-        if not q:
-            queues.remove(q)
-        else:
-            i += 1
-    return out
 
 
 class Collector:
@@ -283,31 +264,38 @@ class Collector:
     # ------------------------------------------------------------ 3. fetches
 
     async def _fetch_queue(self, scope: Sequence[int] | None) -> None:
+        """Fetch what is queued, one feeder per source, so a slow or rate-limited site does not
+        hold the others."""
         with self.engine.connect() as conn:
             total = st.count_pending(conn, scope)
+            groups = st.pending_sources(conn, scope)
         if self.progress and total:
             from tqdm import tqdm
 
             self.bar = tqdm(total=total, unit="page", desc="collect", file=sys.stderr, dynamic_ncols=True,
                             smoothing=0.05)
+        await asyncio.gather(*(self._feed(sid) for sid in groups))
+        self._flush_fetched()
+
+    async def _feed(self, source_id: int | None) -> None:
+        """Claim a source's queued URLs a few at a time (so collectors sharing the store share
+        them) and fetch them, keeping about one claim's worth in flight."""
+        chunk = max(16, 4 * self.p.per_host)
         cursor = 0
-        tasks: set[asyncio.Task] = set()
+        inflight: set[asyncio.Task] = set()
         while True:
             with self.engine.connect() as conn:
-                rows = st.pending_rows(conn, cursor, 500, scope)
+                rows = st.pending_rows(conn, source_id, cursor, chunk)
             if not rows:
                 break
             cursor = rows[-1].id
-            for r in _interleave(await self._claim_rows(rows)):
+            for r in await self._claim_rows(rows):
                 self._row_source[r.id] = r.source_id
-                t = asyncio.create_task(self._fetch_one(r))
-                tasks.add(t)
-                t.add_done_callback(tasks.discard)
-            while len(tasks) > 1000:
-                await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
-        if tasks:
-            await asyncio.gather(*tasks)
-        self._flush_fetched()
+                inflight.add(asyncio.create_task(self._fetch_one(r)))
+            while len(inflight) >= chunk:
+                _done, inflight = await asyncio.wait(inflight, return_when=asyncio.FIRST_COMPLETED)
+        if inflight:
+            await asyncio.gather(*inflight)
 
     async def _claim_rows(self, rows: list) -> list:
         by_key = {st.url_key(r.url): r for r in rows}

@@ -25,7 +25,8 @@ from ..store import schema as S
 from ..store.writer import chunked, insert_ignore
 from .links import Link
 
-__all__ = ["MAX_RUNS", "count_pending", "fetched_rows", "known_urls", "pending_rows", "queue_links", "record_poll",
+__all__ = ["MAX_RUNS", "count_pending", "fetched_rows", "known_urls", "pending_rows", "pending_sources", "queue_links",
+           "record_poll",
            "save_failed", "save_fetched", "save_validators", "source_key", "url_key", "validators"]
 
 #: a page that failed for a reason that may pass (5xx, timeout) is tried again by this many runs
@@ -94,11 +95,19 @@ def _pending_cond(source_ids: Sequence[int] | None):
     return cond
 
 
-def pending_rows(conn: Connection, after_id: int, limit: int, source_ids: Sequence[int] | None = None) -> list:
-    """URLs to fetch (queued, or failed for a passing reason), by id, after ``after_id``."""
-    q = (select(F.id, F.url, F.source_id, F.title, F.published, F.attempts).where(_pending_cond(source_ids))
+def pending_rows(conn: Connection, source_id: int | None, after_id: int, limit: int) -> list:
+    """URLs of one source (None: of removed sources) to fetch (queued, or failed for a passing
+    reason), by id, after ``after_id``."""
+    src = F.source_id.is_(None) if source_id is None else F.source_id == source_id
+    q = (select(F.id, F.url, F.source_id, F.title, F.published, F.attempts).where(_pending_cond(None), src)
          .where(F.id > after_id).order_by(F.id).limit(limit))
     return list(conn.execute(q))
+
+
+def pending_sources(conn: Connection, source_ids: Sequence[int] | None = None) -> list[int | None]:
+    """The sources (None: removed ones) with URLs to fetch."""
+    q = select(F.source_id).where(_pending_cond(source_ids)).distinct()
+    return sorted(conn.scalars(q), key=lambda x: (x is None, x or 0))
 
 
 def count_pending(conn: Connection, source_ids: Sequence[int] | None = None) -> int:
