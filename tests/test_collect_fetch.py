@@ -3,6 +3,7 @@ redirect loops, conditional requests, the user agent, the per-host rate limit an
 from __future__ import annotations
 
 import asyncio
+import itertools
 
 import pytest
 
@@ -122,7 +123,7 @@ def test_rate_limit_and_concurrency_cap_per_host(site):  # noqa: F811
 
     assert all(r.ok for r in asyncio.run(main()))
     times = sorted(t for path, _, t in site.hits if path.startswith("/news/"))
-    gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
+    gaps = [b - a for a, b in itertools.pairwise(times)]
     assert min(gaps) >= 0.18 and site.max_active == 1
 
 

@@ -18,7 +18,7 @@ def _libs():
     need_collect()
 
 
-FAST = dict(interval=0, retries=2, backoff=0.01, timeout=0.5, max_bytes=1_000_000)
+FAST = {"interval": 0, "retries": 2, "backoff": 0.01, "timeout": 0.5, "max_bytes": 1_000_000}
 
 
 def _path(i: int) -> str:

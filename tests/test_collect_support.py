@@ -56,7 +56,7 @@ class Site:
         site = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 - the http.server API
+            def do_GET(self) -> None:
                 site._serve(self)
 
             def log_message(self, *args: object) -> None:
@@ -89,11 +89,13 @@ class Site:
     def page(self, path: str, body: bytes | str, content_type: str = "text/html; charset=utf-8") -> None:
         """A static page with an ETag and Last-Modified; conditional requests get 304."""
         data = body.encode("utf-8") if isinstance(body, str) else body
-        etag = '"' + hashlib.sha1(data).hexdigest()[:16] + '"'
-        modified = formatdate(1_700_000_000, usegmt=True)
+        digest = hashlib.sha1(data).hexdigest()
+        etag = '"' + digest[:16] + '"'
+        modified = formatdate(1_700_000_000 + int(digest[:6], 16), usegmt=True)  # one per content
 
         def serve(headers: dict[str, str]) -> Reply:
-            if headers.get("if-none-match") == etag or headers.get("if-modified-since") == modified:
+            asked = headers.get("if-none-match")
+            if asked == etag or (asked is None and headers.get("if-modified-since") == modified):
                 return 304, {"ETag": etag}, b""
             return 200, {"Content-Type": content_type, "ETag": etag, "Last-Modified": modified}, data
 

@@ -97,16 +97,21 @@ def _failing(polls: list) -> str | None:
 
 
 def _empty(polls: list) -> str | None:
-    answered = [p for p in polls if p.error is None and p.status != 304]
-    run = []
-    for p in reversed(answered):
-        if p.n_links:
-            break
-        run.append(p)
-    if len(run) < EMPTY_POLLS or len(run) == len(answered):
+    """The listing answered without report links in the last polls (a 304 repeats what the poll
+    before it saw), though it held links before."""
+    seen: list[tuple[float, int]] = []  # (at, report links on the listing) of the polls that answered
+    for p in polls:
+        if p.error is not None:
+            continue
+        n = seen[-1][1] if p.status == 304 and seen else p.n_links
+        seen.append((p.at, n))
+    run = 0
+    while run < len(seen) and seen[len(seen) - 1 - run][1] == 0:
+        run += 1
+    if run < EMPTY_POLLS or run == len(seen):
         return None
-    return (f"the listing holds no report link since {_iso(run[-1].at)} ({len(run)} polls) though it did before: "
-            f"layout or link pattern changed?")
+    return (f"the listing holds no report link since {_iso(seen[len(seen) - run][0])} ({run} polls) though it did "
+            f"before: layout or link pattern changed?")
 
 
 def _quiet(polls: list, found: list[float], now: float, start: float) -> tuple[str | None, float | None]:
