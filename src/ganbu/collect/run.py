@@ -325,18 +325,20 @@ class Collector:
         if not batch:
             return
         now = self.now()
-        jobs = []
+        jobs, good = [], []
         with write(self.engine) as conn:
             for row, r in batch:
                 tally = self.tally(row.source_id)
                 if r.ok and not r.not_modified:
-                    st.save_fetched(conn, row.id, now, r.final_url if r.final_url != row.url else "", r.status,
-                                    r.etag, r.last_modified, r.body)
+                    good.append({"fid": row.id, "at": now, "final_url": r.final_url if r.final_url != row.url else "",
+                                 "status": r.status, "etag": r.etag, "last_modified": r.last_modified,
+                                 "body": r.body})
                     tally.fetched += 1
                     jobs.append(PageJob(row.id, row.url, r.body, row.title, st.day(row.published)))
                 else:
                     st.save_failed(conn, row.id, now, r.status, r.error or "not modified", r.retry)
                     tally.failed[r.error or "not modified"] += 1
+            st.save_fetched(conn, good)
             self.claimer.release(conn, [st.url_key(row.url) for row, r in batch if not r.ok or r.not_modified])
         self.claimer.renew()
         for i in range(0, len(jobs), 16):
@@ -385,29 +387,27 @@ class Collector:
         with write(self.engine) as conn:
             new_ids = self.writer.write(conn, list(facts.values()))
             ids = {**st.document_ids(conn, [k for k in facts if k not in new_ids]), **new_ids}
+            states = st.fetched_states(conn, [fid for fid, _ in batch])
             first: set[str] = set()
-            urls = dict(conn.execute(select(S.fetches.c.id, S.fetches.c.url)
-                                     .where(S.fetches.c.id.in_([fid for fid, _ in batch]))).all())
+            done: list[dict] = []
             for fid, res in batch:
-                self._store_one(conn, fid, res, new_ids, ids, first)
-            self.claimer.release(conn, [st.url_key(u) for u in urls.values()])
-
-    def _store_one(self, conn, fid: int, res: Facts | PageFailure, new_ids: dict[str, int], ids: dict[str, int],
-                   first: set[str]) -> None:
-        tally = self.tally(self._row_source.get(fid))
-        if isinstance(res, PageFailure):
-            res_row = conn.execute(select(S.fetches.c.state).where(S.fetches.c.id == fid)).scalar()
-            if res_row == "fetched":
-                st.save_failed(conn, fid, self.now(), None, f"{res.code} {res.message}", False, counted=False)
-                tally.failed[res.code] += 1
-            return
-        state = "stored" if res.key in new_ids and res.key not in first else "duplicate"
-        first.add(res.key)
-        if st.save_stored(conn, fid, state, res.key, ids.get(res.key)):
-            if state == "stored":
-                tally.stored += 1
-            else:
-                tally.duplicate += 1
+                if states.get(fid) != "fetched":
+                    continue  # another collector stored it meanwhile
+                tally = self.tally(self._row_source.get(fid))
+                if isinstance(res, PageFailure):
+                    st.save_failed(conn, fid, self.now(), None, f"{res.code} {res.message}", False, counted=False)
+                    tally.failed[res.code] += 1
+                    continue
+                state = "stored" if res.key in new_ids and res.key not in first else "duplicate"
+                first.add(res.key)
+                done.append({"fid": fid, "state": state, "key": res.key, "document_id": ids.get(res.key)})
+                if state == "stored":
+                    tally.stored += 1
+                else:
+                    tally.duplicate += 1
+            st.save_stored(conn, done)
+            urls = conn.execute(select(S.fetches.c.url).where(S.fetches.c.id.in_([fid for fid, _ in batch])))
+            self.claimer.release(conn, [st.url_key(u) for u in urls.scalars()])
 
 
 def _pool(workers: int):

@@ -19,7 +19,7 @@ import hashlib
 import zlib
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import Connection, and_, func, or_, select, update
+from sqlalchemy import Connection, and_, bindparam, func, or_, select, update
 
 from ..store import schema as S
 from ..store.writer import chunked, insert_ignore
@@ -129,12 +129,18 @@ def fetched_rows(conn: Connection, source_ids: Sequence[int] | None = None) -> l
     return list(conn.execute(q.order_by(F.id)))
 
 
-def save_fetched(conn: Connection, fetch_id: int, at: float, final_url: str, status: int | None,
-                 etag: str | None, last_modified: str | None, body: bytes) -> None:
-    conn.execute(update(S.fetches).where(F.id == fetch_id).values(
-        state="fetched", fetched_at=at, final_url=final_url if final_url else None, status=status, etag=etag,
-        last_modified=last_modified, n_bytes=len(body), body_z=zlib.compress(body, 6), error=None, retry=False,
-        attempts=F.attempts + 1))
+def save_fetched(conn: Connection, rows: list[dict]) -> None:
+    """Pages fetched: ``rows`` of ``fid, at, final_url, status, etag, last_modified, body``
+    (one statement for all; the raw bytes are kept zlib-compressed until the page is stored)."""
+    if not rows:
+        return
+    stmt = update(S.fetches).where(F.id == bindparam("fid")).values(
+        state="fetched", fetched_at=bindparam("at"), final_url=bindparam("final_url"), status=bindparam("st"),
+        etag=bindparam("et"), last_modified=bindparam("lm"), n_bytes=bindparam("n"), body_z=bindparam("z"),
+        error=None, retry=False, attempts=F.attempts + 1)
+    conn.execute(stmt, [{"fid": r["fid"], "at": r["at"], "final_url": r["final_url"] or None, "st": r["status"],
+                         "et": r["etag"], "lm": r["last_modified"], "n": len(r["body"]),
+                         "z": zlib.compress(r["body"], 1)} for r in rows])
 
 
 def save_failed(conn: Connection, fetch_id: int, at: float, status: int | None, error: str, retry: bool,
@@ -148,12 +154,25 @@ def save_failed(conn: Connection, fetch_id: int, at: float, status: int | None, 
     conn.execute(update(S.fetches).where(F.id == fetch_id).values(**values))
 
 
-def save_stored(conn: Connection, fetch_id: int, state: str, key: str, document_id: int | None) -> bool:
-    """The page became a document (``stored``) or was one already (``duplicate``); its raw bytes
-    are dropped (the document keeps the decoded page). False when another collector did it."""
-    res = conn.execute(update(S.fetches).where(F.id == fetch_id, F.state == "fetched").values(
-        state=state, key=key, document_id=document_id, body_z=None))
-    return bool(res.rowcount)
+def save_stored(conn: Connection, rows: list[dict]) -> int:
+    """Pages that became documents (``state`` ``stored``) or were one already (``duplicate``):
+    ``rows`` of ``fid, state, key, document_id``; the raw bytes are dropped (the document keeps the
+    decoded page). Only rows still ``fetched`` change (another collector may have done one);
+    returns how many did."""
+    if not rows:
+        return 0
+    stmt = update(S.fetches).where(F.id == bindparam("fid"), F.state == "fetched").values(
+        state=bindparam("new_state"), key=bindparam("k"), document_id=bindparam("did"), body_z=None)
+    res = conn.execute(stmt, [{"fid": r["fid"], "new_state": r["state"], "k": r["key"], "did": r["document_id"]}
+                              for r in rows])
+    return int(res.rowcount or 0)
+
+
+def fetched_states(conn: Connection, ids: Sequence[int]) -> dict[int, str]:
+    out: dict[int, str] = {}
+    for part in chunked(sorted(ids)):
+        out.update(conn.execute(select(F.id, F.state).where(F.id.in_(part))).all())
+    return out
 
 
 def document_ids(conn: Connection, keys: Sequence[str]) -> dict[str, int]:
