@@ -143,11 +143,8 @@ def test_two_collectors_share_the_work(site, target):  # noqa: F811
     assert _finish(_start(ref))["new"] == N
     reference = _full(ref)
     site.hits.clear()
-    a = _start(db, interval=0.1)
-    deadline = time.time() + 60
-    while not _states(db) and time.time() < deadline:  # the list is polled and its links queued
-        time.sleep(0.02)
-    b = _start(db, interval=0.1)
+    # started together: one polls the list, the other waits for that poll, then both take URLs
+    a, b = _start(db, interval=0.1), _start(db, interval=0.1)
     ra, rb = _finish(a), _finish(b)
     assert ra["fetched"] + rb["fetched"] == N and ra["new"] + rb["new"] == N
     assert ra["fetched"] > 0 and rb["fetched"] > 0  # both did a share

@@ -142,6 +142,7 @@ class Collector:
         self._sources: dict[int, SourceRow] = {}
         self._row_source: dict[int, int | None] = {}
         self._extracting: set[asyncio.Task] = set()
+        self._held_polls: list[str] = []
         self._last_fetch_flush = time.monotonic()
         self._last_store_flush = time.monotonic()
 
@@ -170,6 +171,7 @@ class Collector:
                 self.fx = fx
                 await self._leftovers(scope)
                 await asyncio.gather(*(self._poll(s) for s in sources if s.enabled))
+                await self._wait_for_polls()
                 await self._fetch_queue(scope)
                 await self._drain()
             self.report.requests = fx.requests
@@ -210,6 +212,7 @@ class Collector:
         ours, _stored, _held = await asyncio.to_thread(self.claimer.claim, [key])
         if key not in ours:
             tally.listing = "skipped (another collector is polling it)"
+            self._held_polls.append(key)
             return
         t0 = time.monotonic()
         status, error, listing, saves = await self._read_listing(src)
@@ -222,6 +225,17 @@ class Collector:
             st.record_poll(conn, src.id, self.now(), time.monotonic() - t0, status, error, len(links), n_new)
             self.claimer.release(conn, [key])
         tally.links, tally.new_links = len(links), n_new
+
+    async def _wait_for_polls(self, limit: float = 60.0) -> None:
+        """Wait (up to ``limit`` s) for the polls other collectors were making when ours were
+        skipped, so that the links they queue are shared out, not left to them alone."""
+        deadline = time.monotonic() + limit
+        while self._held_polls and time.monotonic() < deadline:
+            with self.engine.connect() as conn:
+                held = set(conn.scalars(select(S.claims.c.key).where(S.claims.c.key.in_(self._held_polls))))
+            self._held_polls = [k for k in self._held_polls if k in held]
+            if self._held_polls:
+                await asyncio.sleep(0.2)
 
     async def _read_listing(self, src: SourceRow) -> tuple[int | None, str | None, Listing | None, list]:
         """(status, error, listing, validators to save) of one source's listing; a sitemap index's
