@@ -32,10 +32,12 @@ from sqlalchemy import (
     Text,
 )
 
+from .schema_sources import define_source_tables
+
 __all__ = ["SCHEMA_VERSION", "metadata"]
 
 #: the Alembic revision this module describes (the head of ``migrations/versions``)
-SCHEMA_VERSION = "0001"
+SCHEMA_VERSION = "0002_sources"
 
 metadata = MetaData()
 
@@ -230,3 +232,6 @@ dirty = Table(
     Column("kind", String(8), nullable=False),  # name | date
     Column("value", String(64), nullable=False),
 )
+
+# the collector's tables (ganbu sources / ganbu collect), defined in schema_sources.py
+sources, listings, source_polls, fetches = define_source_tables(metadata)
