@@ -28,6 +28,7 @@ __all__ = ["COMMANDS", "build_parser", "main"]
 COMMANDS: tuple[str, ...] = (
     "ganbu.cli.extract",
     "ganbu.store.cli",
+    "ganbu.brief.cli",
 )
 
 EPILOG = """\
