@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..lang import dates as _dates
-from .compose import Writer, body_names, person_names, province_piece, province_short, total_piece
+from .compose import Writer, body_names, person_names, province_piece, total_piece
 from .facts import Unit
 from .finders import gathering_groups
 from .records import FactRef, Section, Sentence, SourceRef, _Record
@@ -195,6 +195,8 @@ def _headline(w: Writer, src: Sourcer, scoped: list[Unit], by_section: dict[str,
     for k in order[:3]:
         actors = sorted({p.key: p for u in by_section[k] for p in u.actors}.values(), key=lambda p: p.rank)
         leads += actors[:1]
+    ends = [min(scoped, key=lambda u: u.date), max(scoped, key=lambda u: u.date_end or u.date)]
+    date_piece = Piece(date_piece.segments, [f for u in ends for f in u.date_facts])
     return fill("headline.sections", dates=date_piece, leaders=person_names(leads), k=len(scoped))
 
 
@@ -271,6 +273,12 @@ def digest(units: list[Unit], src: Sourcer, date_from: D, date_to: D, *, place: 
         b.note = template("empty").format(dates=fmt_dates(date_from, date_to, year=True))
         return b
     w = Writer(src)
+    by_section: dict[str, list[Unit]] = defaultdict(list)
+    for u in scoped:
+        by_section[u.section].append(u)
+    order = sorted(by_section, key=lambda k: _section_order(by_section[k]))
+    docs = {d for u in scoped for d in u.documents}
+    b.headline = w.sentence(_headline(w, src, scoped, by_section, order, False, place, docs))
     by_day: dict[D, list[Unit]] = defaultdict(list)
     for u in scoped:
         by_day[u.date].append(u)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..lang import dates as _dates
 from ..lang.places import MUNICIPALITIES, find_places
@@ -25,7 +25,7 @@ from ..lang.quantities import find_quantities
 from ..store.queries_brief import BriefEvent, BriefFacts, BriefOrg, BriefPerson
 from .records import FactRef
 from .tables import rank_of, words
-from .text import Piece, Sourcer, fact, join, lit
+from .text import Piece, Sourcer, fact, join
 
 __all__ = ["Amount", "Body", "Person", "Unit", "read_units"]
 
@@ -107,7 +107,10 @@ class Unit:
 # ---------------------------------------------------------------- people
 
 def _level(pos) -> str:
+    """central, province, city; foreign for an office of another state (朝鲜劳动党 总书记)."""
     if pos.province is None:
+        if pos.org_kind is None and not (pos.organization or pos.office).startswith(words("chinese_prefix")):
+            return "foreign"   # an office of another state, or of no known body
         return "central"
     if pos.jurisdiction == pos.province or pos.jurisdiction in MUNICIPALITIES:
         return "province"
@@ -119,20 +122,34 @@ def _near(spans: list[tuple[int, int]], lo: int, hi: int) -> tuple[int, int] | N
     return inside[0] if inside else (spans[0] if spans else None)
 
 
-def _person(p: BriefPerson, ev: BriefEvent, text: str, central: set[str]) -> Person:
-    lo, hi = ev.span
-    best = (99, False, None, None)
-    province = None
+@dataclass
+class _Standing:
+    rank: int = 99
+    top: bool = False
+    org: str | None = None      # the central body of the most senior central office
+    level: str | None = None
+    province: str | None = None
+
+
+def _standing(p: BriefPerson, central: set[str]) -> _Standing:
+    """The person's most senior office in the report (ranks.tsv), whether it makes them a top
+    leader of a province, and their province (of the first office that has one)."""
+    best = _Standing()
     for pos in p.positions:
         level = _level(pos)
         r = rank_of(level, pos.org_kind, pos.role)
-        if pos.province and province is None:
-            province = pos.province
-        if r.rank < best[0]:
-            org = pos.organization if (level == "central" and (pos.org_kind in central)) else None
-            best = (r.rank, r.top and level == "province", org, level)
-        elif r.top and level == "province":
-            best = (best[0], True, best[2], best[3])
+        if pos.province and best.province is None:
+            best.province = pos.province
+        if r.rank < best.rank:
+            best.rank, best.level = r.rank, level
+            best.org = pos.organization if (level == "central" and (pos.org_kind in central)) else None
+        best.top = best.top or (r.top and level == "province")
+    return best
+
+
+def _person(p: BriefPerson, ev: BriefEvent, text: str, central: set[str]) -> Person:
+    lo, hi = ev.span
+    st = _standing(p, central)
     near = [pos for pos in p.positions if lo <= pos.span[0] and pos.span[1] <= hi] or p.positions
     if near:  # the chain the report writes before this mention (the nearest positions)
         first = min(near, key=lambda x: x.span[0])
@@ -146,8 +163,8 @@ def _person(p: BriefPerson, ev: BriefEvent, text: str, central: set[str]) -> Per
     span = _near(p.spans, lo, hi)
     name = fact(p.name, [FactRef(p.name, ev.document_id, *span)] if span else [], p.person_id)
     key = ("p", p.person_id) if p.person_id is not None else ("n", p.name)
-    central = province is None and (best[2] is not None or (best[3] == "central" and best[0] < UNRANKED))
-    return Person(key, p.person_id, p.name, province, best[0], best[1], best[2], central, p.role, name, title)
+    is_central = st.province is None and (st.org is not None or (st.level == "central" and st.rank < UNRANKED))
+    return Person(key, p.person_id, p.name, st.province, st.rank, st.top, st.org, is_central, p.role, name, title)
 
 
 # ---------------------------------------------------------------- organisations
@@ -171,7 +188,7 @@ def _province_of_org(canonical: str) -> str | None:
 _CLAUSE_STOP = "，。；：！？\n"
 
 
-def _what(ev: BriefEvent, text: str) -> Piece | None:
+def _what(ev: BriefEvent, text: str, names: Iterable[str] = ()) -> Piece | None:
     """The name of what was attended: the words of the trigger's clause up to the trigger's
     end, after a verb of attending (出席、参加 …) when there is one."""
     t0, t1 = ev.trigger
@@ -191,6 +208,8 @@ def _what(ev: BriefEvent, text: str) -> Piece | None:
         return None
     if not any(clause.endswith(n) for n in words("meeting_noun")):
         return None
+    if any(w in clause for w in words("not_in_what")) or any(n in clause for n in names):
+        return None  # a clause with a verb or a name in it is no meeting's name
     return fact(clause, [FactRef(clause, ev.document_id, a, t1)])
 
 
@@ -321,7 +340,7 @@ def _in_range(ev: BriefEvent) -> bool:
 def _units_of(ev: BriefEvent, src: Sourcer, central: set[str]) -> list[Unit]:
     """The units one event report tells (none for an undated event, a period longer than
     ``max_range_days`` or an event with nobody acting in it)."""
-    if not _in_range(ev):
+    if not _in_range(ev) or ev.date is None:
         return []
     text = src.text(ev.document_id)
     persons = [_person(p, ev, text, central) for p in ev.participants]
@@ -335,19 +354,20 @@ def _units_of(ev: BriefEvent, src: Sourcer, central: set[str]) -> list[Unit]:
     chair = [p for p in persons if p.role == "chair" and p.key not in taken]
     guests = [p for p in persons if p.key not in taken and p.role != "chair" and p.province is None
               and not p.central and p.title_piece]
-    base = {"section": section, "kind": ev.type, "date": ev.date, "date_end": ev.date_end,
-            "precise": ev.date_end in (None, ev.date) and ev.precision == "day", "place": ev.place,
-            "place_province": ev.place_province, "place_piece": _place(ev, text),
-            "date_facts": _date_facts(ev, text), "actors": actors, "chair": chair,
-            "documents": {ev.document_id}}
+    base = Unit(section, ev.type, ev.date, ev.date_end, ev.date_end in (None, ev.date) and ev.precision == "day",
+                ev.place, ev.place_province, _place(ev, text), _date_facts(ev, text), actors, chair=chair,
+                documents={ev.document_id})
     if ev.type == "signing":
         return [_signing_unit(ev, src, base, text)]
     if ev.type in VISIT_CLASS and bodies:
         topics = [t for t in (_topic(t, ev, text) for t in ev.topics) if t]
         per_body, shared = _topics_by_body(topics, bodies, src, ev.document_id, central)
-        return [Unit(**base, body=b, topics=per_body.get(b.canonical, []), shared_topics=shared) for b in bodies]
+        return [replace(base, body=b, topics=per_body.get(b.canonical, []), shared_topics=shared,
+                        actors=list(actors), documents=set(base.documents)) for b in bodies]
     meet = any(text[ev.trigger[0]:ev.trigger[1]].endswith(v) for v in words("meet_verb"))
-    return [Unit(**base, others=bodies, what=_what(ev, text), guests=guests if meet else [])]
+    base.others, base.guests = bodies, guests if meet else []
+    base.what = _what(ev, text, [p.name for p in ev.participants])
+    return [base]
 
 
 def _place(ev: BriefEvent, text: str) -> Piece:
@@ -388,7 +408,7 @@ def _topic(t: str, ev: BriefEvent, text: str) -> Piece | None:
     return fact(t, [FactRef(t, ev.document_id, k, k + len(t))]) if k >= 0 else None
 
 
-def _signing_unit(ev: BriefEvent, src: Sourcer, base: dict, text: str) -> Unit:
+def _signing_unit(ev: BriefEvent, src: Sourcer, u: Unit, text: str) -> Unit:
     s, _ = src.sentence_of(ev.document_id, *ev.trigger)
     t1 = ev.trigger[1]
     parties: dict[str, Body] = {}
@@ -401,11 +421,9 @@ def _signing_unit(ev: BriefEvent, src: Sourcer, base: dict, text: str) -> Unit:
             if piece:
                 parties.setdefault(o.canonical, Body(o.canonical, o.kind, piece))
     ordered = sorted(parties.values(), key=lambda b: b.surface.facts[0].start)
-    section = base["section"]
-    if not section:
-        section = next((p for p in map(_province_of_org, parties) if p), "")
-    u = Unit(**{**base, "section": section}, parties=ordered, what=_agreement(ev, text))
-    u.amounts = _amounts(ev, src)
+    if not u.section:
+        u.section = next((p for p in map(_province_of_org, parties) if p), "")
+    u.parties, u.what, u.amounts = ordered, _agreement(ev, text), _amounts(ev, src)
     return u
 
 
@@ -478,7 +496,7 @@ def merge_units(units: Iterable[Unit]) -> list[Unit]:
     by_key: dict[tuple, list[Unit]] = {}
     for u in sorted(units, key=lambda x: (not x.precise, x.date)):
         if u.precise:
-            u.days = {d: u.date for d in u.documents}
+            u.days = dict.fromkeys(u.documents, u.date)
         same = next((v for v in by_key.get(_key(u), []) if _same(u, v)), None)
         if same is None:
             by_key.setdefault(_key(u), []).append(u)

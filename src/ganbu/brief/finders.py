@@ -99,10 +99,10 @@ def bodies(units: list[Unit], src: Sourcer) -> list[Pattern]:
         for prov, pus in sorted(provs.items(), key=lambda kv: _span(kv[1])):
             leads = sorted((p for u in pus for p in (u.top_actors or u.actors[:2])), key=lambda p: p.rank)
             heads = [p for u in pus for b in u.bodies if b.canonical == canon for p in b.heads]
-            a, b = _span(pus)
+            d0, d1 = _span(pus)
             visitors.append(fill("pattern.body.visitor", province=province_short(prov), names=person_names(leads),
-                                 dates=Piece(lit(fmt_dates(a, b)).segments, [f for u in pus for f in u.date_facts])))
-            facts.append({"province": prov, "leaders": _names(leads), "heads": _names(heads), "from": a, "to": b})
+                                 dates=Piece(lit(fmt_dates(d0, d1)).segments, [f for u in pus for f in u.date_facts])))
+            facts.append({"province": prov, "leaders": _names(leads), "heads": _names(heads), "from": d0, "to": d1})
         title = fill("pattern.body", body=surface, n=len(provs), visitors=join(visitors))
         out.append(_pattern(src, "body", title, len(provs) + 0.1 * len(us), _span(us),
                             {"body": canon, "visits": len(us), "by": facts}))
