@@ -5,81 +5,19 @@ follows) or a digest (bullets per day). Every sentence carries its sources.
 from __future__ import annotations
 
 import datetime as _dt
-import html
 from collections import defaultdict
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
 
 from ..lang import dates as _dates
 from .compose import Writer, body_names, person_names, province_piece, total_piece
 from .facts import Unit
 from .finders import gathering_groups
-from .records import FactRef, Section, Sentence, SourceRef, _Record
+from .records import Briefing, FactRef, Section
 from .tables import template, words
 from .text import Piece, Sourcer, fact, fill, fmt_dates, join, lit
 
-__all__ = ["Briefing", "digest", "roundup"]
+__all__ = ["digest", "roundup"]
 
 D = _dt.date
-
-
-@dataclass
-class Briefing(_Record):
-    style: str                       # roundup | digest
-    date_from: D
-    date_to: D
-    place: str | None
-    provinces: list[str] | None
-    headline: Sentence | None
-    lead: list[Sentence] = field(default_factory=list)
-    sections: list[Section] = field(default_factory=list)
-    closing: list[Sentence] = field(default_factory=list)
-    note: str | None = None          # said when nothing could be written (not a sentence of the briefing)
-    excerpts: dict[tuple[int, int, int], str] = field(default_factory=dict, repr=False)
-
-    def sentences(self) -> list[Sentence]:
-        out = [self.headline] if self.headline else []
-        out += self.lead
-        for s in self.sections:
-            out += [s.heading] if s.heading else []
-            out += [x for para in s.paragraphs for x in para]
-        return out + self.closing
-
-    def footnotes(self) -> list[SourceRef]:
-        """Every source, numbered by first use (footnote n is ``footnotes()[n - 1]``)."""
-        seen: dict[SourceRef, None] = {}
-        for s in self.sentences():
-            for r in s.sources:
-                seen.setdefault(r, None)
-        return list(seen)
-
-    def to_dict(self) -> dict[str, Any]:
-        d = super().to_dict()
-        d.pop("excerpts", None)
-        d["footnotes"] = [{**r.to_dict(), "n": i + 1, "excerpt": self.excerpt(r)} for i, r in
-                          enumerate(self.footnotes())]
-        return d
-
-    def excerpt(self, r: SourceRef, limit: int = 80) -> str:
-        text = self.excerpts.get((r.document_id, r.start, r.end), "")
-        return text if len(text) <= limit else text[: limit - 1] + "…"
-
-    def to_markdown(self) -> str:
-        from .render import markdown
-
-        return markdown(self)
-
-    def to_html(self, person_url: Callable[[int], str] = lambda person_id: f"/person/{person_id}",
-                report_url: Callable[[int, int, int], str] = lambda doc_id, start, end:
-                f"/report/{doc_id}#{start}-{end}") -> str:
-        from .render import to_html
-
-        return to_html(self, person_url, report_url)
-
-
-def _escape(s: str) -> str:
-    return html.escape(s, quote=True)
 
 
 # ---------------------------------------------------------------- scope

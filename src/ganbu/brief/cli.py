@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import GanbuError, InputNotFound
+from .records import KINDS
 
 __all__ = ["register"]
 
 DEFAULT_DB = "ganbu.db"
-KINDS = ("gathering", "body", "signing", "change", "quiet", "inconsistency")
 
 
 def _date(value: str) -> _dt.date:

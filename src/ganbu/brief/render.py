@@ -11,26 +11,24 @@ import html
 import json
 import unicodedata
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import Any
 
-from .records import Pattern, Sentence, SourceRef
-
-if TYPE_CHECKING:
-    from .briefing import Briefing
+# The records (ganbu.brief.records: Briefing, Pattern, Sentence, SourceRef) are typed Any here:
+# their methods import this module, so it does not import them.
 
 __all__ = ["markdown", "patterns_markdown", "patterns_table", "to_html"]
 
 
-def _marks(s: Sentence, numbers: dict[SourceRef, int]) -> str:
+def _marks(s: Any, numbers: dict[Any, int]) -> str:
     return "".join(f"[^{numbers[r]}]" for r in s.sources)
 
 
-def _source_line(b: Briefing, r: SourceRef) -> str:
+def _source_line(b: Any, r: Any) -> str:
     when = r.published.isoformat() if r.published else "—"
     return f"《{r.title or '—'}》 {when}，报道 #{r.document_id}，第{r.start}–{r.end}字：“{b.excerpt(r)}”"
 
 
-def markdown(b: Briefing) -> str:
+def markdown(b: Any) -> str:
     numbers = {r: i + 1 for i, r in enumerate(b.footnotes())}
     md = lambda s: s.text + _marks(s, numbers)  # noqa: E731
     out: list[str] = []
@@ -62,7 +60,7 @@ def _h(s: str) -> str:
     return html.escape(s, quote=True)
 
 
-def _sentence_html(s: Sentence, numbers: dict[SourceRef, int], person_url: Callable[[int], str]) -> str:
+def _sentence_html(s: Any, numbers: dict[Any, int], person_url: Callable[[int], str]) -> str:
     parts = []
     for seg in s.segments:
         if seg.person_id is not None:
@@ -73,7 +71,7 @@ def _sentence_html(s: Sentence, numbers: dict[SourceRef, int], person_url: Calla
     return f'<span class="sentence">{"".join(parts)}{marks}</span>'
 
 
-def to_html(b: Briefing, person_url: Callable[[int], str], report_url: Callable[[int, int, int], str]) -> str:
+def to_html(b: Any, person_url: Callable[[int], str], report_url: Callable[[int, int, int], str]) -> str:
     numbers = {r: i + 1 for i, r in enumerate(b.footnotes())}
     sh = lambda s: _sentence_html(s, numbers, person_url)  # noqa: E731
     out = [f'<article class="ganbu-brief" data-style="{_h(b.style)}">']
@@ -112,7 +110,7 @@ def _width(s: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
 
 
-def patterns_table(patterns: list[Pattern]) -> str:
+def patterns_table(patterns: list[Any]) -> str:
     """Kind, score, dates, sources and title, aligned for a terminal (CJK counted double)."""
     rows = [("kind", "score", "dates", "reports", "pattern")]
     for p in patterns:
@@ -123,9 +121,9 @@ def patterns_table(patterns: list[Pattern]) -> str:
                    + "\n" for r in rows)
 
 
-def patterns_markdown(patterns: list[Pattern]) -> str:
+def patterns_markdown(patterns: list[Any]) -> str:
     out = []
-    numbers: dict[SourceRef, int] = {}
+    numbers: dict[Any, int] = {}
     kind = None
     for p in patterns:
         if p.kind != kind:
@@ -144,5 +142,5 @@ def patterns_markdown(patterns: list[Pattern]) -> str:
     return "\n".join(out).lstrip("\n") + "\n"
 
 
-def patterns_json(patterns: list[Pattern]) -> str:
+def patterns_json(patterns: list[Any]) -> str:
     return json.dumps([p.to_dict() for p in patterns], ensure_ascii=False, indent=2) + "\n"
