@@ -79,14 +79,14 @@ def _closing(src: Sourcer, docs: set[int], after: D) -> list[Piece]:
 
 def roundup(units: list[Unit], src: Sourcer, date_from: D, date_to: D, *, place: str | None = None,
             provinces: list[str] | None = None) -> Briefing:
-    """The desk's roundup (long: one step a part of the briefing, in reading order)."""
+    """The desk's roundup (long: one step a part of the briefing, in reading order). When top
+    leaders of several provinces gathered in one city (at ``place``, or anywhere without it), the
+    roundup is about that gathering: the visiting provinces, not the host city's own leaders."""
     groups = gathering_groups([u for u in units if _in_scope(u, place, None, True)])
-    city_units = None
-    if groups:
+    if place is None and groups:
         city_units = [u for us in groups[0][1].values() for u in us]
-    if place is None and city_units:
         place = min((u.place for u in city_units if u.place), key=len)
-    away = place is not None
+    away = bool(groups)
     scoped = [u for u in units if _in_scope(u, place, provinces, away)]
     b = Briefing("roundup", date_from, date_to, place, provinces, None)
     if not scoped:
@@ -167,7 +167,12 @@ def _lead(scoped: list[Unit], by_section: dict[str, list[Unit]], order: list[str
             label = label + Piece([], [f for u in by_section[k] if u.kind == "signing" for p in u.parties
                                        for f in p.surface.facts])
             top = next(a for a in amounts if not a.nested)
-            items.append(fill("lead.signings.item", province=label,
+            central = {p.canonical: p for u in by_section[k] if u.kind == "signing" for p in u.parties
+                       if p.kind in words("central_kind")}
+            kinds = {p.kind for p in central.values()}
+            item = "lead.signings.item" if not central else \
+                "lead.signings.soe" if kinds <= {"soe", "bank"} else "lead.signings.central"
+            items.append(fill(item, province=label, n=len(central),
                               amounts=(top.piece if total.text == top.amount.text else total)))
     if items:
         out.append(fill("lead.signings", items=join(items, "sep.semicolon")))

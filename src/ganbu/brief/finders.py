@@ -242,22 +242,43 @@ def inconsistencies(units: list[Unit], src: Sourcer, documents: Iterable[int]) -
             title = title + Piece([], [head, body])
             out.append(_pattern(src, "inconsistency", title, 1.0, (None, None),
                                 {"what": "count-mismatch", "document_id": doc, "heading": n, "text": k, "noun": noun}))
-    for u in units:
-        if u.body is not None and len(set(u.days.values())) > 1:
-            out.append(_date_mismatch(u, src))
+    out += _date_mismatches(units, src)
     return out
 
 
-def _date_mismatch(u: Unit, src: Sourcer) -> Pattern:
+def _date_mismatches(units: list[Unit], src: Sourcer) -> list[Pattern]:
+    """One visit, two days: reports that give the same delegation's visit to the same body
+    different single days a few days apart (``mismatch_days`` in words.tsv), each report one day."""
+    near = int(words("mismatch_days")[0])
+    groups: dict[tuple[str, str], list[Unit]] = defaultdict(list)
+    for u in units:
+        if u.body is not None and u.section and u.days:
+            groups[(u.section, u.body.canonical)].append(u)
+    out = []
+    for us in groups.values():
+        days: dict[int, set[D]] = defaultdict(set)
+        for u in us:
+            for doc, day in u.days.items():
+                days[doc].add(day)
+        if len(days) < 2 or any(len(v) > 1 for v in days.values()):
+            continue
+        values = sorted({next(iter(v)) for v in days.values()})
+        if len(values) > 1 and (values[-1] - values[0]).days <= near:
+            out.append(_date_mismatch(us, {doc: next(iter(v)) for doc, v in days.items()}, src))
+    return out
+
+
+def _date_mismatch(us: list[Unit], days: dict[int, D], src: Sourcer) -> Pattern:
+    u = us[0]
     assert u.body is not None
     values = []
-    facts = [f for f in u.date_facts if f.document_id in u.days]
-    for doc, day in sorted(u.days.items(), key=lambda kv: kv[1]):
+    facts = [f for x in us for f in x.date_facts if f.document_id in days]
+    for doc, day in sorted(days.items(), key=lambda kv: kv[1]):
         values.append(fill("pattern.date-mismatch.value", title=src.docs[doc].title or "", date=fmt_dates(day)))
     verb = {"talks": "会谈", "meeting": "会见"}.get(u.kind, "走访")
     title = fill("pattern.date-mismatch", province=province_short(u.section), verb=verb, body=u.body.surface,
                  values=join(values, "sep.semicolon")) + Piece([], facts)
-    return _pattern(src, "inconsistency", title, 1.0, (min(u.days.values()), max(u.days.values())),
+    return _pattern(src, "inconsistency", title, 1.0, (min(days.values()), max(days.values())),
                     {"what": "date-mismatch", "province": u.section, "body": u.body.canonical,
-                     "days": {str(d): day for d, day in u.days.items()}})
+                     "days": {str(d): day for d, day in days.items()}})
 
