@@ -225,10 +225,10 @@ def brief_documents(conn: Connection, ids: Sequence[int]) -> dict[int, BriefDocu
                                       zlib.decompress(r.text_z).decode("utf-8"))
         q2 = (select(om.document_id, om.organization_id, org.canonical, org.kind, om.spans)
               .join(S.organizations, org.id == om.organization_id).where(om.document_id.in_(list(part))))
-        for r in conn.execute(q2):
-            if r.document_id in out:
-                out[r.document_id].organizations.append(
-                    BriefOrg(r.organization_id, r.canonical, r.kind, None, _spans(r.spans)))
+        for o in conn.execute(q2):
+            if o.document_id in out:
+                out[o.document_id].organizations.append(
+                    BriefOrg(o.organization_id, o.canonical, o.kind, None, _spans(o.spans)))
     return out
 
 
@@ -250,28 +250,39 @@ def brief_period(conn: Connection) -> tuple[D | None, D | None]:
 def quiet_leaders(conn: Connection, as_of: D, *, roles: Sequence[tuple[str, str]], silent_days: int = 60,
                   within_days: int = 400, limit: int = 50) -> list[QuietLeader]:
     """Holders of the offices ``roles`` ((organisation kind, role) pairs, at province level: the
-    office's jurisdiction is its province) who were last named ``silent_days`` or more before
-    ``as_of`` (and at most ``within_days`` before), whose spell has no end, who are seen in no
-    other office since, and whose office nobody else was seen holding after them. The longest
-    silences first, with the last report that named them."""
-    sp, o, org, p, n = S.spells.c, S.offices.c, S.organizations.c, S.persons.c, S.names.c
+    office's jurisdiction is its province) whom no report published up to ``as_of`` names after
+    ``silent_days`` before it, though one did within ``within_days``; whose spell had not ended
+    by then, and whose office nobody else was seen holding after their last sighting. Only
+    reports up to ``as_of`` count, so a past period reads as it did then. The longest silences
+    first, with the last report that named them."""
+    if not roles:
+        return []
+    sp, o, org, n, m, d = (S.spells.c, S.offices.c, S.organizations.c, S.names.c, S.mentions.c,
+                           S.documents.c)
     newest, oldest = as_of - _dt.timedelta(days=silent_days), as_of - _dt.timedelta(days=within_days)
-    later = S.spells.alias("later")
-    successor = (select(later.c.id).where(later.c.office_id == sp.office_id, later.c.person_id != sp.person_id,
-                                          later.c.last_seen > sp.last_seen, later.c.first_seen <= as_of)
-                 .exists())
-    role_match = or_(*[and_(org.kind == k, o.role == r) for k, r in roles]) if roles else False
-    q = (select(sp.person_id, n.name, o.label, o.role, o.province, sp.last_seen)
+    last = (select(func.max(d.published)).select_from(S.mentions.join(S.documents, d.id == m.document_id))
+            .where(m.person_id == sp.person_id, d.published <= as_of).scalar_subquery())
+    q = (select(sp.person_id, n.name, o.label, o.role, o.province, sp.office_id, last.label("last"))
          .select_from(S.spells.join(S.offices, o.id == sp.office_id).join(S.organizations, org.id == o.organization_id)
-                      .join(S.persons, p.id == sp.person_id).join(S.names, n.id == p.name_id))
-         .where(role_match, o.jurisdiction == o.province, sp.end_date.is_(None), sp.ended_before.is_(None),
-                sp.last_seen.between(oldest, newest), p.last_seen <= newest, ~successor)
-         .order_by(sp.last_seen, sp.person_id).limit(limit))
-    out = []
+                      .join(S.persons, S.persons.c.id == sp.person_id).join(S.names, n.id == S.persons.c.name_id))
+         .where(or_(*[and_(org.kind == k, o.role == r) for k, r in roles]), o.jurisdiction == o.province,
+                sp.first_seen <= newest, sp.last_seen >= oldest,
+                or_(sp.end_date.is_(None), sp.end_date > as_of), or_(sp.ended_before.is_(None),
+                                                                       sp.ended_before > as_of)))
+    found: dict[int, Any] = {}
     for r in conn.execute(q):
-        doc = _last_report(conn, r.person_id, r.last_seen)
-        out.append(QuietLeader(r.person_id, r.name, r.label, r.role, r.province, r.last_seen,
-                               (as_of - r.last_seen).days, *doc))
+        if r.last is not None and oldest <= r.last <= newest and r.person_id not in found:
+            found[r.person_id] = r
+    later = S.spells.c
+    out = []
+    for r in sorted(found.values(), key=lambda r: (r.last, r.person_id)):
+        successor = conn.scalar(select(later.id).where(later.office_id == r.office_id, later.person_id != r.person_id,
+                                                       later.last_seen > r.last, later.first_seen <= as_of).limit(1))
+        if successor is None:
+            out.append(QuietLeader(r.person_id, r.name, r.label, r.role, r.province, r.last, (as_of - r.last).days,
+                                   *_last_report(conn, r.person_id, r.last)))
+        if len(out) >= limit:
+            break
     return out
 
 
