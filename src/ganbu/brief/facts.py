@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from ..lang import dates as _dates
 from ..lang.places import MUNICIPALITIES, find_places
 from ..lang.quantities import find_quantities
-from ..store.queries_brief import BriefEvent, BriefFacts, BriefOrg, BriefPerson
+from ..store.queries_brief import BriefEvent, BriefFacts, BriefOrg, BriefPerson, BriefPosition
 from .records import FactRef
 from .tables import rank_of, words
 from .text import Piece, Sourcer, fact, join
@@ -47,9 +47,6 @@ class Person:
     role: str
     name_piece: Piece
     title_piece: Piece
-
-    def piece(self, with_title: bool = True) -> Piece:
-        return (self.title_piece + self.name_piece) if with_title else self.name_piece
 
 
 @dataclass
@@ -106,7 +103,7 @@ class Unit:
 
 # ---------------------------------------------------------------- people
 
-def _level(pos) -> str:
+def _level(pos: BriefPosition) -> str:
     """central, province, city; foreign for an office of another state (朝鲜劳动党 总书记)."""
     if pos.province is None:
         if pos.org_kind is None and not (pos.organization or pos.office).startswith(words("chinese_prefix")):
