@@ -122,9 +122,10 @@ def _headline(w: Writer, src: Sourcer, scoped: list[Unit], by_section: dict[str,
     date_piece = Piece(lit(fmt_dates(first, last)).segments, [f for u in scoped for f in u.date_facts])
     if gathering:
         provs = [k for k in order if k and any(u.top_actors for u in by_section[k])]
-        tops = [p for k in provs for u in by_section[k] for p in u.top_actors]
-        evidence = Piece([], [f for p in tops for f in p.title_piece.facts + p.name_piece.facts])
-        city = fact(place or "", [f for u in scoped for f in u.place_piece.facts])
+        tops = list({p.key: p for k in provs for u in by_section[k] for p in reversed(u.top_actors)}.values())
+        # each province's top leaders as the first report that places them there names them
+        evidence = Piece([], [f for p in tops for f in p.title_piece.facts[:1] + p.name_piece.facts[:1]])
+        city = fact(place or "", [f for u in scoped for f in u.place_piece.facts[:1]][:1])
         occasion = _occasion(src, docs)
         if occasion is not None:
             return fill("headline.gathering", occasion=occasion, n=len(provs), city=city) + evidence
