@@ -301,24 +301,32 @@ def changes_with_spans(conn: Connection, date_from: D, date_to: D) -> list[Chang
     """:func:`ganbu.store.queries.changes`, each with the span of the office (else the name) in
     its source report and what the office is (role, organisation kind, jurisdiction)."""
     po, m, o, org = S.positions.c, S.mentions.c, S.offices.c, S.organizations.c
+    rows = changes(conn, date_from, date_to)
+    offices: dict[str, Any] = {}
+    for part in chunked(sorted({c.office for c in rows}), 400):
+        q = (select(o.id, o.label, o.role, org.kind, o.jurisdiction, o.province)
+             .select_from(S.offices.outerjoin(S.organizations, org.id == o.organization_id))
+             .where(o.label.in_(list(part))))
+        offices.update({r.label: r for r in conn.execute(q)})
+    spans: dict[tuple[int, int], list[tuple[int | None, int, int]]] = defaultdict(list)
+    docs = sorted({c.source.document_id for c in rows if c.source is not None})
+    for part in chunked(docs, 400):
+        q = (select(m.document_id, m.person_id, m.start, m.end, po.office_id, po.start.label("ps"),
+                    po.end.label("pe"))
+             .select_from(S.mentions.outerjoin(S.positions, and_(po.document_id == m.document_id,
+                                                                  po.mention_idx == m.idx)))
+             .where(m.document_id.in_(list(part)), m.person_id.is_not(None)).order_by(po.start))
+        for r in conn.execute(q):
+            key = (r.document_id, r.person_id)
+            spans[key].append((r.office_id, r.ps if r.ps is not None else r.start, r.pe if r.pe is not None else r.end))
     out = []
-    for c in changes(conn, date_from, date_to):
-        office = conn.execute(select(o.id, o.role, org.kind, o.jurisdiction, o.province)
-                              .select_from(S.offices.outerjoin(S.organizations, org.id == o.organization_id))
-                              .where(o.label == c.office)).first()
-        span = None
-        if c.source is not None and office is not None:
-            r = conn.execute(select(po.start, po.end, m.start.label("ms"), m.end.label("me"))
-                             .select_from(S.mentions.outerjoin(
-                                 S.positions, and_(po.document_id == m.document_id, po.mention_idx == m.idx,
-                                                   po.office_id == office.id)))
-                             .where(m.document_id == c.source.document_id, m.person_id == c.person_id)
-                             .order_by(po.start.is_(None), po.start).limit(1)).first()
-            if r is not None:
-                span = (r.start, r.end) if r.start is not None else (r.ms, r.me)
-        role, kind, jur, prov = (office.role, office.kind, office.jurisdiction, office.province) if office else \
-            (None, None, None, None)
-        out.append(ChangeSpan(c, span, role, kind, jur, prov))
+    for c in rows:
+        office = offices.get(c.office)
+        found = spans.get((c.source.document_id, c.person_id), []) if c.source is not None else []
+        span = next(((a, b) for oid, a, b in found if office is not None and oid == office.id),
+                    (found[0][1], found[0][2]) if found else None)
+        out.append(ChangeSpan(c, span, *((office.role, office.kind, office.jurisdiction, office.province)
+                                          if office is not None else (None, None, None, None))))
     return out
 
 
