@@ -29,6 +29,7 @@ COMMANDS: tuple[str, ...] = (
     "ganbu.cli.extract",
     "ganbu.store.cli",
     "ganbu.collect.cli",
+    "ganbu.brief.cli",
 )
 
 EPILOG = """\

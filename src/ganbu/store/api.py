@@ -23,6 +23,7 @@ from sqlalchemy import Engine
 from ..errors import BadArgument
 from . import queries as Q
 from .db import open_engine
+from .queries_brief import BriefQueries
 
 __all__ = ["Store", "open_store", "to_frame"]
 
@@ -45,7 +46,7 @@ def to_frame(rows: list[Any]) -> Any:
     return pd.DataFrame([r.to_dict() for r in rows])
 
 
-class Store:
+class Store(BriefQueries):
     """An open store. Queries read in their own short transaction; writes go through ingest."""
 
     def __init__(self, engine: Engine):
