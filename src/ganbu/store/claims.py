@@ -69,8 +69,16 @@ class Claimer:
             held = self._owners(conn, todo)
             self._take_over(conn, held, exp)
             held = self._owners(conn, todo)
-        ours = {k for k, o in held.items() if o == self.owner}
-        return ours, stored, set(todo) - ours
+            ours = {k for k, o in held.items() if o == self.owner}
+            # A report stored (and its claim deleted) by another process between the first
+            # look and the insert above: the insert met no claim, so it is ours now. Under
+            # READ COMMITTED this later statement sees that commit; give such claims back.
+            late = self._stored(conn, sorted(ours))
+            if late:
+                self.release(conn, late)
+                ours -= late
+                stored |= late
+        return ours, stored, set(todo) - ours - late
 
     @staticmethod
     def _stored(conn: Connection, keys: Sequence[str]) -> set[str]:
