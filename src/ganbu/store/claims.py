@@ -75,7 +75,7 @@ class Claimer:
             # READ COMMITTED this later statement sees that commit; give such claims back.
             late = self._stored(conn, sorted(ours))
             if late:
-                self.release(conn, late)
+                self.release(conn, sorted(late))
                 ours -= late
                 stored |= late
         return ours, stored, set(todo) - ours - late
