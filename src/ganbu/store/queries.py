@@ -365,10 +365,10 @@ def events(conn: Connection, *, date_from: D | None = None, date_to: D | None = 
            province: str | None = None, limit: int | None = 1000, offset: int = 0) -> list[EventRow]:
     """Events filtered by dates (inclusive), place (contained in the place name), type, person
     (name or id), organisation (name or alias, or an int id) and province; ``offset`` skips the
-    first rows (in date order) for paging."""
+    first rows (in date order, undated last, as returned) for paging."""
     ev = S.events.c
     q = event_ids_query(conn, date_from=date_from, date_to=date_to, place=place, type=type, person=person, org=org,
-                        province=province).order_by(ev.date_start, ev.id)
+                        province=province).order_by(ev.date_start.is_(None), ev.date_start, ev.id)
     if limit:
         q = q.limit(limit)
     if offset:

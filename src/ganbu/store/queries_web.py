@@ -258,8 +258,10 @@ def event_counts(conn: Connection, **filters: Any) -> EventCounts:
     base = S.events.join(ids, ids.c.id == ev.id).outerjoin(S.places, pl.id == ev.place_id)
     by_prov = {p or "": c for p, c in conn.execute(select(pl.province, func.count()).select_from(base)
                                                    .group_by(pl.province))}
-    by_type: dict[str, int] = dict(conn.execute(select(ev.type, func.count()).select_from(base).group_by(ev.type)
-                                .order_by(func.count().desc(), ev.type)).tuples().all())
+    by_type: dict[str, int] = {}
+    for t, c in conn.execute(select(ev.type, func.count()).select_from(base).group_by(ev.type)
+                             .order_by(func.count().desc(), ev.type)):
+        by_type[t] = c
     by_day = [(d, c) for d, c in conn.execute(select(ev.date_start, func.count()).select_from(base)
                                               .where(ev.date_start.is_not(None)).group_by(ev.date_start)
                                               .order_by(ev.date_start))]
