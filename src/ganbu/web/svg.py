@@ -64,7 +64,8 @@ def timeline(offices: Sequence[Any], *, width: int = 960, row: int = 26, label_w
     for year in range(lo.year, hi.year + 1):
         xx = x(D(year, 1, 1))
         out.append(f'<line class="tick" x1="{xx:.1f}" y1="18" x2="{xx:.1f}" y2="{height}"/>')
-        out.append(f'<text class="year" x="{xx + 2:.1f}" y="12">{year}</text>')
+        if xx < width - 30:
+            out.append(f'<text class="year" x="{xx + 2:.1f}" y="12">{year}</text>')
     for i, h in enumerate(rows):
         y = 22 + i * row
         end = h.end or h.start
