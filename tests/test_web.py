@@ -111,7 +111,7 @@ def test_filters_change_the_event_list_and_counts(client):
     person = _ids(client, "李明", "persons", "person_id")[0]
     mine = client.get("/api/events", params={"person": person}).json()
     assert mine and all(any(p["person_id"] == person for p in e["participants"]) for e in mine)
-    assert len(client.get("/api/events", params={"page": 2}).json()) == 0  # 100 a page, fewer events
+    assert len(client.get("/api/events", params={"page": 2}).json()) == 0  # 50 a page, fewer events
 
 
 def test_event_page_links_each_report_to_its_span(client):
@@ -256,3 +256,36 @@ def test_serve_command_line(tmp_path, capsys):
     with pytest.raises(SystemExit):
         main(["serve", "--help"])
     assert "127.0.0.1" in capsys.readouterr().out
+
+
+def test_answers_are_cached_until_the_store_changes(tmp_path, monkeypatch):
+    import time
+
+    import ganbu
+    from ganbu.store import queries
+    from test_store_support import write_jsonl
+
+    db = web_store(tmp_path)
+    calls = []
+    real = queries.stats
+    monkeypatch.setattr(queries, "stats", lambda c: calls.append(1) or real(c))
+    app = create_app(db, cache_mb=8)
+    with TestClient(app) as c:
+        first = c.get("/api/stats").json()
+        assert c.get("/api/stats").json() == first and len(calls) == 1  # the second from the cache
+        assert c.get("/api/stats?x=1").json() == first and len(calls) == 2  # another URL
+        assert c.get("/person/999999").status_code == 404 and c.get("/person/999999").status_code == 404
+        with ganbu.open_store(db) as st:  # another process writes
+            st.ingest([str(write_jsonl(tmp_path / "more.jsonl", [
+                {"id": "m1", "published": "2023-05-01", "title": "新报道", "text": "5月1日，浙江省省长王浩到台州市调研。"}]))],
+                workers=0)
+        time.sleep(1.1)
+        assert c.get("/api/stats").json()["documents"] == first["documents"] + 1
+    app.state.store.close()
+    app0 = create_app(db, cache_mb=0)
+    with TestClient(app0) as c:
+        n = len(calls)
+        c.get("/api/stats")
+        c.get("/api/stats")
+        assert len(calls) == n + 2  # no cache
+    app0.state.store.close()

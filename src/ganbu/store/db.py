@@ -25,8 +25,8 @@ from sqlalchemy.engine import make_url
 
 from .errors import StoreCorrupt, StoreError, StoreFull, StoreLocked, StoreReadOnly, StoreTooNew
 
-__all__ = ["BUSY_TIMEOUT_MS", "advisory_lock", "describe", "is_postgres", "open_engine", "open_readonly", "translate",
-           "write"]
+__all__ = ["BUSY_TIMEOUT_MS", "advisory_lock", "data_version", "describe", "is_postgres", "open_engine",
+           "open_readonly", "translate", "write"]
 
 BUSY_TIMEOUT_MS = int(os.environ.get("GANBU_BUSY_TIMEOUT_MS", "30000"))
 _LOCK_MIGRATE = 0x6761_6E62  # "ganb": PostgreSQL advisory lock key for migrations
@@ -135,6 +135,28 @@ def open_readonly(target: str | os.PathLike[str]) -> Engine:
         raise StoreError(f"schema revision {current}, this ganbu reads {head}: open it once with a ganbu command "
                          "that writes (e.g. ganbu stats) to migrate it", name)
     return engine
+
+
+def data_version(engine: Engine) -> tuple:
+    """A value that changes whenever another process writes to the store (for caches of what was
+    read): on SQLite the size and modification time of the file and its write-ahead log, on
+    PostgreSQL the rows inserted, updated and deleted so far (the server's statistics, which
+    lag writes by about a second) and the last document id."""
+    if engine.dialect.name == "sqlite":
+        path = engine.url.database or ""
+        path = path.removeprefix("file:").split("?", 1)[0]
+        out: list[object] = []
+        for p in (path, path + "-wal"):
+            try:
+                st = os.stat(p)
+                out += [st.st_mtime_ns, st.st_size]
+            except OSError:
+                out += [None, None]
+        return tuple(out)
+    with engine.connect() as conn:
+        row = conn.execute(text("SELECT (SELECT sum(n_tup_ins + n_tup_upd + n_tup_del) FROM pg_stat_user_tables), "
+                                "(SELECT max(id) FROM documents)")).one()
+    return tuple(row)
 
 
 @contextmanager

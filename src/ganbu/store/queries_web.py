@@ -254,15 +254,13 @@ def event_counts(conn: Connection, **filters: Any) -> EventCounts:
     """How many events pass :func:`ganbu.store.queries.events`' filters, per province, per type
     and per day."""
     ev, pl = S.events.c, S.places.c
-    ids = event_ids_query(conn, **filters).subquery()
-    base = S.events.join(ids, ids.c.id == ev.id).outerjoin(S.places, pl.id == ev.place_id)
-    by_prov = {p or "": c for p, c in conn.execute(select(pl.province, func.count()).select_from(base)
-                                                   .group_by(pl.province))}
+    q = event_ids_query(conn, **filters)  # FROM events LEFT JOIN places WHERE the filters
+    n = func.count()
+    by_prov = {p or "": c for p, c in conn.execute(q.with_only_columns(pl.province, n).group_by(pl.province))}
     by_type: dict[str, int] = {}
-    for t, c in conn.execute(select(ev.type, func.count()).select_from(base).group_by(ev.type)
-                             .order_by(func.count().desc(), ev.type)):
+    for t, c in conn.execute(q.with_only_columns(ev.type, n).group_by(ev.type).order_by(n.desc(), ev.type)):
         by_type[t] = c
-    by_day = [(d, c) for d, c in conn.execute(select(ev.date_start, func.count()).select_from(base)
+    by_day = [(d, c) for d, c in conn.execute(q.with_only_columns(ev.date_start, n)
                                               .where(ev.date_start.is_not(None)).group_by(ev.date_start)
                                               .order_by(ev.date_start))]
     return EventCounts(sum(by_type.values()), dict(sorted(by_prov.items(), key=lambda kv: -kv[1])), by_type, by_day)
@@ -270,19 +268,29 @@ def event_counts(conn: Connection, **filters: Any) -> EventCounts:
 
 # ---------------------------------------------------------------- persons
 
-def office_evidence(conn: Connection, person_id: int, *, per_office: int = 5) -> dict[str, list[Source]]:
+def office_evidence(conn: Connection, person_id: int, *, per_office: int = 3) -> dict[str, list[Source]]:
     """For each office of the person, the reports that give it (the latest ``per_office``), with
     the span of the position in each."""
     po, m, o, d = S.positions.c, S.mentions.c, S.offices.c, S.documents.c
-    q = (select(o.label, d.id, d.title, d.url, d.published, po.start, po.end)
-         .select_from(S.mentions.join(S.positions, (po.document_id == m.document_id) & (po.mention_idx == m.idx))
-                      .join(S.offices, o.id == po.office_id).join(S.documents, d.id == m.document_id))
-         .where(m.person_id == person_id).order_by(o.label, d.published.desc(), d.id.desc()))
-    out: dict[str, list[Source]] = defaultdict(list)
-    for label, did, title, url, pub, s, e in conn.execute(q):
-        if len(out[label]) < per_office and all(x.document_id != did for x in out[label]):
-            out[label].append(Source(did, title, url, pub, (s, e)))
-    return dict(out)
+    q = (select(po.office_id, m.document_id, po.start, po.end)
+         .select_from(S.mentions.join(S.positions, (po.document_id == m.document_id) & (po.mention_idx == m.idx)))
+         .where(m.person_id == person_id).order_by(m.document_id.desc()))
+    picked: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
+    for oid, did, s, e in conn.execute(q):  # newest reports have the highest ids, mostly: sorted by date below
+        got = picked[oid]
+        if len(got) < per_office * 4 and all(x[0] != did for x in got):
+            got.append((did, s, e))
+    docs = {r.id: r for r in conn.execute(select(d.id, d.title, d.url, d.published)
+                                          .where(d.id.in_([x[0] for v in picked.values() for x in v])))}
+    labels: dict[int, str] = {}
+    for oid, label in conn.execute(select(o.id, o.label).where(o.id.in_(list(picked)))):
+        labels[oid] = label
+    out: dict[str, list[Source]] = {}
+    for oid, got in picked.items():
+        rows = sorted((docs[did] for did, _, _ in got), key=lambda r: (r.published or D.min, r.id), reverse=True)
+        spans = {did: (s, e) for did, s, e in got}
+        out[labels[oid]] = [Source(r.id, r.title, r.url, r.published, spans[r.id]) for r in rows[:per_office]]
+    return out
 
 
 def namesakes(conn: Connection, person_id: int) -> list[dict]:

@@ -15,8 +15,9 @@ from typing import Any
 __all__ = ["create_app"]
 
 
-def create_app(store: Any) -> Any:
-    """The FastAPI application over ``store`` (a :class:`ganbu.store.api.Store`, a path or a URL)."""
+def create_app(store: Any, *, cache_mb: int = 64) -> Any:
+    """The FastAPI application over ``store`` (a :class:`ganbu.store.api.Store`, a path or a URL);
+    answers cached in up to ``cache_mb`` MB until the store changes (0: none)."""
     from .app import create_app as _create
 
-    return _create(store)
+    return _create(store, cache_mb=cache_mb)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Awaitable, Callable, MutableMapping
+from functools import partial
 from importlib import resources
 from typing import Any
 
@@ -17,12 +18,14 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import BadArgument, GanbuError, InternalError
 from ..store.api import Store, open_store
+from ..store.db import data_version
 from ..store.errors import StoreError
 from ..version import __version__
+from .cache import ResponseCache
 from .params import NotFound
 from .render import JSON, env, render
 
-__all__ = ["CSP", "create_app"]
+__all__ = ["CSP", "create_app", "from_environment"]
 
 CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; "
        "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
@@ -101,8 +104,9 @@ class _SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
-def create_app(store: Store | str | os.PathLike[str]) -> FastAPI:
-    """The web application over ``store`` (a :class:`Store`, or a path/URL opened read-only)."""
+def create_app(store: Store | str | os.PathLike[str], *, cache_mb: int = 64) -> FastAPI:
+    """The web application over ``store`` (a :class:`Store`, or a path/URL opened read-only);
+    answers are cached in up to ``cache_mb`` MB until the store changes (0: no cache)."""
     from .routes import api_router, page_router
 
     st = store if isinstance(store, Store) else open_store(store, read_only=True)
@@ -115,5 +119,13 @@ def create_app(store: Store | str | os.PathLike[str]) -> FastAPI:
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     app.include_router(api_router)
     app.include_router(page_router)
+    if cache_mb > 0:
+        app.add_middleware(ResponseCache, version=partial(data_version, st.engine), max_bytes=cache_mb << 20)
     app.add_middleware(_SecurityHeaders)
     return app
+
+
+def from_environment() -> FastAPI:
+    """:func:`create_app` over ``$GANBU_SERVE_DB`` with ``$GANBU_SERVE_CACHE_MB``: the factory
+    ``ganbu serve --workers N`` gives each server process."""
+    return create_app(os.environ["GANBU_SERVE_DB"], cache_mb=int(os.environ.get("GANBU_SERVE_CACHE_MB", "64")))

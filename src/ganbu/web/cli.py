@@ -27,12 +27,24 @@ def _serve(args: argparse.Namespace) -> int:
         raise BadArgument(f"ganbu serve needs the web extra: pip install 'ganbu[web]' ({e.name} is missing)") from None
     if not 0 < args.port < 65536:
         raise BadArgument(f"--port must be 1…65535, not {args.port}")
-    app = create_app(args.db)
+    if not 1 <= args.workers <= 64:
+        raise BadArgument(f"--workers must be 1…64, not {args.workers}")
+    if args.cache_mb < 0:
+        raise BadArgument(f"--cache-mb must be 0 or more, not {args.cache_mb}")
+    app = create_app(args.db, cache_mb=args.cache_mb)
     host = args.host
     where = f"[{host}]" if ":" in host else host
     print(f"ganbu serve: {app.state.store.engine.info['name']} read-only on http://{where}:{args.port}/ "
           "(Ctrl-C stops)", file=sys.stderr)
-    uvicorn.run(app, host=host, port=args.port, log_level=args.log_level, access_log=args.log_level == "info")
+    log = {"log_level": args.log_level, "access_log": args.log_level == "info"}
+    if args.workers > 1:  # each process opens the store itself (the check above has told what is wrong)
+        app.state.store.close()
+        os.environ["GANBU_SERVE_DB"] = args.db
+        os.environ["GANBU_SERVE_CACHE_MB"] = str(args.cache_mb)
+        uvicorn.run("ganbu.web.app:from_environment", factory=True, host=host, port=args.port, workers=args.workers,
+                    **log)
+    else:
+        uvicorn.run(app, host=host, port=args.port, **log)
     return 0
 
 
@@ -66,6 +78,10 @@ def register(subparsers: Any) -> None:
     p.add_argument("--host", default="127.0.0.1",
                    help="the address to listen on (default 127.0.0.1: this machine only)")
     p.add_argument("--port", type=int, default=8000, help="the port (default 8000)")
+    p.add_argument("--cache-mb", type=int, default=64, metavar="MB",
+                   help="keep up to MB megabytes of answers in memory until the store changes (default 64; 0: none)")
+    p.add_argument("--workers", type=int, default=1,
+                   help="server processes (default 1; more use more cores, each with its own cache)")
     p.add_argument("--log-level", default="warning", choices=("critical", "error", "warning", "info", "debug"),
                    help="uvicorn's log level (default warning; info logs every request)")
     p.set_defaults(run=_run)

@@ -4,7 +4,8 @@ the store through its query layer (:mod:`ganbu.store.queries`, :mod:`ganbu.store
 :mod:`ganbu.brief`) in one short read, and renders a template or returns the dicts."""
 from __future__ import annotations
 
-from collections import defaultdict
+import threading
+from collections import OrderedDict, defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -22,6 +23,7 @@ from ..errors import BadArgument
 from ..store import queries as Q
 from ..store import queries_brief as QB
 from ..store import queries_web as W
+from ..store.db import data_version
 from . import svg
 from .highlight import KINDS as SPAN_KINDS
 from .highlight import segments
@@ -33,10 +35,10 @@ __all__ = ["api_router", "page_router"]
 page_router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 api_router = APIRouter(prefix="/api")
 
-PERSON_EVENTS = 100     # the latest events on a person page
+PERSON_EVENTS = 30      # the latest events on a person page (all: /events?person=ID, paged)
 COLLEAGUES = 60
-ORG_VISITS = 50         # the latest visits of each kind on an organisation page
-PAGE_SIZE = 100         # events per page
+ORG_VISITS = 20         # the latest visits of each kind on an organisation page (all: /events?org=ID)
+PAGE_SIZE = 50          # events per page
 
 
 @contextmanager
@@ -77,8 +79,28 @@ def _org(request: Request, oid_s: str) -> Q.OrgReport:
 def _events(request: Request, f: EventFilters) -> tuple[list[Q.EventRow], W.EventCounts]:
     with _read(request) as c:
         rows = Q.events(c, **f.store_kw(), limit=PAGE_SIZE, offset=(f.page - 1) * PAGE_SIZE)
-        counts = W.event_counts(c, **f.store_kw())
-    return rows, counts
+        return rows, _counts(request, c, f)
+
+
+_COUNTS: OrderedDict[tuple, W.EventCounts] = OrderedDict()
+_COUNTS_LOCK = threading.Lock()
+
+
+def _counts(request: Request, c: Connection, f: EventFilters) -> W.EventCounts:
+    """The counts of a filtered set, kept (256 sets) while the store does not change: every page
+    of a list has the same counts, and counting all events takes a while on a large store."""
+    engine = request.app.state.store.engine
+    key = (id(engine), data_version(engine), *f.store_kw().items())
+    with _COUNTS_LOCK:
+        hit = _COUNTS.get(key)
+    if hit is not None:
+        return hit
+    counts = W.event_counts(c, **f.store_kw())
+    with _COUNTS_LOCK:
+        _COUNTS[key] = counts
+        while len(_COUNTS) > 256:
+            _COUNTS.popitem(last=False)
+    return counts
 
 
 def _event(request: Request, eid_s: str) -> Q.EventRow:
@@ -158,7 +180,7 @@ def api_org(request: Request, organization_id: str) -> Any:
     return [_org(request, organization_id).to_dict()]
 
 
-@api_router.get("/events", summary="events as `ganbu events --format json` (100 a page)")
+@api_router.get("/events", summary="events as `ganbu events --format json` (50 a page)")
 def api_events(request: Request, from_: str | None = _F, to: str | None = _T, province: str | None = None,
                place: str | None = None, type: str | None = None, person: str | None = None,
                org: str | None = None, page: str | None = None) -> Any:
@@ -172,7 +194,7 @@ def api_event_counts(request: Request, from_: str | None = _F, to: str | None = 
                      org: str | None = None) -> Any:
     f = _events_query(from_, to, province, place, type, person, org, None)
     with _read(request) as c:
-        return W.event_counts(c, **f.store_kw()).to_dict()
+        return _counts(request, c, f).to_dict()
 
 
 @api_router.get("/event/{event_id}", summary="one event with the reports that tell it")
@@ -242,7 +264,8 @@ def page_org(request: Request, organization_id: str) -> HTMLResponse:
     by_office: dict[str, list[Q.Holder]] = defaultdict(list)
     for h in o.holders:
         by_office[h.office].append(h)
-    return render(request, "org.html", o=o, by_office=dict(by_office), title=o.name, report_url=_report_url)
+    return render(request, "org.html", o=o, by_office=dict(by_office), title=o.name, report_url=_report_url,
+                  visits_limit=ORG_VISITS)
 
 
 @page_router.get("/events")
