@@ -388,9 +388,11 @@ def person(conn: Connection, who_: str | int, *, events_limit: int | None = 200)
         roles = _person_event_roles(conn, pid)
         ev = S.events.c
         ids = list(roles)
-        if events_limit is not None and len(ids) > events_limit:
-            ids = list(conn.scalars(select(ev.id).where(ev.id.in_(_person_events_q(pid).with_only_columns(
-                S.event_reports.c.event_id))).order_by(ev.date_start.desc(), ev.id.desc()).limit(events_limit)))
+        if events_limit is not None and len(ids) > events_limit:  # the latest: dates of the ids already found
+            dated = [r for part in chunked(ids, 500) for r in conn.execute(
+                select(ev.id, ev.date_start).where(ev.id.in_(part)))]
+            dated.sort(key=lambda r: (r[1] is not None, r[1] or D.min, r[0]), reverse=True)
+            ids = [r[0] for r in dated[:events_limit]]
         evs = _event_rows(conn, ids)
         for e in evs:
             e.role = roles.get(e.event_id)
