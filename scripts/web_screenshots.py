@@ -27,8 +27,8 @@ def main() -> int:
 
     import ganbu
     from ganbu.web import create_app
-    from test_web_support import WEB_REPORTS
     from test_store_support import write_jsonl
+    from test_web_support import WEB_REPORTS
 
     out = ROOT / "docs" / "img"
     out.mkdir(parents=True, exist_ok=True)
@@ -47,7 +47,8 @@ def main() -> int:
             time.sleep(0.05)
         base = f"http://127.0.0.1:{port}"
         pid = httpx.get(base + "/api/search", params={"q": "王浩"}).json()["persons"][0]["person_id"]
-        doc = next(r["document_id"] for r in httpx.get(base + "/api/search", params={"q": "走访中央单位"}).json()["reports"])
+        found = httpx.get(base + "/api/search", params={"q": "走访中央单位"}).json()["reports"]
+        doc = found[0]["document_id"]
         rep = httpx.get(f"{base}/api/report/{doc}").json()
         ev = rep["events"][0]
         with sync_playwright() as p:

@@ -57,14 +57,22 @@ def _search(request: Request, q: str | None) -> W.SearchResults:
         return W.search(c, q)
 
 
-def _person(request: Request, pid_s: str) -> dict[str, Any]:
+def _person(request: Request, pid_s: str, *, parts: tuple[str, ...] = ("colleagues", "evidence", "namesakes"),
+            events_limit: int | None = PERSON_EVENTS) -> dict[str, Any]:
+    """The person (with their latest ``events_limit`` events) and the ``parts`` the page shows."""
     pid = ident(pid_s, "person")
     with _read(request) as c:
-        found = Q.person(c, pid, events_limit=PERSON_EVENTS)
+        found = Q.person(c, pid, events_limit=events_limit)
         if not found:
             raise NotFound(f"no person #{pid}", pid_s)
-        return {"person": found[0], "colleagues": Q.colleagues(c, pid)[:COLLEAGUES],
-                "evidence": W.office_evidence(c, pid), "namesakes": W.namesakes(c, pid)}
+        out: dict[str, Any] = {"person": found[0]}
+        if "colleagues" in parts:
+            out["colleagues"] = Q.colleagues(c, pid)
+        if "evidence" in parts:
+            out["evidence"] = W.office_evidence(c, pid)
+        if "namesakes" in parts:
+            out["namesakes"] = W.namesakes(c, pid)
+        return out
 
 
 def _org(request: Request, oid_s: str) -> Q.OrgReport:
@@ -161,17 +169,17 @@ def api_search(request: Request, q: str = Query("", description="the text to loo
 
 @api_router.get("/person/{person_id}", summary="a person as `ganbu person --format json` (a list of one)")
 def api_person(request: Request, person_id: str) -> Any:
-    return [_person(request, person_id)["person"].to_dict()]
+    return [_person(request, person_id, parts=(), events_limit=200)["person"].to_dict()]
 
 
 @api_router.get("/person/{person_id}/colleagues", summary="career overlaps, as `ganbu colleagues --format json`")
 def api_colleagues(request: Request, person_id: str) -> Any:
-    return [c.to_dict() for c in _person(request, person_id)["colleagues"]]
+    return [c.to_dict() for c in _person(request, person_id, parts=("colleagues",), events_limit=0)["colleagues"]]
 
 
 @api_router.get("/person/{person_id}/evidence", summary="the reports behind each office, and the namesakes")
 def api_evidence(request: Request, person_id: str) -> Any:
-    d = _person(request, person_id)
+    d = _person(request, person_id, parts=("evidence", "namesakes"), events_limit=0)
     return {"offices": {k: [s.to_dict() for s in v] for k, v in d["evidence"].items()}, "namesakes": d["namesakes"]}
 
 
@@ -253,6 +261,7 @@ def page_search(request: Request, q: str = "") -> HTMLResponse:
 @page_router.get("/person/{person_id}")
 def page_person(request: Request, person_id: str) -> HTMLResponse:
     d = _person(request, person_id)
+    d["colleagues"] = d["colleagues"][:COLLEAGUES]
     p = d["person"]
     return render(request, "person.html", **d, p=p, timeline=svg.timeline(p.offices), title=p.name,
                   report_url=_report_url)
