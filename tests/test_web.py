@@ -289,3 +289,31 @@ def test_answers_are_cached_until_the_store_changes(tmp_path, monkeypatch):
         c.get("/api/stats")
         assert len(calls) == n + 2  # no cache
     app0.state.store.close()
+
+
+def test_the_pages_over_postgresql(tmp_path):
+    import ganbu
+    from test_store_support import new_pg_database, write_jsonl
+    from test_web_support import WEB_REPORTS
+
+    url, drop = new_pg_database()
+    try:
+        with ganbu.open_store(url) as st:
+            st.ingest([str(write_jsonl(tmp_path / "r.jsonl", WEB_REPORTS))], workers=0)
+        app = create_app(url)
+        with TestClient(app, raise_server_exceptions=False) as c:
+            pid = _ids(c, "王浩", "persons", "person_id")[0]
+            oid = _ids(c, "华能", "organizations", "organization_id")[0]
+            did = _doc(c, "签署战略合作协议")
+            for page in ("/", f"/person/{pid}", f"/org/{oid}", "/events?province=浙江", f"/report/{did}",
+                         "/brief?from=2023-03-01&to=2023-03-07", "/search?q=能源保供"):
+                assert c.get(page).status_code == 200, page
+            assert c.get("/api/events/counts").json()["total"] == len(c.get("/api/events").json())
+            assert c.get("/api/person/999999").status_code == 404
+        from sqlalchemy import exc, text
+
+        with pytest.raises(exc.DBAPIError, match="read-only"), app.state.store.engine.begin() as conn:
+            conn.execute(text("DELETE FROM documents"))
+        app.state.store.close()
+    finally:
+        drop()  # type: ignore[operator]
