@@ -30,6 +30,7 @@ COMMANDS: tuple[str, ...] = (
     "ganbu.store.cli",
     "ganbu.collect.cli",
     "ganbu.brief.cli",
+    "ganbu.web.cli",
 )
 
 EPILOG = """\

@@ -22,7 +22,7 @@ from sqlalchemy import Engine
 
 from ..errors import BadArgument
 from . import queries as Q
-from .db import open_engine
+from .db import open_engine, open_readonly
 from .queries_brief import BriefQueries
 
 __all__ = ["Store", "open_store", "to_frame"]
@@ -113,6 +113,7 @@ class Store(BriefQueries):
         return export(self.engine, os.fspath(out), fmt)
 
 
-def open_store(target: str | os.PathLike[str] = "ganbu.db") -> Store:
-    """Open (creating and migrating if needed) the store at an SQLite path or a database URL."""
-    return Store(open_engine(target))
+def open_store(target: str | os.PathLike[str] = "ganbu.db", *, read_only: bool = False) -> Store:
+    """Open (creating and migrating if needed) the store at an SQLite path or a database URL;
+    ``read_only``: open an existing store for reading only (nothing created or migrated)."""
+    return Store(open_readonly(target) if read_only else open_engine(target))

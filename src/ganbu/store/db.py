@@ -25,7 +25,8 @@ from sqlalchemy.engine import make_url
 
 from .errors import StoreCorrupt, StoreError, StoreFull, StoreLocked, StoreReadOnly, StoreTooNew
 
-__all__ = ["BUSY_TIMEOUT_MS", "advisory_lock", "describe", "is_postgres", "open_engine", "translate", "write"]
+__all__ = ["BUSY_TIMEOUT_MS", "advisory_lock", "data_version", "describe", "is_postgres", "open_engine",
+           "open_readonly", "translate", "write"]
 
 BUSY_TIMEOUT_MS = int(os.environ.get("GANBU_BUSY_TIMEOUT_MS", "30000"))
 _LOCK_MIGRATE = 0x6761_6E62  # "ganb": PostgreSQL advisory lock key for migrations
@@ -91,6 +92,71 @@ def open_engine(target: str | os.PathLike[str], *, migrate: bool = True) -> Engi
         except exc.DBAPIError as e:
             raise translate(e, name) from None
     return engine
+
+
+def open_readonly(target: str | os.PathLike[str]) -> Engine:
+    """An engine that can only read ``target``, which must be a ganbu store at the head revision:
+    SQLite opened with ``mode=ro`` (and ``PRAGMA query_only``), PostgreSQL sessions with
+    ``default_transaction_read_only``. Nothing is created or migrated."""
+    target = os.fspath(target)
+    name = describe(target)
+    if "://" not in target:
+        path = Path(target).resolve()
+        if not path.is_file():
+            raise StoreError("no such database file", name)
+        url = f"sqlite:///file:{path.as_posix()}?mode=ro&uri=true"
+        engine = create_engine(url, future=True)
+
+        @event.listens_for(engine, "connect")
+        def _connect(dbapi_conn, _record) -> None:
+            cur = dbapi_conn.cursor()
+            cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            cur.execute("PRAGMA query_only = 1")
+            cur.close()
+    else:
+        try:
+            engine = create_engine(_url(target), future=True,
+                                   connect_args={"options": "-c default_transaction_read_only=on"})
+        except (exc.ArgumentError, ModuleNotFoundError, ImportError) as e:
+            raise StoreError(f"cannot use this database: {e}", name) from None
+    engine.info = {"name": name}  # type: ignore[attr-defined]
+    try:
+        with engine.connect() as conn:
+            current = _current(conn)
+    except exc.DBAPIError as e:
+        engine.dispose()
+        raise translate(e, name) from None
+    head = _head()
+    if current is None:
+        engine.dispose()
+        raise StoreCorrupt("not a ganbu database (no schema revision)", name)
+    if current != head:
+        engine.dispose()
+        raise StoreError(f"schema revision {current}, this ganbu reads {head}: open it once with a ganbu command "
+                         "that writes (e.g. ganbu stats) to migrate it", name)
+    return engine
+
+
+def data_version(engine: Engine) -> tuple:
+    """A value that changes whenever another process writes to the store (for caches of what was
+    read): on SQLite the size and modification time of the file and its write-ahead log, on
+    PostgreSQL the rows inserted, updated and deleted so far (the server's statistics, which
+    lag writes by about a second) and the last document id."""
+    if engine.dialect.name == "sqlite":
+        path = engine.url.database or ""
+        path = path.removeprefix("file:").split("?", 1)[0]
+        out: list[object] = []
+        for p in (path, path + "-wal"):
+            try:
+                st = os.stat(p)
+                out += [st.st_mtime_ns, st.st_size]
+            except OSError:
+                out += [None, None]
+        return tuple(out)
+    with engine.connect() as conn:
+        row = conn.execute(text("SELECT (SELECT sum(n_tup_ins + n_tup_upd + n_tup_del) FROM pg_stat_user_tables), "
+                                "(SELECT max(id) FROM documents)")).one()
+    return tuple(row)
 
 
 @contextmanager

@@ -33,11 +33,13 @@ __all__ = [
     "Source",
     "changes",
     "colleagues",
+    "event_ids_query",
     "events",
     "find_offices",
     "find_orgs",
     "find_persons",
     "org",
+    "org_report",
     "person",
     "review",
     "stats",
@@ -325,11 +327,11 @@ def _fill_event_details(conn: Connection, rows: dict[int, EventRow], ids: Sequen
             rows[eid].organizations.append(item)
 
 
-def events(conn: Connection, *, date_from: D | None = None, date_to: D | None = None, place: str | None = None,
-           type: str | None = None, person: str | int | None = None, org: str | None = None,
-           province: str | None = None, limit: int | None = 1000) -> list[EventRow]:
-    """Events filtered by dates (inclusive), place (contained in the place name), type, person
-    (name or id), organisation (name or alias) and province."""
+def event_ids_query(conn: Connection, *, date_from: D | None = None, date_to: D | None = None,
+                    place: str | None = None, type: str | None = None, person: str | int | None = None,
+                    org: str | int | None = None, province: str | None = None) -> Any:
+    """The ``SELECT events.id …`` of the events that pass the filters of :func:`events` (unordered);
+    an int ``org`` is an organisation id, an int ``person`` a person id."""
     ev, pl, er = S.events.c, S.places.c, S.event_reports.c
     q = select(ev.id).select_from(S.events.outerjoin(S.places, pl.id == ev.place_id))
     if date_from:
@@ -349,14 +351,28 @@ def events(conn: Connection, *, date_from: D | None = None, date_to: D | None = 
             S.participants.join(S.mentions, (m.document_id == pa.document_id) & (m.idx == pa.mention_idx))
             .join(S.event_reports, (er.document_id == pa.document_id) & (er.idx == pa.event_idx)))
             .where(m.person_id.in_(pids))))
-    if org:
+    if org is not None:
         eo = S.event_orgs.c
+        oids = [org] if isinstance(org, int) else find_orgs(conn, org)
         q = q.where(ev.id.in_(select(er.event_id).join(
             S.event_orgs, (eo.document_id == er.document_id) & (eo.event_idx == er.idx))
-            .where(eo.organization_id.in_(find_orgs(conn, org)))))
-    q = q.order_by(ev.date_start, ev.id)
+            .where(eo.organization_id.in_(oids))))
+    return q
+
+
+def events(conn: Connection, *, date_from: D | None = None, date_to: D | None = None, place: str | None = None,
+           type: str | None = None, person: str | int | None = None, org: str | int | None = None,
+           province: str | None = None, limit: int | None = 1000, offset: int = 0) -> list[EventRow]:
+    """Events filtered by dates (inclusive), place (contained in the place name), type, person
+    (name or id), organisation (name or alias, or an int id) and province; ``offset`` skips the
+    first rows (in date order, undated last, as returned) for paging."""
+    ev = S.events.c
+    q = event_ids_query(conn, date_from=date_from, date_to=date_to, place=place, type=type, person=person, org=org,
+                        province=province).order_by(ev.date_start.is_(None), ev.date_start, ev.id)
     if limit:
         q = q.limit(limit)
+    if offset:
+        q = q.offset(offset)
     return _event_rows(conn, list(conn.scalars(q)))
 
 
@@ -372,9 +388,11 @@ def person(conn: Connection, who_: str | int, *, events_limit: int | None = 200)
         roles = _person_event_roles(conn, pid)
         ev = S.events.c
         ids = list(roles)
-        if events_limit is not None and len(ids) > events_limit:
-            ids = list(conn.scalars(select(ev.id).where(ev.id.in_(_person_events_q(pid).with_only_columns(
-                S.event_reports.c.event_id))).order_by(ev.date_start.desc(), ev.id.desc()).limit(events_limit)))
+        if events_limit is not None and len(ids) > events_limit:  # the latest: dates of the ids already found
+            dated = [r for part in chunked(ids, 500) for r in conn.execute(
+                select(ev.id, ev.date_start).where(ev.id.in_(part)))]
+            dated.sort(key=lambda r: (r[1] is not None, r[1] or D.min, r[0]), reverse=True)
+            ids = [r[0] for r in dated[:events_limit]]
         evs = _event_rows(conn, ids)
         for e in evs:
             e.role = roles.get(e.event_id)
@@ -443,25 +461,25 @@ def colleagues(conn: Connection, who_: str | int, *, min_days: int = 1) -> list[
 
 def org(conn: Connection, name: str) -> list[OrgReport]:
     """Holders of the organisation's offices over time; the visits it received and paid."""
-    o, a, eo, er = S.organizations.c, S.org_aliases.c, S.event_orgs.c, S.event_reports.c
-    out = []
-    for oid in find_orgs(conn, name)[:5]:
-        canon, kind = conn.execute(select(o.canonical, o.kind).where(o.id == oid)).one()
-        aliases = sorted(conn.scalars(select(a.alias).where(a.organization_id == oid)))
-        holders = _holders(conn, S.spells.c.office_id.in_(select(S.offices.c.id)
-                                                          .where(S.offices.c.organization_id == oid)))
+    return [org_report(conn, oid) for oid in find_orgs(conn, name)[:5]]
 
-        def visits(roles: Iterable[str], oid: int = oid) -> list[EventRow]:
-            ids = conn.scalars(select(er.event_id).join(S.event_orgs, (eo.document_id == er.document_id) &
-                                                        (eo.event_idx == er.idx))
-                               .join(S.events, S.events.c.id == er.event_id)
-                               .where(eo.organization_id == oid, eo.role.in_(list(roles)),
-                                      S.events.c.type.in_(list(VISIT_TYPES)))
-                               .distinct())
-            return _event_rows(conn, list(ids))
 
-        out.append(OrgReport(oid, canon, kind, aliases, holders, visits(["host"]), visits(["visitor", "attendee"])))
-    return out
+def org_report(conn: Connection, oid: int, *, visits_limit: int | None = None) -> OrgReport:
+    """:func:`org` for one organisation id (``visits_limit``: the latest N visits of each kind)."""
+    o, a, eo, er, ev = S.organizations.c, S.org_aliases.c, S.event_orgs.c, S.event_reports.c, S.events.c
+    canon, kind = conn.execute(select(o.canonical, o.kind).where(o.id == oid)).one()
+    aliases = sorted(conn.scalars(select(a.alias).where(a.organization_id == oid)))
+    holders = _holders(conn, S.spells.c.office_id.in_(select(S.offices.c.id).where(S.offices.c.organization_id == oid)))
+
+    def visits(roles: Iterable[str]) -> list[EventRow]:
+        q = (select(ev.id).where(ev.id.in_(
+            select(er.event_id).join(S.event_orgs, (eo.document_id == er.document_id) & (eo.event_idx == er.idx))
+            .where(eo.organization_id == oid, eo.role.in_(list(roles)))), ev.type.in_(list(VISIT_TYPES))))
+        if visits_limit is not None:
+            q = q.order_by(ev.date_start.desc(), ev.id.desc()).limit(visits_limit)
+        return _event_rows(conn, list(conn.scalars(q)))
+
+    return OrgReport(oid, canon, kind, aliases, holders, visits(["host"]), visits(["visitor", "attendee"]))
 
 
 # ---------------------------------------------------------------- changes
