@@ -17,6 +17,7 @@ from . import orgs as _orgs
 from . import tables
 from . import titles as _titles
 from .namemodel import load_model
+from .names import is_common_word, is_not_name, is_side
 from .persons import add_proposed, build_people, drop_doctrine_mentions
 from .positions import PositionMaker
 from .types import TitledMention
@@ -68,7 +69,8 @@ def untitled_names(s: str, read: Sequence[tuple[int, int]]) -> list[tuple[int, i
     model = load_model()
     address = tables.name_chars()["honorific"]  # 何先生, 陈小姐: a form of address, not a name
     return [(a, b) for a, b, p in model.propose(s, blocked)
-            if p >= model.threshold and not any(s.endswith(w, a, b) for w in address)]
+            if p >= model.threshold and not any(s.endswith(w, a, b) for w in address) and not is_side(s, a)
+            and not is_not_name(s, a) and not (b - a == 2 and is_common_word(s, a, b))]
 
 
 class GenericResolver:
