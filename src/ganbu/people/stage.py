@@ -68,9 +68,10 @@ def untitled_names(s: str, read: Sequence[tuple[int, int]]) -> list[tuple[int, i
         blocked[a:b] = b"\x01" * (b - a)
     model = load_model()
     address = tables.name_chars()["honorific"]  # 何先生, 陈小姐: a form of address, not a name
+    roster = tables.known_names()  # 栗战书和…: a leader's name, whatever the model says of it here
     return [(a, b) for a, b, p in model.propose(s, blocked)
-            if p >= model.threshold and not any(s.endswith(w, a, b) for w in address) and not is_side(s, a)
-            and not is_not_name(s, a) and not (b - a == 2 and is_common_word(s, a, b))]
+            if (p >= model.threshold or s[a:b] in roster) and not any(s.endswith(w, a, b) for w in address)
+            and not is_side(s, a) and not is_not_name(s, a) and not (b - a == 2 and is_common_word(s, a, b))]
 
 
 class GenericResolver:

@@ -138,6 +138,13 @@ def roster_names() -> frozenset[str]:
     return frozenset(name for _, name in leaders())
 
 
+@lru_cache(maxsize=1)
+def known_names() -> frozenset[str]:
+    """Names read as names even where the character rules say no: the roster's and
+    ``known_names.tsv``'s."""
+    return roster_names() | frozenset(r["name"] for r in _rows("known_names.tsv"))
+
+
 def leader_office(role: str, name: str, as_of: str | None) -> str | None:
     """The national office ``name`` held under the title ``role`` on ``as_of`` (any date if None)."""
     for office, start, end in leaders().get((role, name), ()):
