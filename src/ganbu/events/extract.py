@@ -37,7 +37,7 @@ from ..people.orgs import OrgMention
 from ..people.types import TitledMention
 from .appointments import appointment_events, dated
 from .notes import quantities, warnings
-from .participants import PeopleIndex, Subjects, Ties, host_event, role_in
+from .participants import PeopleIndex, Subjects, Ties, host_event, only_named_as_owner, role_in
 from .sentences import DateReader, Sentence, Sentences, date_of
 from .signings import Parties
 from .statements import STATEMENT, statements
@@ -287,6 +287,8 @@ class _Story:
         kept = []
         for p in sent_people:
             here = self.people.mentions_in(p, a, b)
+            if only_named_as_owner(s, here):
+                continue  # 宣读了习近平的贺信并讲话: the sender is not at the event
             # in the trigger's clause, or in an earlier one unless what follows is what they say
             # (张高丽说，今年4月，习近平同阮富仲…会谈)
             if (any(cs <= x < ce or (x < cs and not _SAYS.match(s, self.ties.list_end(y, b)))
