@@ -55,3 +55,11 @@ def test_leaders_whose_names_break_the_character_rules_keep_their_titles():
 def test_a_leader_named_before_a_conjunction_is_read():
     # 栗战书和中央… 29 in bulk: the model alone scores 栗战书 under its threshold here
     assert {"王沪宁", "栗战书"} <= _names("王沪宁、栗战书和中央有关部门负责同志参加座谈会。")
+
+
+def test_a_title_held_then_and_joined_by_de_gives_a_position():
+    # 时任…的 + name: 124 in 102 bulk stories (时任浙江省委书记的习近平 42)
+    got = _positions("2004年春，时任江苏省委书记的李源潮到苏北调研。时任国务委员的戴秉国也来过这里。"
+                     "原省长的讲话令人难忘。")
+    assert got["李源潮"] == ["时任江苏省委书记"]
+    assert got["戴秉国"] == ["时任国务委员"]
