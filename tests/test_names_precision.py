@@ -63,3 +63,10 @@ def test_a_title_held_then_and_joined_by_de_gives_a_position():
                      "原省长的讲话令人难忘。")
     assert got["李源潮"] == ["时任江苏省委书记"]
     assert got["戴秉国"] == ["时任国务委员"]
+
+
+def test_a_frequent_word_does_not_start_a_three_character_name_without_a_follower():
+    # 严重 (a word of 1,000+ in jieba) + 违纪: 严重违 is no name; 王国庆出席 (王国 is a word) is one
+    names = _names("某县原县长因班子成员严重违纪被问责。副市长王国庆出席。王国庆说，要抓好落实。")
+    assert "王国庆" in names
+    assert not {n for n in names if n.startswith("严重")}

@@ -160,6 +160,9 @@ def _readings(s: str, p: int, sl: int, allow_role_follow: bool) -> list[tuple[in
     nc = R.name_chars()
     bad = nc["not_given"]
     options: list[tuple[int, float]] = []
+    # 成员严重违纪: when the first two characters are a common word, a three-character reading
+    # needs a follower (王国庆出席 stays a name; 严重违 is none)
+    word_first = sl == 1 and p + 2 <= len(s) and is_common_word(s, p, p + 2, frequent=True)
     for g in (2, 1):
         end = p + sl + g
         if end > len(s):
@@ -167,25 +170,26 @@ def _readings(s: str, p: int, sl: int, allow_role_follow: bool) -> list[tuple[in
         given = s[p + sl : end]
         if not all(is_cjk(c) and c not in bad for c in given) or given in nc["honorific"]:
             continue
-        if g == 1 and sl == 1 and is_common_word(s, p, end):
+        if g == 1 and (word_first or is_common_word(s, p, end)):
             continue
         f = follower_at(s, end)
         if f is None and allow_role_follow and role_at(s, end):
             f = "role"
         if f is not None:
             options.append((end, 1.0))
-        else:
+        elif not (g == 2 and word_first):
             options.append((end, 0.5 if g == 2 else 0.3))
     return options
 
 
-def is_common_word(s: str, p: int, end: int) -> bool:
+def is_common_word(s: str, p: int, end: int, frequent: bool = False) -> bool:
     """``s[p:end]`` is a common word, not a name: 总书记希望, 领导人达成, 总理定期, 委员学习 (a title and
     the word after it; bulk: 244 such title + word in 218 stories, 领导人达成 117, 总理定期 34,
     总书记希望 18). A word of jieba's dictionary that its name list does not hold: seen 1,000 times or
     more (达成, 提问, 定期, 宣布), never a name — in a 2,000-story sample every such two-character
     "name" was a false one; seen 100 times or more (回应, 通话, 风采; but 普京, 安南, 苏林), a name only
-    at the name model's threshold; seen 10 times or more, a name unless the model is far below it (0.3)."""
+    at the name model's threshold; seen 10 times or more, a name unless the model is far below it (0.3).
+    ``frequent``: only the first kind (a word seen 1,000 times or more), whatever the model says."""
     w = s[p:end]
     from .namemodel import load_model
 
@@ -195,6 +199,8 @@ def is_common_word(s: str, p: int, end: int) -> bool:
         return False
     if int(bucket) >= 3:
         return True
+    if frequent:
+        return False
     return model.score(s, p, end) < (model.threshold if int(bucket) == 2 else 0.3)
 
 
