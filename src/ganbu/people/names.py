@@ -10,8 +10,13 @@ characters are a *follower* (punctuation, a verb of the formula, a conjunction) 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from . import tables as R
+
+if TYPE_CHECKING:
+    from .namemodel import NameModel
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _MINORITY = re.compile(r"[\u4e00-\u9fff]{1,7}(?:·[\u4e00-\u9fff]{1,9})+")
@@ -52,6 +57,8 @@ def roster_name_at(s: str, p: int, allow_role_follow: bool = False) -> int | Non
     elsewhere: 国际, 之际), 魏凤和 (和 is a conjunction), 张又侠. Bulk: 委员长/书记/常委/部长/委员 +
     赵乐际 170 times, 魏凤和 read as 魏凤 in 6 of a 1,500-story sample."""
     names = R.known_names()
+    if s[p : p + 1] not in R.known_name_firsts():
+        return None
     for n in (4, 3, 2):
         end = p + n
         if s[p:end] in names and (follower_at(s, end) is not None or (allow_role_follow and role_at(s, end))):
@@ -162,7 +169,8 @@ def _readings(s: str, p: int, sl: int, allow_role_follow: bool) -> list[tuple[in
     options: list[tuple[int, float]] = []
     # 成员严重违纪: when the first two characters are a common word, a three-character reading
     # needs a follower (王国庆出席 stays a name; 严重违 is none)
-    word_first = sl == 1 and p + 2 <= len(s) and is_common_word(s, p, p + 2, frequent=True)
+    bucket = word_bucket(s[p : p + 2]) if sl == 1 else 0
+    word_first = bucket >= 3
     for g in (2, 1):
         end = p + sl + g
         if end > len(s):
@@ -170,7 +178,7 @@ def _readings(s: str, p: int, sl: int, allow_role_follow: bool) -> list[tuple[in
         given = s[p + sl : end]
         if not all(is_cjk(c) and c not in bad for c in given) or given in nc["honorific"]:
             continue
-        if g == 1 and (word_first or is_common_word(s, p, end)):
+        if g == 1 and bucket and (word_first or is_common_word(s, p, end)):  # 总书记希望
             continue
         f = follower_at(s, end)
         if f is None and allow_role_follow and role_at(s, end):
@@ -190,18 +198,32 @@ def is_common_word(s: str, p: int, end: int, frequent: bool = False) -> bool:
     "name" was a false one; seen 100 times or more (回应, 通话, 风采; but 普京, 安南, 苏林), a name only
     at the name model's threshold; seen 10 times or more, a name unless the model is far below it (0.3).
     ``frequent``: only the first kind (a word seen 1,000 times or more), whatever the model says."""
-    w = s[p:end]
-    from .namemodel import load_model
-
-    model = load_model()
-    bucket = model.word_buckets.get(w)
-    if bucket is None or bucket == "-" or w in model.name_buckets or int(bucket) < 1:
+    bucket = word_bucket(s[p:end])
+    if not bucket:
         return False
-    if int(bucket) >= 3:
+    if bucket >= 3:
         return True
     if frequent:
         return False
-    return model.score(s, p, end) < (model.threshold if int(bucket) == 2 else 0.3)
+    model = _model()
+    return model.score(s, p, end) < (model.threshold if bucket == 2 else 0.3)
+
+
+@lru_cache(maxsize=1)
+def _model() -> NameModel:
+    from .namemodel import load_model
+
+    return load_model()
+
+
+def word_bucket(w: str) -> int:
+    """The order of magnitude of ``w``'s frequency as a common word (jieba's dictionary), 0 when it
+    is none or a name of the name lists."""
+    model = _model()
+    b = model.word_buckets.get(w)
+    if b is None or b == "-" or w in model.name_buckets:
+        return 0
+    return int(b)
 
 
 def _longer_or_shorter(s: str, p: int, long_end: int, short_end: int, evidence: dict[str, int] | None) -> int:

@@ -145,6 +145,12 @@ def known_names() -> frozenset[str]:
     return roster_names() | frozenset(r["name"] for r in _rows("known_names.tsv"))
 
 
+@lru_cache(maxsize=1)
+def known_name_firsts() -> frozenset[str]:
+    """The first characters of :func:`known_names` (a quick test before slicing)."""
+    return frozenset(n[0] for n in known_names())
+
+
 def leader_office(role: str, name: str, as_of: str | None) -> str | None:
     """The national office ``name`` held under the title ``role`` on ``as_of`` (any date if None)."""
     for office, start, end in leaders().get((role, name), ()):
