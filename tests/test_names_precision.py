@@ -70,3 +70,9 @@ def test_a_frequent_word_does_not_start_a_three_character_name_without_a_followe
     names = _names("某县原县长因班子成员严重违纪被问责。副市长王国庆出席。王国庆说，要抓好落实。")
     assert "王国庆" in names
     assert not {n for n in names if n.startswith("严重")}
+
+
+def test_staff_and_a_foreign_capital_are_no_names():
+    # 领导人员 85 in bulk (员 never starts a name), 萨那 29
+    names = _names("国有企业领导人员必须对党忠诚，要建设高素质企业领导人员队伍。多国联军空袭也门首都萨那。")
+    assert names == set()
