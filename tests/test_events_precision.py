@@ -20,3 +20,27 @@ def test_the_leader_who_sends_an_envoy_is_not_at_the_meeting():
     # 主席特使/总统特使/总书记特使 34 in bulk
     evs = _events("习近平主席特使、国务委员王勇6日在利马会见秘鲁总统。")
     assert evs and {p.name for p in evs[0].participants} == {"王勇"}
+
+
+def test_advancing_the_capital_region_is_no_visit_to_beijing():
+    # 赴京/进京: 70 in bulk, none a visit (推进京津冀 47, 促进京津冀 6, 赶赴京津冀 …)
+    evs = _events("河北省委书记倪岳峰6日主持召开会议，研究推进京津冀协同发展。会议要求，要促进京津冀产业协作。")
+    assert [ev.type for ev in evs] == ["meeting"]
+
+
+def test_a_meeting_mechanism_is_no_meeting():
+    # 会晤机制/磋商机制: 45 in bulk
+    evs = _events("国家主席习近平6日在北京会见来访的某国总理。两国领导人同意，发挥好两国边界问题特别代表"
+                  "会晤机制作用。蔡奇、王毅等参加会见。")
+    assert [ev.type for ev in evs] == ["meeting"]
+
+
+def test_the_closing_attendance_line_joins_the_story_meeting():
+    # X参加会见。 closing a story: 991 in 979 bulk stories; a day said in between (不久前, 昨天)
+    # must not make it a meeting of its own
+    evs = _events("国家主席习近平6日在北京会见某国总统。某国总统表示，不久前两国签署了合作文件。"
+                  "王毅参加会见。")
+    meetings = [ev for ev in evs if ev.type == "meeting"]
+    assert len(meetings) == 1
+    assert {p.name for p in meetings[0].participants} >= {"习近平", "王毅"}
+    assert meetings[0].date.start == "2024-05-06"
