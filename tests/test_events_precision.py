@@ -44,3 +44,15 @@ def test_the_closing_attendance_line_joins_the_story_meeting():
     assert len(meetings) == 1
     assert {p.name for p in meetings[0].participants} >= {"习近平", "王毅"}
     assert meetings[0].date.start == "2024-05-06"
+
+
+def test_an_appointment_after_a_month_in_the_paragraph_has_no_day():
+    # a year or month alone, then 出任/就任/当选/任命/担任 later in the paragraph (bulk counts in the
+    # commit): the story's 今天 is not the day of that act
+    evs = _events("某国总统今天宣布解散政府。2019年4月，该国军方推翻前政权。随后成立了过渡委员会，"
+                  "军方代表布尔汗出任主席。")
+    apps = [ev for ev in evs if ev.type == "appointment"]
+    assert apps and all(ev.date is None or ev.date.start is None for ev in apps)
+    # a relative year (去年的决算) is no such month: the session's day stays
+    evs = _events("某国最高人民会议6日召开。财政部长介绍了去年的决算情况。会议还决定，朴成哲不再担任委员。")
+    assert [ev.date.start for ev in evs if ev.type == "removal"] == ["2024-05-06"]
