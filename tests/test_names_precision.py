@@ -76,3 +76,9 @@ def test_staff_and_a_foreign_capital_are_no_names():
     # 领导人员 85 in bulk (员 never starts a name), 萨那 29
     names = _names("国有企业领导人员必须对党忠诚，要建设高素质企业领导人员队伍。多国联军空袭也门首都萨那。")
     assert names == set()
+
+
+def test_a_transliterated_name_with_yan_is_read_whole():
+    # 马特维延科 35 in bulk, read as 马特维 before (延 joins translit_chars.tsv)
+    got = _positions("全国人大常委会委员长会见了俄罗斯联邦委员会主席马特维延科。马特维延科表示，愿加强合作。")
+    assert got == {"马特维延科": ["俄罗斯联邦委员会主席"]}
