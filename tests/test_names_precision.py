@@ -82,3 +82,9 @@ def test_a_transliterated_name_with_yan_is_read_whole():
     # 马特维延科 35 in bulk, read as 马特维 before (延 joins translit_chars.tsv)
     got = _positions("全国人大常委会委员长会见了俄罗斯联邦委员会主席马特维延科。马特维延科表示，愿加强合作。")
     assert got == {"马特维延科": ["俄罗斯联邦委员会主席"]}
+
+
+def test_a_foreign_name_that_is_also_a_chinese_place_after_a_title():
+    # role + 阿里 20 times in bulk (阿里 is a prefecture of Tibet too), never the place
+    got = _positions("全国政协主席会见埃及议长阿里。阿里表示，埃及重视对华关系。")
+    assert got.get("阿里") == ["埃及议长"]

@@ -38,7 +38,7 @@ def read_people(s: str, published: str | None, *, title: str | None = None,
                 authors: Sequence[tuple[str, int, int]] = (), skip: Sequence[tuple[int, int]] = ()) -> PeopleLayer:
     """Read the people and organisations of the normalised text ``s``."""
     anchors = _titles.find_anchors(s)
-    places = _titles.off_titles(_places.find_places(s), anchors)
+    places = _titles.off_titles(_places.find_places(s), anchors, s)
     org_mentions = _orgs.find_orgs(s, as_of=published)
     countries = _places.find_countries(s)
     protected = [(m.start, m.end) for m in org_mentions] + [(p.start, p.end) for p in places]
