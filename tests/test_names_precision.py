@@ -88,3 +88,9 @@ def test_a_foreign_name_that_is_also_a_chinese_place_after_a_title():
     # role + 阿里 20 times in bulk (阿里 is a prefecture of Tibet too), never the place
     got = _positions("全国政协主席会见埃及议长阿里。阿里表示，埃及重视对华关系。")
     assert got.get("阿里") == ["埃及议长"]
+
+
+def test_a_leader_whose_name_holds_a_city():
+    # 李长春 199 in bulk: 长春 is a city and was protected as a place
+    evs = ganbu.extract("会前，李长春亲切会见了与会代表。吉林省长春市市长出席会议。", published="2012-07-26").events
+    assert "李长春" in {p.name for ev in evs for p in ev.participants}

@@ -58,14 +58,17 @@ def off_titles(places: list, anchors: list[Anchor], s: str = "") -> list:
     """The place mentions that do not cut into a role word (长沙 in 外长沙伊巴尼 is none), unless
     another place cuts into that role word first (湖南省长沙市: 省长 is no role there), and that
     are no transliterated name right after a role word (埃及议长阿里: 阿里 is a prefecture of Tibet
-    too; role + 阿里 20 times in the bulk corpus, never the place)."""
+    too; role + 阿里 20 times in the bulk corpus, never the place), nor inside a known name (李长春)."""
     starts = [a.start for a in anchors]
     ends = {a.end for a in anchors}
     tl = R.translit_chars()
     out = []
+    known = R.known_names()
     for pm in places:
         if s and pm.start in ends and all(c in tl for c in s[pm.start : pm.end]):
             continue
+        if s and any(s[max(0, pm.start - k) : pm.end] in known for k in (1, 2)):
+            continue  # 李长春: a known name with a place inside it
         k = bisect.bisect_left(starts, pm.start - 6)
         crossed = [a for a in anchors[k : bisect.bisect_left(starts, pm.end)]
                    if a.start < pm.start < a.end or a.start < pm.end < a.end]
