@@ -94,3 +94,9 @@ def test_a_leader_whose_name_holds_a_city():
     # 李长春 199 in bulk: 长春 is a city and was protected as a place
     evs = ganbu.extract("会前，李长春亲切会见了与会代表。吉林省长春市市长出席会议。", published="2012-07-26").events
     assert "李长春" in {p.name for ev in evs for p in ev.participants}
+
+
+def test_a_finance_minister_written_short():
+    # 财长 + name 9 times in bulk (美国前财长鲍尔森 5); 财长会 stays no title
+    got = _positions("国务院总理7日会见美国前财长鲍尔森。二十国集团财长会在京举行。")
+    assert got == {"鲍尔森": ["美国前财长"]}
