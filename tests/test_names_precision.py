@@ -100,3 +100,9 @@ def test_a_finance_minister_written_short():
     # 财长 + name 9 times in bulk (美国前财长鲍尔森 5); 财长会 stays no title
     got = _positions("国务院总理7日会见美国前财长鲍尔森。二十国集团财长会在京举行。")
     assert got == {"鲍尔森": ["美国前财长"]}
+
+
+def test_an_untitled_name_only_ever_quoted_is_no_person():
+    # 2,000-story bulk sample: 21 such names in 20 stories, all weapons, ships, storms, coined words
+    names = _names("美方宣布向乌方提供更多“海马斯”火箭炮系统。台风“苏力”今天登陆。网友“张明”说，很受鼓舞。")
+    assert names == {"张明"}
