@@ -106,3 +106,13 @@ def test_an_untitled_name_only_ever_quoted_is_no_person():
     # 2,000-story bulk sample: 21 such names in 20 stories, all weapons, ships, storms, coined words
     names = _names("美方宣布向乌方提供更多“海马斯”火箭炮系统。台风“苏力”今天登陆。网友“张明”说，很受鼓舞。")
     assert names == {"张明"}
+
+
+def test_a_word_and_one_more_character_is_no_name_before_a_title():
+    # 3,000 bulk stories: the 14 three-character names starting with a common word and scored
+    # under 0.1 by the name model were all false (相信习主席, 国大党主席, 植物学教授 …)
+    got = _positions("他说，相信习主席此访将取得成功。中国国民党主席朱立伦率团出席。常年研究发酵工艺的植物学教授发言。"
+                     "副市长王国庆出席。")
+    assert not {"相信习", "国民党", "植物学"} & set(got)
+    assert got["朱立伦"] == ["中国国民党主席"]
+    assert got["王国庆"] == ["副市长"]
