@@ -116,3 +116,11 @@ def test_a_word_and_one_more_character_is_no_name_before_a_title():
     assert not {"相信习", "国民党", "植物学"} & set(got)
     assert got["朱立伦"] == ["中国国民党主席"]
     assert got["王国庆"] == ["副市长"]
+
+
+def test_foreign_places_and_bodies_read_as_names():
+    # not_names.tsv: 哈马斯 122, 埃博拉 104, 霍姆斯 45, 阿夫杰耶夫卡 10 in bulk (words of any length now);
+    # 萨方 16, 格方 19 are sides
+    names = _names("以色列军队空袭哈马斯目标。叙政府军收复霍姆斯。乌军撤出阿夫杰耶夫卡。"
+                   "中方愿同萨方、格方一道，共同抗击埃博拉疫情。")
+    assert names == set()

@@ -67,8 +67,9 @@ def roster_name_at(s: str, p: int, allow_role_follow: bool = False) -> int | Non
 
 
 def is_not_name(s: str, p: int) -> bool:
-    """``s[p:]`` starts with a word of ``not_names.tsv`` (全国, 军乐团, 雄安)."""
-    return s[p : p + 2] in R.not_names() or s[p : p + 3] in R.not_names()
+    """``s[p:]`` starts with a word of ``not_names.tsv`` (全国, 军乐团, 雄安, 阿夫杰耶夫卡)."""
+    words = R.not_names()
+    return any(s[p : p + n] in words for n in R.not_name_lengths())
 
 
 def is_side(s: str, p: int) -> bool:

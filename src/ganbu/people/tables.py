@@ -101,6 +101,12 @@ def not_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def not_name_lengths() -> tuple[int, ...]:
+    """The lengths of the words of ``not_names.tsv``."""
+    return tuple(sorted({len(w) for w in not_names()}))
+
+
+@lru_cache(maxsize=1)
 def common_surnames() -> frozenset[str]:
     """The 400 most frequent surnames: enough evidence for a name with no title next to it."""
     names = load_surnames()
