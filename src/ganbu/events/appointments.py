@@ -254,13 +254,18 @@ def _drop_told_headings(evs: list[Event], sents: Sentences) -> list[Event]:
     return out
 
 
+_YEAR_WRITTEN = re.compile(r"\d{4}年|[一二三四五六七八九〇零]{4}年")  # 2019年, not 去年 (去年的决算)
+
+
 def dated(seen_last: Callable[[int, int], DateDict | None], sent_date: Callable[[Sentence], DateDict | None],
           s: str, published: _dt.date | None) -> DateAt:
     """The date of an act told at an offset: null in a heading, a career line (曾任) or a
     message's occasion (祝贺X当选); else the last date written before it in its sentence (a day;
     null for a month, a year or 日前 alone); else the story's date carried to the sentence (a
     notice dated at its head), when asked and when that date is the news's (within ``_CARRY_DAYS``
-    of publication: not the birth date of an obituary's career lines)."""
+    of publication: not the birth date of an obituary's career lines), and when no month or year
+    alone was written last before the sentence in its paragraph (bulk: a year or month without a
+    day, then 出任/就任/当选/任命/担任 in the same paragraph, 189 times in 151 stories)."""
     background = _table().background
 
     def date_at(p: int, sent: Sentence, carry: bool) -> DateDict | None:
@@ -272,6 +277,10 @@ def dated(seen_last: Callable[[int, int], DateDict | None], sent_date: Callable[
         carried = sent_date(sent) if carry else None
         if carried is None or carried.get("precision") != "day":
             return None  # 近日，…: no day told
+        earlier = seen_last(s.rfind("\n", 0, sent.start) + 1, sent.start)
+        if earlier is not None and (earlier.get("precision") == "month" or (
+                earlier.get("precision") == "year" and _YEAR_WRITTEN.search(earlier.get("text") or ""))):
+            return None  # 2019年4月，军方推翻政权。随后…X出任主席: a month told before it in the paragraph
         if published is None:
             return carried
         day = _dt.date.fromisoformat(carried["start"]) if carried.get("start") else None

@@ -37,7 +37,7 @@ from ..people.orgs import OrgMention
 from ..people.types import TitledMention
 from .appointments import appointment_events, dated
 from .notes import quantities, warnings
-from .participants import PeopleIndex, Subjects, Ties, host_event, role_in
+from .participants import PeopleIndex, Subjects, Ties, host_event, only_named_as_owner, role_in
 from .sentences import DateReader, Sentence, Sentences, date_of
 from .signings import Parties
 from .statements import STATEMENT, statements
@@ -58,6 +58,9 @@ _HISTORY_DAYS = 366  # a day written more than this before publication is not ca
 _CLAUSE_BREAKS = "，,。；;！？\n"
 _SETTING_END = ("上", "中", "时", "期间", "之际")
 _ALL_ABOVE = re.compile(r"上述(?:活动|会见|会谈)")
+# 王毅参加会见。 closing a story (991 in 979 bulk stories): the people were at the story's 会见, even
+# when a day said in between (不久前, 昨天 inside what was said) started another passage
+_CLOSING_LINE = re.compile(r"[^，,。；;！？\n]{2,60}参加了?(会见|会谈|会晤)。?")
 _MET_WHEN = re.compile(r"(?:在)?(?:会见|会晤|与|同)[^，,。；;！？\n]{1,30}?(?:会谈|会晤|座谈)?(?:时|中)[，,]")
 _SAYS = re.compile(r"(?:[^，,。；;！？\n]{0,4}?)(?:说|表示|指出|强调|认为|称|介绍)[，,：:]")
 _AND_SPEAKS = re.compile(r"[，,]?并在[^，,。；;！？\n]{2,40}?(?:会|会议|论坛|仪式|典礼)上"
@@ -196,7 +199,10 @@ class _Story:
             detail = None
         if trig and detail and self.passage.events:
             trig = None  # 在商务部，… / 在与国家电网公司工作会谈时，…: details an open event
-        if trig is not None:
+        closing = self._closing_pool(text)
+        if closing is not None:
+            self._join(sent, text, None, sent_people, bool(venue), closing)
+        elif trig is not None:
             self._open(si, sent, text, trig, sent_people, sent_orgs, bool(venue))
         elif self.passage.events:
             self._join(sent, text, detail, sent_people, bool(venue))
@@ -287,6 +293,8 @@ class _Story:
         kept = []
         for p in sent_people:
             here = self.people.mentions_in(p, a, b)
+            if only_named_as_owner(s, here):
+                continue  # 宣读了习近平的贺信并讲话: the sender is not at the event
             # in the trigger's clause, or in an earlier one unless what follows is what they say
             # (张高丽说，今年4月，习近平同阮富仲…会谈)
             if (any(cs <= x < ce or (x < cs and not _SAYS.match(s, self.ties.list_end(y, b)))
@@ -387,11 +395,24 @@ class _Story:
 
     # ------------------------------------------------------------------ a sentence about open events
 
+    def _closing_pool(self, text: str) -> list[Event] | None:
+        """王毅参加会见。: the story's first 会见 (会谈, 会晤) since the last heading, when the
+        passage has none open (a day said in between started a new passage)."""
+        m = _CLOSING_LINE.fullmatch(text.rstrip())
+        if m is None or m.group(1) in self.passage.words:
+            return None
+        word = m.group(1)
+        s = self.s
+        first = next((ev for ev in self.log.events if ev.passage > self.heading_passage and not ev.quoted
+                      and s[ev.trigger[0] : ev.trigger[1]] == word), None)
+        return [first] if first is not None else None
+
     def _join(self, sent: Sentence, text: str, detail: re.Match[str] | None, sent_people: list[Person],
-              venue: bool) -> None:
-        """A sentence about open events: its people (not those inside what is said) join them."""
+              venue: bool, pool: list[Event] | None = None) -> None:
+        """A sentence about open events: its people (not those inside what is said) join them
+        (``pool``: the events, when the caller knows them)."""
         a, b = sent.start, sent.end
-        pool = self._pool(detail) or self._met_in(a, b) or self._all_above(text) or self.passage.events
+        pool = pool or self._pool(detail) or self._met_in(a, b) or self._all_above(text) or self.passage.events
         pool = [ev for ev in pool if not ev.quoted]
         # a person met in one event of the sentence that told several is not in the others
         met_somewhere = set().union(*(ev.met_ids for ev in pool if ev.met_ids is not None))

@@ -25,7 +25,8 @@ _OPENING = re.compile(r"(?:举行|召开|开展|展开|进行|主持召开)了?"
                       r"(?:第[一二三四五六七八九十\d]+次)?(?:[\u4e00-\u9fff]{0,12})?$")
 _REFERENCE_AFTER = ("精神", "重要讲话", "重要指示", "主席团", "秘书长", "秘书处", "组织", "工作组", "期间",
                     "员",  # 国会议员 (47 in the bulk corpus)
-                    "之机", "之便")  # 借调研之机公款旅游 (借|利用|趁…之机|之便: 17 in the bulk corpus)
+                    "之机", "之便",  # 借调研之机公款旅游 (借|利用|趁…之机|之便: 17 in the bulk corpus)
+                    "机制")  # 特别代表会晤机制, 定期磋商机制 (会晤|磋商…机制: 45 in the bulk corpus)
 # 经…会议研究 / 报…会议审议 (33 in the bulk corpus, mostly the discipline formula)
 _PROCEDURE_AFTER = ("研究", "审议", "讨论")
 # X和Y共同见证了…文件的签署 (见证…的签署|签约: 141 in the bulk corpus)

@@ -17,6 +17,7 @@ from . import orgs as _orgs
 from . import tables
 from . import titles as _titles
 from .namemodel import load_model
+from .names import is_common_word, is_not_name, is_side
 from .persons import add_proposed, build_people, drop_doctrine_mentions
 from .positions import PositionMaker
 from .types import TitledMention
@@ -37,7 +38,7 @@ def read_people(s: str, published: str | None, *, title: str | None = None,
                 authors: Sequence[tuple[str, int, int]] = (), skip: Sequence[tuple[int, int]] = ()) -> PeopleLayer:
     """Read the people and organisations of the normalised text ``s``."""
     anchors = _titles.find_anchors(s)
-    places = _titles.off_titles(_places.find_places(s), anchors)
+    places = _titles.off_titles(_places.find_places(s), anchors, s)
     org_mentions = _orgs.find_orgs(s, as_of=published)
     countries = _places.find_countries(s)
     protected = [(m.start, m.end) for m in org_mentions] + [(p.start, p.end) for p in places]
@@ -67,8 +68,10 @@ def untitled_names(s: str, read: Sequence[tuple[int, int]]) -> list[tuple[int, i
         blocked[a:b] = b"\x01" * (b - a)
     model = load_model()
     address = tables.name_chars()["honorific"]  # 何先生, 陈小姐: a form of address, not a name
+    roster = tables.known_names()  # 栗战书和…: a leader's name, whatever the model says of it here
     return [(a, b) for a, b, p in model.propose(s, blocked)
-            if p >= model.threshold and not any(s.endswith(w, a, b) for w in address)]
+            if (p >= model.threshold or s[a:b] in roster) and not any(s.endswith(w, a, b) for w in address)
+            and not is_side(s, a) and not is_not_name(s, a) and not (b - a == 2 and is_common_word(s, a, b))]
 
 
 class GenericResolver:

@@ -101,6 +101,12 @@ def not_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def not_name_lengths() -> tuple[int, ...]:
+    """The lengths of the words of ``not_names.tsv``."""
+    return tuple(sorted({len(w) for w in not_names()}))
+
+
+@lru_cache(maxsize=1)
 def common_surnames() -> frozenset[str]:
     """The 400 most frequent surnames: enough evidence for a name with no title next to it."""
     names = load_surnames()
@@ -136,6 +142,19 @@ def short_titles() -> tuple[tuple[str, str], ...]:
 def roster_names() -> frozenset[str]:
     """Every name on the roster of Chinese leaders, whatever the office and date."""
     return frozenset(name for _, name in leaders())
+
+
+@lru_cache(maxsize=1)
+def known_names() -> frozenset[str]:
+    """Names read as names even where the character rules say no: the roster's and
+    ``known_names.tsv``'s."""
+    return roster_names() | frozenset(r["name"] for r in _rows("known_names.tsv"))
+
+
+@lru_cache(maxsize=1)
+def known_name_firsts() -> frozenset[str]:
+    """The first characters of :func:`known_names` (a quick test before slicing)."""
+    return frozenset(n[0] for n in known_names())
 
 
 def leader_office(role: str, name: str, as_of: str | None) -> str | None:
