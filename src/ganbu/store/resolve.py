@@ -77,12 +77,32 @@ UMBRELLA_KINDS = ("party_central", "state_central")
 
 @dataclass(slots=True)
 class Office:
+    """An office as resolution sees it; what it derives (sector, neutral …) is computed once."""
     id: int
     org: int | None
     province: str | None
     role: str
     kind: str | None = None
     label: str = ""
+    #: where the office sits: a province, or one central body (a ministry, an SOE, a bank …).
+    #: One person holds executive offices in one sector at a time (辽宁省副省长 and a central
+    #: SOE's general manager are two people). None (neutral): a membership (委员, 代表), a post
+    #: of the umbrella bodies (中共中央, 国务院) held beside others, a bare title the extractor
+    #: found no body for, or a body the lexicon does not know (often a misread boundary).
+    sector: str | None = field(init=False, default=None)
+    #: a membership held beside an office (委员, 代表)
+    neutral: bool = field(init=False, default=False)
+    #: one person holds it at a time (浙江省人民政府 省长, not 副省长)
+    single_holder: bool = field(init=False, default=False)
+    affiliations: frozenset[str] = field(init=False, default=frozenset())
+
+    def __post_init__(self) -> None:
+        self.neutral = self.role.endswith(NEUTRAL_ROLE_SUFFIXES)
+        self.sector = self._sector()
+        self.single_holder = self.sector is not None and self.role in SINGLE_HOLDER_ROLES
+        if not self.neutral:
+            self.affiliations = frozenset(([f"o{self.org}"] if self.org is not None else [])
+                                          + ([f"p{self.province}"] if self.province else []))
 
     @property
     def misread(self) -> bool:
@@ -90,13 +110,7 @@ class Office:
         head = self.label.rsplit(" ", 1)[0]
         return len(head) > MAX_ORG_CHARS or any(c in head for c in "、，与")
 
-    @property
-    def sector(self) -> str | None:
-        """Where the office sits: a province, or one central body (a ministry, an SOE, a bank …).
-        One person holds executive offices in one sector at a time (辽宁省副省长 and a central
-        SOE's general manager are two people). None (neutral): a membership (委员, 代表), a post
-        of the umbrella bodies (中共中央, 国务院) held beside others, a bare title the extractor
-        found no body for, or a body the lexicon does not know (often a misread boundary)."""
+    def _sector(self) -> str | None:
         if self.neutral or self.misread:
             return None
         if self.province:
@@ -104,26 +118,6 @@ class Office:
         if self.org is None or self.kind is None or self.kind in UMBRELLA_KINDS:
             return None
         return f"o{self.org}"
-
-    @property
-    def neutral(self) -> bool:
-        return self.role.endswith(NEUTRAL_ROLE_SUFFIXES)
-
-    @property
-    def single_holder(self) -> bool:
-        """An office one person holds at a time (浙江省人民政府 省长, not 副省长)."""
-        return self.sector is not None and self.role in SINGLE_HOLDER_ROLES
-
-    @property
-    def affiliations(self) -> set[str]:
-        if self.neutral:
-            return set()
-        out = set()
-        if self.org is not None:
-            out.add(f"o{self.org}")
-        if self.province:
-            out.add(f"p{self.province}")
-        return out
 
 
 @dataclass(slots=True)
@@ -265,8 +259,8 @@ def _compatible(person: list[_Group], g: _Group, handovers: Handovers) -> bool:
     """No concurrent office in another sector; and, unless :data:`MOVES_ACROSS_SECTORS`, some
     sector in common or a move the reports show (:func:`_moved`); a report that links the
     offices (an appointment naming the office left) joins them earlier, in the office groups."""
-    if not all(_overlap_days(h, g) <= OVERLAP_DAYS or (h.sectors & g.sectors) or not h.sectors or not g.sectors
-               for h in person):
+    if g.sectors and not all(not h.sectors or (h.sectors & g.sectors) or _overlap_days(h, g) <= OVERLAP_DAYS
+                             for h in person):
         return False
     if MOVES_ACROSS_SECTORS or not g.sectors:
         return True
@@ -356,7 +350,8 @@ def resolve_name(mentions: Sequence[MentionInfo], handovers: Handovers | None = 
             persons.append([g])
     clusters = [[m.key for g in p for m in g.mentions] for p in persons]
     # mentions with neutral titles only (部长, 全国人大代表), then those without any: by context
-    loose = [m for g in chains if g not in placed for m in g.mentions] + bare
+    placed_ids = {id(g) for g in placed}
+    loose = [m for g in chains if id(g) not in placed_ids for m in g.mentions] + bare
     if not persons:
         if loose:
             clusters.append([m.key for m in loose])
@@ -447,12 +442,14 @@ def _load(conn: Connection, name_ids: Sequence[int]) -> dict[int, list[MentionIn
           .outerjoin(S.organizations, S.organizations.c.id == o.organization_id)
           .join(S.mentions, and_(m.document_id == p.document_id, m.idx == p.mention_idx))
           .where(m.name_id.in_(name_ids)))
-    docs: set[int] = set()
+    made: dict[int, Office] = {}
     for did, midx, status, oid, org, prov, role, kind, label in conn.execute(q2):
         found = infos.get((did, midx))
         if found is not None:
-            found.offices.append((Office(oid, org, prov, role, kind, label), status))
-            docs.add(did)
+            office = made.get(oid)
+            if office is None:
+                office = made[oid] = Office(oid, org, prov, role, kind, label)
+            found.offices.append((office, status))
     _context(conn, infos, {k[0] for k in infos})
     return by_name
 
