@@ -560,10 +560,12 @@ def update(engine: Engine, resolver: Resolver = resolve_name, *, all_names: bool
             names = sorted(conn.scalars(select(S.names.c.id)))
         persons: set[int] = set()
         changed_docs: set[int] = set()
+        holders: dict[int, list[tuple[_dt.date, int]]] = {}
         for part in chunked(names, 400):
             by_name = _load(conn, part)
-            holders = _holders(conn, {o.id for ms in by_name.values() for m in ms for o, _ in m.offices
-                                      if o.single_holder})
+            offices = {o.id for ms in by_name.values() for m in ms for o, _ in m.offices if o.single_holder}
+            fresh = offices - holders.keys()
+            holders.update({k: [] for k in fresh} | _holders(conn, fresh))  # each office read once
             results = []
             for nid in part:
                 infos = sorted(by_name.get(nid, []), key=lambda x: x.key)
