@@ -11,7 +11,9 @@ Prints, from one run on this machine:
   first ``--anchor`` reports, measured in the same run, so figures from a busy machine can be
   compared;
 - ingest: wall time and reports/s of ``ingest`` (all cores, progress off), and of the
-  resolution step inside it; peak RSS of this process and of the workers;
+  resolution step inside it; peak RSS of this process and of the workers; with ``--phases``,
+  the CPU time of this process by step (reading, hashing, claiming, writing, resolution) and of
+  the extraction workers;
 - size: the database's bytes (SQLite ``dbstat``) per report, with and without the raw texts
   (``document_texts``);
 - queries (median and 95th percentile of ``--repeat`` runs, ms): ``person`` for the most and
@@ -56,6 +58,32 @@ def anchor(paths: list[str], n: int) -> float:
     for r in recs:
         ganbu.extract(r["text"], r.get("published"))
     return len(recs) / (time.perf_counter() - t)
+
+
+def phase_timers() -> dict[str, float]:
+    """Wrap the steps of this process's ingest (reading, hashing, claiming, writing, resolution)
+    with CPU-time accumulators; returns the dict they fill."""
+    from ganbu.store import claims, ingest, inputs, resolve, writer
+
+    acc: dict[str, float] = {}
+
+    def wrap(owner, name: str, label: str) -> None:
+        fn = getattr(owner, name)
+
+        def timed_call(*a, **k):
+            t = time.process_time()
+            try:
+                return fn(*a, **k)
+            finally:
+                acc[label] = acc.get(label, 0.0) + time.process_time() - t
+        setattr(owner, name, timed_call)
+
+    wrap(inputs, "record_from_dict", "reading")
+    wrap(ingest, "document_key", "hashing")
+    wrap(claims.Claimer, "claim", "claiming")
+    wrap(writer.Writer, "write", "writing")
+    wrap(resolve, "update", "resolution")
+    return acc
 
 
 def sizes(db: str) -> tuple[int, int, int]:
@@ -130,6 +158,7 @@ def main() -> int:
     ap.add_argument("--workers", type=int, default=None)
     ap.add_argument("--anchor", type=int, default=500, help="reports for the single-process anchor")
     ap.add_argument("--repeat", type=int, default=20)
+    ap.add_argument("--phases", action="store_true", help="print the CPU time of each step of this process")
     args = ap.parse_args()
     db = args.db or os.path.join(tempfile.mkdtemp(prefix="ganbu-bench-"), "bench.db")
     if not args.reuse and os.path.exists(db):
@@ -137,13 +166,20 @@ def main() -> int:
     rate = anchor(args.inputs, args.anchor)
     print(f"anchor: extraction alone, one process: {rate:.0f} reports/s ({args.anchor} reports)")
     st = open_store(db)
+    acc = phase_timers() if args.phases else None
     if not args.reuse:
+        cpu0 = time.process_time()
         t = time.perf_counter()
         s = st.ingest(args.inputs, workers=args.workers)
         wall = time.perf_counter() - t
         print(f"ingest: {s.lines()[0]}")
         print(f"        {s.read / wall:.0f} reports/s over {wall:.1f} s including resolution "
               f"({s.resolved}); {os.cpu_count()} cores")
+        if acc is not None:
+            kids = os.times()
+            print(f"        CPU: this process {time.process_time() - cpu0:.1f} s ("
+                  + ", ".join(f"{k} {v:.1f} s" for k, v in acc.items())
+                  + f"), extraction workers {kids.children_user + kids.children_system:.1f} s")
     rss_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     rss_kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"peak RSS: this process {rss_self:.0f} MiB, largest worker {rss_kids:.0f} MiB")

@@ -13,6 +13,7 @@ HN = Office(3, 20, None, "总经理", "soe", "中国华能集团有限公司 总
 MOF = Office(4, 30, None, "副部长", "ministry", "中华人民共和国财政部 副部长")
 NPC = Office(5, 40, None, "代表", "state_central", "全国人民代表大会 代表")
 BARE = Office(6, None, None, "部长", None, "部长")
+LN_GOV = Office(7, 10, "辽宁省", "省长", "government", "辽宁省人民政府 省长")
 
 
 def m(doc: int, day: str, *offices: tuple[Office, str], context: set[str] | None = None) -> MentionInfo:
@@ -35,13 +36,53 @@ def test_offices_of_one_sector_and_memberships_are_one_person():
     assert people(resolve_name(ms)) == [[1, 2, 3, 4]]
 
 
-def test_a_move_that_follows_closely_is_one_career_a_late_one_is_not():
+def test_a_namesake_first_seen_soon_after_the_others_last_report_stays_apart():
+    # nothing shows the Liaoning office ended: two careers, however close in time
     close = [m(1, "2022-01-10", (LN, "current")), m(2, "2022-05-01", (LN, "current")),
              m(3, "2022-05-20", (MOF, "current")), m(4, "2022-11-01", (MOF, "current"))]
-    assert people(resolve_name(close)) == [[1, 2, 3, 4]]
-    late = [m(1, "2022-01-10", (LN, "current")), m(2, "2022-05-01", (LN, "current")),
-            m(3, "2023-05-20", (MOF, "current")), m(4, "2023-11-01", (MOF, "current"))]
-    assert people(resolve_name(late)) == [[1, 2], [3, 4]]
+    assert people(resolve_name(close)) == [[1, 2], [3, 4]]
+    # an appointment elsewhere is no evidence that the other office ended either
+    appointed = [m(1, "2022-01-10", (LN_GOV, "current")), m(2, "2022-05-20", (HN, "new"))]
+    assert people(resolve_name(appointed, {7: [D("2023-09-01")]})) == [[1], [2]]
+
+
+def test_a_removal_near_the_new_office_tells_the_move():
+    ms = [m(1, "2022-01-10", (LN, "current")), m(2, "2022-05-01", (LN, "current")),
+          m(3, "2022-05-12", (LN, "removed")), m(4, "2022-05-20", (MOF, "current")),
+          m(5, "2022-11-01", (MOF, "current"))]
+    assert people(resolve_name(ms)) == [[1, 2, 3, 4, 5]]
+    late = [m(1, "2022-01-10", (LN, "current")), m(3, "2022-05-12", (LN, "removed")),
+            m(4, "2022-09-20", (MOF, "current"))]
+    assert people(resolve_name(late)) == [[1, 3], [4]]
+
+
+def test_a_successor_in_a_single_holder_office_tells_the_move():
+    ms = [m(1, "2022-01-10", (LN_GOV, "current")), m(2, "2022-05-01", (LN_GOV, "current")),
+          m(3, "2022-05-20", (HN, "current")), m(4, "2022-11-01", (HN, "current"))]
+    assert people(resolve_name(ms, {7: [D("2021-03-01"), D("2022-06-02")]})) == [[1, 2, 3, 4]]
+    # the successor seen a year later pins nothing; a successor of a deputy (several holders) nothing
+    assert people(resolve_name(ms, {7: [D("2023-06-02")]})) == [[1, 2], [3, 4]]
+    deputy = [m(1, "2022-01-10", (LN, "current")), m(2, "2022-05-01", (LN, "current")),
+              m(3, "2022-05-20", (HN, "current"))]
+    assert people(resolve_name(deputy, {1: [D("2022-06-02")]})) == [[1, 2], [3]]
+    # 原辽宁省长 in a later report is the person's own handover
+    former = [*ms, m(5, "2022-06-10", (LN_GOV, "former"))]
+    assert people(resolve_name(former)) == [[1, 2, 3, 4, 5]]
+
+
+def test_a_sighting_inside_anothers_tenure_is_no_move():
+    # a ministry's deputy seen once, weeks after the namesake governor's first report, while the
+    # governor goes on being seen: two people (the ministry post would be concurrent)
+    ms = [m(1, "2022-01-02", (LN_GOV, "current")), m(2, "2022-01-20", (MOF, "current")),
+          m(3, "2022-08-01", (LN_GOV, "current")), m(4, "2023-03-01", (LN_GOV, "current"))]
+    assert people(resolve_name(ms, {7: [D("2023-05-01")]})) == [[1, 3, 4], [2]]
+
+
+def test_the_tenure_an_appointment_implies_does_not_make_a_later_namesake_a_move():
+    # appointed in Liaoning (held for a year at least, by assumption), a namesake appointed to an
+    # SOE eleven months later, the Liaoning office never seen ended: apart
+    ms = [m(1, "2022-01-10", (LN_GOV, "new")), m(2, "2022-12-10", (HN, "new"))]
+    assert people(resolve_name(ms)) == [[1], [2]]
 
 
 def test_an_appointment_naming_the_office_left_links_the_move():

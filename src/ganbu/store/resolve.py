@@ -14,7 +14,11 @@ clusters (one per person) and the mentions it could not decide. The rules:
 2. **Persons.** Groups are taken in order of first date; a group joins a person when it is
    *compatible* with every group of that person: no time overlap of more than
    :data:`OVERLAP_DAYS` unless they share a sector (executive offices in two sectors at the
-   same time are two people: 王健 of Liaoning and 王健 of a central SOE). A group compatible
+   same time are two people: 王健 of Liaoning and 王健 of a central SOE), and, when it is in a
+   sector the person never served in, the reports show the person's office ended when it begins
+   (a removal, or a successor in a single-holder office, seen within :data:`MOVE_GAP_DAYS` of
+   its first report; :func:`_moved`): a namesake merely first seen soon after the other's last
+   report is another person. A group compatible
    with several persons joins the one that shares an organisation or province with it; when
    none or several do, its mentions are *ambiguous* (listed by ``ganbu review``, not merged).
 3. **Bare mentions** (a name without office) join the only person of the name; with several,
@@ -30,7 +34,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, Engine, and_, bindparam, delete, func, select
@@ -45,16 +49,23 @@ __all__ = ["NEUTRAL_ROLE_SUFFIXES", "OVERLAP_DAYS", "MentionInfo", "Resolution",
 OVERLAP_DAYS = 30
 #: an appointment implies holding the office at least this long after it; a removal, before it
 MIN_TENURE = _dt.timedelta(days=365)
-#: join office groups of two sectors that never overlap as one career (True), or only when a
-#: report links them or the second begins within MOVE_GAP_DAYS of the last sighting of the first
-#: (False: a namesake in another province, seen long after, is kept apart)
+#: join office groups of two sectors that never overlap as one career (True), or only when the
+#: reports show the first office ended when the second began (False; see :func:`_moved`)
 MOVES_ACROSS_SECTORS = False
+#: how far apart the end of one office (a removal notice, or the handover to a successor) and the
+#: first report of the next may be published and still tell one move: a notice is published
+#: within weeks of the decision, the first report in the new office within weeks of the notice
 MOVE_GAP_DAYS = 60
+#: roles with one holder at a time in their body: another name seen in the office after this
+#: person's last sighting is a successor (副省长, 常委 … have several holders and tell nothing)
+SINGLE_HOLDER_ROLES = ("书记", "省长", "市长", "主席", "部长", "主任", "董事长", "总经理", "行长", "院长",
+                       "检察长", "州长", "县长", "区长", "盟长", "署长", "局长", "厅长", "委员长", "总理")
 ACTIVE_SLACK = _dt.timedelta(days=365)
 #: roles that are memberships held beside an office: they link but never separate
 NEUTRAL_ROLE_SUFFIXES = ("委员", "代表", "常委", "成员", "顾问")
 PAST = ("former",)  # held at some time before the report (a removal is evidence of holding until then)
 ARRIVING, LEAVING = ("new", "current", "acting"), ("removed", "former")
+HOLDING = ARRIVING
 
 MKey = tuple[int, int]  # (document_id, idx)
 
@@ -66,12 +77,32 @@ UMBRELLA_KINDS = ("party_central", "state_central")
 
 @dataclass(slots=True)
 class Office:
+    """An office as resolution sees it; what it derives (sector, neutral …) is computed once."""
     id: int
     org: int | None
     province: str | None
     role: str
     kind: str | None = None
     label: str = ""
+    #: where the office sits: a province, or one central body (a ministry, an SOE, a bank …).
+    #: One person holds executive offices in one sector at a time (辽宁省副省长 and a central
+    #: SOE's general manager are two people). None (neutral): a membership (委员, 代表), a post
+    #: of the umbrella bodies (中共中央, 国务院) held beside others, a bare title the extractor
+    #: found no body for, or a body the lexicon does not know (often a misread boundary).
+    sector: str | None = field(init=False, default=None)
+    #: a membership held beside an office (委员, 代表)
+    neutral: bool = field(init=False, default=False)
+    #: one person holds it at a time (浙江省人民政府 省长, not 副省长)
+    single_holder: bool = field(init=False, default=False)
+    affiliations: frozenset[str] = field(init=False, default=frozenset())
+
+    def __post_init__(self) -> None:
+        self.neutral = self.role.endswith(NEUTRAL_ROLE_SUFFIXES)
+        self.sector = self._sector()
+        self.single_holder = self.sector is not None and self.role in SINGLE_HOLDER_ROLES
+        if not self.neutral:
+            self.affiliations = frozenset(([f"o{self.org}"] if self.org is not None else [])
+                                          + ([f"p{self.province}"] if self.province else []))
 
     @property
     def misread(self) -> bool:
@@ -79,13 +110,7 @@ class Office:
         head = self.label.rsplit(" ", 1)[0]
         return len(head) > MAX_ORG_CHARS or any(c in head for c in "、，与")
 
-    @property
-    def sector(self) -> str | None:
-        """Where the office sits: a province, or one central body (a ministry, an SOE, a bank …).
-        One person holds executive offices in one sector at a time (辽宁省副省长 and a central
-        SOE's general manager are two people). None (neutral): a membership (委员, 代表), a post
-        of the umbrella bodies (中共中央, 国务院) held beside others, a bare title the extractor
-        found no body for, or a body the lexicon does not know (often a misread boundary)."""
+    def _sector(self) -> str | None:
         if self.neutral or self.misread:
             return None
         if self.province:
@@ -93,21 +118,6 @@ class Office:
         if self.org is None or self.kind is None or self.kind in UMBRELLA_KINDS:
             return None
         return f"o{self.org}"
-
-    @property
-    def neutral(self) -> bool:
-        return self.role.endswith(NEUTRAL_ROLE_SUFFIXES)
-
-    @property
-    def affiliations(self) -> set[str]:
-        if self.neutral:
-            return set()
-        out = set()
-        if self.org is not None:
-            out.add(f"o{self.org}")
-        if self.province:
-            out.add(f"p{self.province}")
-        return out
 
 
 @dataclass(slots=True)
@@ -145,10 +155,15 @@ class _UF:
 @dataclass
 class _Group:
     mentions: list[MentionInfo]
-    first: _dt.date | None
+    first: _dt.date | None  # first and last date of holding (an appointment or removal implies a tenure)
     last: _dt.date | None
     aff: set[str]
     sectors: set[str]
+    seen_first: _dt.date | None = None  # first report naming one of its offices as held
+    removals: list[_dt.date] = field(default_factory=list)  # reports of removal from one of its offices
+    #: single-holder office → its last report as held, and the reports naming it as held before (原…)
+    held_until: dict[int, _dt.date] = field(default_factory=dict)
+    formers: dict[int, list[_dt.date]] = field(default_factory=dict)
 
 
 def _key(m: MentionInfo, office: Office) -> tuple:
@@ -189,10 +204,43 @@ def _groups(titled: list[MentionInfo]) -> tuple[list[_Group], set[MKey]]:
         now = [o for _, o, s in offices if s not in PAST]
         aff = set().union(*(o.affiliations for o in now))
         sectors = {o.sector for o in now if o.sector is not None}
-        out.append(_Group(ms, min(dates) if dates else None, max(dates) if dates else None, aff, sectors))
+        g = _Group(ms, min(dates) if dates else None, max(dates) if dates else None, aff, sectors)
+        _evidence(g, offices)
+        out.append(g)
     out.sort(key=lambda g: (g.first or _dt.date.max, min(m.key for m in g.mentions)))
     split = {m.key for m in titled if len({uf.find(_key(m, o)) for o, _ in m.offices if o.sector is not None}) > 1}
     return out, split
+
+
+def _evidence(g: _Group, offices: list[tuple[MentionInfo, Office, str]]) -> None:
+    """What the reports say of the group's offices ending: removals, last sightings, 原…."""
+    seen = [m.date for m, o, s in offices if m.date and s not in LEAVING]
+    g.seen_first = min(seen) if seen else None
+    for m, o, s in offices:
+        if m.date is None or o.sector is None:
+            continue
+        if s == "removed":
+            g.removals.append(m.date)
+        elif o.single_holder and s == "former":
+            g.formers.setdefault(o.id, []).append(m.date)
+        elif o.single_holder and s not in LEAVING:
+            g.held_until[o.id] = max(g.held_until.get(o.id, m.date), m.date)
+
+
+def _merge(gs: list[_Group]) -> _Group:
+    firsts = [g.first for g in gs if g.first]
+    lasts = [g.last for g in gs if g.last]
+    seen = [g.seen_first for g in gs if g.seen_first]
+    out = _Group([m for g in gs for m in g.mentions], min(firsts) if firsts else None,
+                 max(lasts) if lasts else None, set().union(*(g.aff for g in gs)),
+                 set().union(*(g.sectors for g in gs)), min(seen) if seen else None,
+                 [d for g in gs for d in g.removals])
+    for g in gs:
+        for oid, day in g.held_until.items():
+            out.held_until[oid] = max(out.held_until.get(oid, day), day)
+        for oid, days in g.formers.items():
+            out.formers.setdefault(oid, []).extend(days)
+    return out
 
 
 def _overlap_days(a: _Group, b: _Group) -> int:
@@ -204,23 +252,48 @@ def _overlap_days(a: _Group, b: _Group) -> int:
     return min((a.last - b.first).days, (b.last - a.first).days)
 
 
-def _compatible(person: list[_Group], g: _Group) -> bool:
+Handovers = Mapping[int, Sequence[_dt.date]]
+
+
+def _compatible(person: list[_Group], g: _Group, handovers: Handovers) -> bool:
     """No concurrent office in another sector; and, unless :data:`MOVES_ACROSS_SECTORS`, some
-    sector in common or a move that follows closely (within :data:`MOVE_GAP_DAYS` of the last
-    sighting); a report that links the offices (an appointment naming the office left) joins
-    them earlier, in the office groups."""
-    if not all(_overlap_days(h, g) <= OVERLAP_DAYS or (h.sectors & g.sectors) or not h.sectors or not g.sectors
-               for h in person):
+    sector in common or a move the reports show (:func:`_moved`); a report that links the
+    offices (an appointment naming the office left) joins them earlier, in the office groups."""
+    if g.sectors and not all(not h.sectors or (h.sectors & g.sectors) or _overlap_days(h, g) <= OVERLAP_DAYS
+                             for h in person):
         return False
     if MOVES_ACROSS_SECTORS or not g.sectors:
         return True
     mine = set().union(*(h.sectors for h in person))
     if not mine or mine & g.sectors:
         return True
-    lasts = [h.last for h in person if h.last is not None and h.sectors]
-    if g.first is None or not lasts:
-        return True
-    return (g.first - max(lasts)).days <= MOVE_GAP_DAYS
+    return _moved(person, g, handovers)
+
+
+def _moved(person: list[_Group], g: _Group, handovers: Handovers) -> bool:
+    """Whether the reports show the person's office ended when ``g`` (another sector) begins,
+    so that a namesake seen there is the same person moving: a removal from one of the person's
+    offices published within :data:`MOVE_GAP_DAYS` of the first report of ``g``; or a handover
+    of one of the person's single-holder offices (another name seen holding it, or the person
+    named as its former holder, after the person's last sighting in it) first seen within
+    :data:`MOVE_GAP_DAYS` of the first report of ``g``, which does not begin before that last
+    sighting (less :data:`OVERLAP_DAYS` of late reports). A namesake merely first seen
+    soon after the other's last report is not enough: two careers that nothing ties stay apart."""
+    start = g.seen_first
+    if start is None:
+        return False
+    gap = _dt.timedelta(days=MOVE_GAP_DAYS)
+    for h in person:
+        if any(abs(start - day) <= gap for day in h.removals):
+            return True
+        for oid, last in h.held_until.items():
+            if start < last - _dt.timedelta(days=OVERLAP_DAYS):
+                continue
+            after = [d for d in handovers.get(oid, ()) if d > last]
+            after += [d for d in h.formers.get(oid, ()) if d > last]
+            if after and abs(start - min(after)) <= gap:
+                return True
+    return False
 
 
 def _affinity(person: list[_Group], aff: set[str]) -> bool:
@@ -241,13 +314,7 @@ def _chains(groups: list[_Group]) -> list[_Group]:
     by: dict[int, list[_Group]] = defaultdict(list)
     for i, g in enumerate(groups):
         by[uf.find(i)].append(g)
-    out = []
-    for gs in by.values():
-        firsts = [g.first for g in gs if g.first]
-        lasts = [g.last for g in gs if g.last]
-        out.append(_Group([m for g in gs for m in g.mentions], min(firsts) if firsts else None,
-                          max(lasts) if lasts else None, set().union(*(g.aff for g in gs)),
-                          set().union(*(g.sectors for g in gs))))
+    out = [_merge(gs) for gs in by.values()]
     out.sort(key=lambda g: (g.first or _dt.date.max, min(m.key for m in g.mentions)))
     return out
 
@@ -255,8 +322,11 @@ def _chains(groups: list[_Group]) -> list[_Group]:
 TWO_IN_ONE = "the report names two persons of this name (offices of two sectors for one mention)"
 
 
-def resolve_name(mentions: Sequence[MentionInfo]) -> Resolution:
-    """Cluster the mentions of one name into persons (see the module docstring for the rules)."""
+def resolve_name(mentions: Sequence[MentionInfo], handovers: Handovers | None = None) -> Resolution:
+    """Cluster the mentions of one name into persons (see the module docstring for the rules).
+    ``handovers``: single-holder office id → the report dates on which *another* name was seen
+    holding it (the successors that show an office ended)."""
+    handovers = handovers or {}
     titled = [m for m in mentions if m.offices]
     bare = [m for m in mentions if not m.offices]
     groups, split = _groups(titled)
@@ -265,7 +335,7 @@ def resolve_name(mentions: Sequence[MentionInfo]) -> Resolution:
     chains = _chains(groups)
     placed = [g for g in chains if g.sectors] or chains  # without any sector, the neutral ones decide
     for g in placed:
-        cands = [i for i, p in enumerate(persons) if _compatible(p, g)]
+        cands = [i for i, p in enumerate(persons) if _compatible(p, g, handovers)]
         if len(cands) > 1:
             near = [i for i in cands if _affinity(persons[i], g.aff)]
             if len(near) == 1:
@@ -280,7 +350,8 @@ def resolve_name(mentions: Sequence[MentionInfo]) -> Resolution:
             persons.append([g])
     clusters = [[m.key for g in p for m in g.mentions] for p in persons]
     # mentions with neutral titles only (部长, 全国人大代表), then those without any: by context
-    loose = [m for g in chains if g not in placed for m in g.mentions] + bare
+    placed_ids = {id(g) for g in placed}
+    loose = [m for g in chains if id(g) not in placed_ids for m in g.mentions] + bare
     if not persons:
         if loose:
             clusters.append([m.key for m in loose])
@@ -323,7 +394,7 @@ def _place_bare(persons: list[list[_Group]], m: MentionInfo) -> int | str:
 
 # ---------------------------------------------------------------- applying it to the store
 
-Resolver = Callable[[Sequence[MentionInfo]], Resolution]
+Resolver = Callable[[Sequence[MentionInfo], "Handovers | None"], Resolution]
 
 
 def _dirty(conn: Connection) -> tuple[list[int], dict[str, set[str]]]:
@@ -332,6 +403,27 @@ def _dirty(conn: Connection) -> tuple[list[int], dict[str, set[str]]]:
     for _id, kind, value in rows:
         by[kind].add(value)
     return [r[0] for r in rows], by
+
+
+def _holders(conn: Connection, offices: set[int]) -> dict[int, list[tuple[_dt.date, int]]]:
+    """single-holder office id → (report date, name id) of every name seen holding it."""
+    m, d, p = S.mentions.c, S.documents.c, S.positions.c
+    out: dict[int, list[tuple[_dt.date, int]]] = defaultdict(list)
+    for part in chunked(sorted(offices)):
+        q = (select(p.office_id, d.published, m.name_id).distinct()
+             .join(S.mentions, and_(m.document_id == p.document_id, m.idx == p.mention_idx))
+             .join(S.documents, d.id == p.document_id)
+             .where(p.office_id.in_(part), p.status.in_(HOLDING), d.published.is_not(None)))
+        for oid, pub, nid in conn.execute(q):
+            out[oid].append((pub, nid))
+    return out
+
+
+def _handovers(infos: Sequence[MentionInfo], name_id: int,
+               holders: Mapping[int, list[tuple[_dt.date, int]]]) -> dict[int, list[_dt.date]]:
+    """The handovers argument of :func:`resolve_name` for one name: other names' sightings."""
+    mine = {o.id for m in infos for o, _ in m.offices if o.single_holder}
+    return {oid: sorted(day for day, nid in holders.get(oid, ()) if nid != name_id) for oid in mine}
 
 
 def _load(conn: Connection, name_ids: Sequence[int]) -> dict[int, list[MentionInfo]]:
@@ -350,12 +442,14 @@ def _load(conn: Connection, name_ids: Sequence[int]) -> dict[int, list[MentionIn
           .outerjoin(S.organizations, S.organizations.c.id == o.organization_id)
           .join(S.mentions, and_(m.document_id == p.document_id, m.idx == p.mention_idx))
           .where(m.name_id.in_(name_ids)))
-    docs: set[int] = set()
+    made: dict[int, Office] = {}
     for did, midx, status, oid, org, prov, role, kind, label in conn.execute(q2):
         found = infos.get((did, midx))
         if found is not None:
-            found.offices.append((Office(oid, org, prov, role, kind, label), status))
-            docs.add(did)
+            office = made.get(oid)
+            if office is None:
+                office = made[oid] = Office(oid, org, prov, role, kind, label)
+            found.offices.append((office, status))
     _context(conn, infos, {k[0] for k in infos})
     return by_name
 
@@ -466,12 +560,17 @@ def update(engine: Engine, resolver: Resolver = resolve_name, *, all_names: bool
             names = sorted(conn.scalars(select(S.names.c.id)))
         persons: set[int] = set()
         changed_docs: set[int] = set()
+        holders: dict[int, list[tuple[_dt.date, int]]] = {}
         for part in chunked(names, 400):
             by_name = _load(conn, part)
+            offices = {o.id for ms in by_name.values() for m in ms for o, _ in m.offices if o.single_holder}
+            fresh = offices - holders.keys()
+            holders.update({k: [] for k in fresh} | _holders(conn, fresh))  # each office read once
             results = []
             for nid in part:
                 infos = sorted(by_name.get(nid, []), key=lambda x: x.key)
-                results.append((nid, infos, resolver(infos) if infos else Resolution([], [])))
+                res = resolver(infos, _handovers(infos, nid, holders)) if infos else Resolution([], [])
+                results.append((nid, infos, res))
             persons |= _apply(conn, results, changed_docs)
         _refresh_persons(conn, persons)
         n_spells = recompute(conn, persons)

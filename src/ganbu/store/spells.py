@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, delete, select
 
 from . import schema as S
-from .writer import chunked
+from .writer import bulk_insert, chunked
 
 __all__ = ["SAME_NEWS", "Spell", "build_spells", "recompute"]
 
@@ -128,7 +128,6 @@ def recompute(conn: Connection, person_ids: set[int]) -> int:
                              "end_date": s.end_date, "first_seen": s.first_seen, "last_seen": s.last_seen,
                              "ended_before": s.ended_before, "n_sources": s.n_sources,
                              "start_document_id": s.start_document_id, "end_document_id": s.end_document_id})
-        for chunk in chunked(rows, 1000):
-            conn.execute(S.spells.insert(), list(chunk))
+        bulk_insert(conn, S.spells, rows)
         n += len(rows)
     return n
