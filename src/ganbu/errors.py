@@ -6,6 +6,10 @@ the JSON shape ``{"error": {"code", "message", "input"}}`` is the same everywher
 """
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable
+from typing import Any
+
 
 class GanbuError(Exception):
     """Base error: ``code`` is stable, ``message`` is for people, ``input`` names the input."""
@@ -81,3 +85,18 @@ class InternalError(GanbuError):
         detail = str(exc).strip()
         kind = type(exc).__name__
         return cls(f"internal error: {kind}: {detail}" if detail else f"internal error: {kind}", input)
+
+
+def guarded(fn: Callable[[Any], int]) -> Callable[[Any], int]:
+    """A command's run function that answers a :class:`GanbuError` with its one line on stderr
+    (exit 1) and Ctrl-C with ``interrupted`` (exit 130), never a traceback."""
+    def run(args: Any) -> int:
+        try:
+            return fn(args)
+        except GanbuError as e:
+            print(f"ganbu: {e.one_line()}", file=sys.stderr)
+            return 1
+        except KeyboardInterrupt:
+            print("ganbu: interrupted", file=sys.stderr)
+            return 130
+    return run

@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from ..errors import GanbuError, InputNotFound
+from ..errors import InputNotFound, guarded
 from .records import KINDS
 
 __all__ = ["register"]
@@ -28,16 +28,6 @@ def _date(value: str) -> _dt.date:
         return _dt.date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {value!r}") from None
-
-
-def _wrap(fn):
-    def run(args: argparse.Namespace) -> int:
-        try:
-            return fn(args)
-        except GanbuError as e:
-            print(f"ganbu: {e.one_line()}", file=sys.stderr)
-            return 1
-    return run
 
 
 def _write(args: argparse.Namespace, text: str) -> None:
@@ -169,7 +159,7 @@ def register(subparsers: Any) -> None:
     p.add_argument("--format", choices=("table", "json", "md"), default="table")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     _db(p)
-    p.set_defaults(run=_wrap(_patterns))
+    p.set_defaults(run=guarded(_patterns))
 
     p = subparsers.add_parser(
         "brief", help="write the roundup (or a digest) of a period, every sentence sourced",
@@ -183,7 +173,7 @@ def register(subparsers: Any) -> None:
     p.add_argument("--format", choices=("md", "html", "json"), default="md")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     _db(p)
-    p.set_defaults(run=_wrap(_brief))
+    p.set_defaults(run=guarded(_brief))
 
     p = subparsers.add_parser(
         "demo", help="ingest the example reports into a fresh store and print their roundup",
@@ -195,4 +185,4 @@ def register(subparsers: Any) -> None:
     p.add_argument("--format", choices=("md", "html", "json"), default="md")
     p.add_argument("--patterns", action="store_true", help="also print the patterns of the week")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
-    p.set_defaults(run=_wrap(_demo))
+    p.set_defaults(run=guarded(_demo))

@@ -14,11 +14,10 @@ import os
 import re
 import sys
 import time
-import unicodedata
-from collections.abc import Callable
 from typing import Any
 
-from ..errors import GanbuError
+from ..errors import guarded
+from ..lang.normalize import display_width
 
 __all__ = ["parse_every", "register"]
 
@@ -40,27 +39,10 @@ def _db(p: argparse.ArgumentParser) -> None:
                    help="the store: an SQLite file (default ganbu.db, or $GANBU_DB) or postgresql://user@host/db")
 
 
-def _wrap(fn: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
-    def run(args: argparse.Namespace) -> int:
-        try:
-            return fn(args)
-        except GanbuError as e:
-            print(f"ganbu: {e.one_line()}", file=sys.stderr)
-            return 1
-        except KeyboardInterrupt:
-            print("ganbu: interrupted", file=sys.stderr)
-            return 130
-    return run
-
-
 def _engine(args: argparse.Namespace):
     from ..store.db import open_engine
 
     return open_engine(args.db)
-
-
-def _width(s: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
 
 
 def _print(rows: list[dict], fmt: str) -> None:
@@ -76,9 +58,9 @@ def _print(rows: list[dict], fmt: str) -> None:
         return
     cols = list(rows[0])
     cells = [[("—" if r[c] is None else str(r[c]))[:70] for c in cols] for r in rows]
-    widths = [max(_width(c), *(_width(x[i]) for x in cells)) for i, c in enumerate(cols)]
+    widths = [max(display_width(c), *(display_width(x[i]) for x in cells)) for i, c in enumerate(cols)]
     for line in [cols, *cells]:
-        sys.stdout.write("  ".join(v + " " * (w - _width(v)) for v, w in zip(line, widths, strict=True)).rstrip()
+        sys.stdout.write("  ".join(v + " " * (w - display_width(v)) for v, w in zip(line, widths, strict=True)).rstrip()
                          + "\n")
 
 
@@ -230,21 +212,21 @@ def register(subparsers: Any) -> None:
     a.add_argument("--pattern", metavar="REGEX", help="list pages: a regular expression report links match")
     a.add_argument("--starter", action="store_true", help="add the shipped starter list (unverified, see README)")
     _db(a)
-    a.set_defaults(run=_wrap(_add))
+    a.set_defaults(run=guarded(_add))
     a = sub.add_parser("list", help="the sources in the store (or --starter: the shipped list)")
     a.add_argument("--starter", action="store_true")
     a.add_argument("--format", choices=("table", "json", "csv"), default="table")
     _db(a)
-    a.set_defaults(run=_wrap(_list))
+    a.set_defaults(run=guarded(_list))
     a = sub.add_parser("remove", help="remove a source (its reports stay)")
     a.add_argument("which", help="URL, name, province or #ID")
     _db(a)
-    a.set_defaults(run=_wrap(_remove))
+    a.set_defaults(run=guarded(_remove))
     a = sub.add_parser("health", help="per source: last success, reports per day, quiet or failing sources")
     a.add_argument("--weeks", type=int, default=4, help="history shown and used for rates (default 4)")
     a.add_argument("--format", choices=("table", "json", "csv"), default="table")
     _db(a)
-    a.set_defaults(run=_wrap(_health))
+    a.set_defaults(run=guarded(_health))
 
     p = subparsers.add_parser("collect", help="fetch new reports from the sources and store them",
                               description="Poll every source (or --source ones), fetch the report URLs not seen "
@@ -266,4 +248,4 @@ def register(subparsers: Any) -> None:
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.add_argument("--format", choices=("text", "json"), default="text", help="json: the summary on stdout")
     _db(p)
-    p.set_defaults(run=_wrap(_collect))
+    p.set_defaults(run=guarded(_collect))

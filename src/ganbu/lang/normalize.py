@@ -18,6 +18,7 @@ Normalising twice changes nothing (a property test holds this).
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 __all__ = ["normalize", "to_simplified"]
@@ -78,3 +79,8 @@ def normalize(text: str) -> str:
     if "，" in s or "：" in s:
         s = _DIGIT_PUNCT.sub(lambda m: _BACK[m.group()], s)
     return s
+
+
+def display_width(s: str) -> int:
+    """Columns ``s`` takes in a terminal (wide and full-width characters count two)."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)

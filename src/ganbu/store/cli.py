@@ -15,11 +15,10 @@ import datetime as _dt
 import json
 import os
 import sys
-import unicodedata
-from collections.abc import Callable
 from typing import Any
 
-from ..errors import GanbuError
+from ..errors import guarded
+from ..lang.normalize import display_width
 
 __all__ = ["register"]
 
@@ -40,19 +39,6 @@ def _common(p: argparse.ArgumentParser, fmt: bool = True) -> None:
         p.add_argument("--format", choices=("table", "json", "csv"), default="table", help="output (default table)")
 
 
-def _wrap(fn: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
-    def run(args: argparse.Namespace) -> int:
-        try:
-            return fn(args)
-        except GanbuError as e:
-            print(f"ganbu: {e.one_line()}", file=sys.stderr)
-            return 1
-        except KeyboardInterrupt:
-            print("ganbu: interrupted", file=sys.stderr)
-            return 130
-    return run
-
-
 def _store(args: argparse.Namespace):
     from .api import open_store
 
@@ -60,9 +46,6 @@ def _store(args: argparse.Namespace):
 
 
 # ---------------------------------------------------------------- output
-
-def _width(s: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
 
 
 def _cell(v: Any) -> str:
@@ -76,11 +59,11 @@ def _cell(v: Any) -> str:
 
 
 def _clip(s: str, limit: int = 60) -> str:
-    if _width(s) <= limit:
+    if display_width(s) <= limit:
         return s
     out, w = [], 0
     for c in s:
-        w += _width(c)
+        w += display_width(c)
         if w > limit - 1:
             break
         out.append(c)
@@ -94,10 +77,11 @@ def _table(rows: list[dict], out=None) -> None:
         return
     cols = list(rows[0])
     cells = [[_clip(_cell(r.get(c))) for c in cols] for r in rows]
-    widths = [max(_width(c), *(_width(r[i]) for r in cells)) for i, c in enumerate(cols)]
+    widths = [max(display_width(c), *(display_width(r[i]) for r in cells)) for i, c in enumerate(cols)]
     widths[-1] = 0
     for line in [cols, *cells]:
-        out.write("  ".join(v + " " * (w - _width(v)) for v, w in zip(line, widths, strict=True)).rstrip() + "\n")
+        padded = (v + " " * (w - display_width(v)) for v, w in zip(line, widths, strict=True))
+        out.write("  ".join(padded).rstrip() + "\n")
 
 
 def _emit(args: argparse.Namespace, structured: Any, flat: list[dict], sections: list[tuple[str, list[dict]]] | None
@@ -279,7 +263,7 @@ def register(subparsers: Any) -> None:
     p.add_argument("--no-resolve", action="store_true", help="store only; resolve later (ganbu resolve)")
     p.add_argument("--batch", type=int, default=256, metavar="N", help="reports per transaction (default 256)")
     p.add_argument("--format", choices=("text", "json"), default="text", help="json: the summary on stdout")
-    p.set_defaults(run=_wrap(_ingest))
+    p.set_defaults(run=guarded(_ingest))
 
     p = subparsers.add_parser("reextract", help="run the current extractor again over the stored texts")
     _common(p, fmt=False)
@@ -287,12 +271,12 @@ def register(subparsers: Any) -> None:
     p.add_argument("--workers", type=int, default=None)
     p.add_argument("-q", "--quiet", action="store_true")
     p.add_argument("--format", choices=("text", "json"), default="text")
-    p.set_defaults(run=_wrap(_reextract))
+    p.set_defaults(run=guarded(_reextract))
 
     p = subparsers.add_parser("resolve", help="resolve persons, events and spells again")
     _common(p, fmt=False)
     p.add_argument("--all", action="store_true", help="every name, not only what changed")
-    p.set_defaults(run=_wrap(_resolve))
+    p.set_defaults(run=guarded(_resolve))
 
     p = subparsers.add_parser("who", help="who held an office (on a day, or over time)")
     p.add_argument("office", nargs="?", help="e.g. 浙江省长, 浙江省委书记, 商务部部长")
@@ -300,14 +284,14 @@ def register(subparsers: Any) -> None:
     p.add_argument("--role", help="with --org: one role (部长, 书记 …)")
     p.add_argument("--on", type=_date, metavar="YYYY-MM-DD")
     _common(p)
-    p.set_defaults(run=_wrap(_who))
+    p.set_defaults(run=guarded(_who))
 
     for name, fn, helptext in (("person", _person, "a person: offices over time, events with sources, co-participants"),
                                ("colleagues", _colleagues, "people in the same organisation at the same time")):
         p = subparsers.add_parser(name, help=helptext)
         p.add_argument("name", help="a name, or #ID for one person")
         _common(p)
-        p.set_defaults(run=_wrap(fn))
+        p.set_defaults(run=guarded(fn))
 
     p = subparsers.add_parser("events", help="events by date, place, type, person, organisation, province")
     p.add_argument("--from", dest="date_from", type=_date, metavar="YYYY-MM-DD")
@@ -320,29 +304,29 @@ def register(subparsers: Any) -> None:
     p.add_argument("--province")
     p.add_argument("--limit", type=int, default=1000)
     _common(p)
-    p.set_defaults(run=_wrap(_events))
+    p.set_defaults(run=guarded(_events))
 
     p = subparsers.add_parser("org", help="an organisation: holders over time, visits received and paid")
     p.add_argument("name")
     _common(p)
-    p.set_defaults(run=_wrap(_org))
+    p.set_defaults(run=guarded(_org))
 
     p = subparsers.add_parser("changes", help="appointments, removals, persons in a new office")
     p.add_argument("--from", dest="date_from", type=_date, required=True, metavar="YYYY-MM-DD")
     p.add_argument("--to", dest="date_to", type=_date, required=True, metavar="YYYY-MM-DD")
     _common(p)
-    p.set_defaults(run=_wrap(_changes))
+    p.set_defaults(run=guarded(_changes))
 
     p = subparsers.add_parser("review", help="mentions resolution could not assign to one person")
     _common(p)
-    p.set_defaults(run=_wrap(_review))
+    p.set_defaults(run=guarded(_review))
 
     p = subparsers.add_parser("stats", help="row counts of the store")
     _common(p)
-    p.set_defaults(run=_wrap(_stats))
+    p.set_defaults(run=guarded(_stats))
 
     p = subparsers.add_parser("export", help="export tables (jsonl, csv, parquet) or Popolo JSON")
     _common(p, fmt=False)
     p.add_argument("--format", choices=("jsonl", "csv", "parquet", "popolo"), default="jsonl")
     p.add_argument("--out", default="export", metavar="DIR", help="output folder (default ./export)")
-    p.set_defaults(run=_wrap(_export))
+    p.set_defaults(run=guarded(_export))
