@@ -83,3 +83,17 @@ def test_who_makes_a_report_at_the_meeting_joins():
             "全国人大常委会法制工作委员会主任李适时作了关于修改民事诉讼法的决定草案的说明。")
     ev = _events(text, "2012-12-24")[0]
     assert _names(ev) == {"吴邦国", "李适时"}
+
+
+def test_who_receives_at_a_meeting_hosts_and_the_one_met_is_the_guest():
+    """X会见Y: X receives (host), Y is the guest (visitor), whoever's office belongs to which body;
+    before, the person of the body met was taken for the host."""
+    from ganbu import extract
+
+    for text, host, guest in [
+        ("3月1日，浙江省委书记易炼红在杭州会见了中国石油天然气集团有限公司董事长戴厚良一行。", "易炼红", "戴厚良"),
+        ("3月1日，商务部部长王文涛在北京会见浙江省委书记易炼红一行。", "王文涛", "易炼红"),
+    ]:
+        (ev,) = extract(text, "2023-03-02").to_dict()["events"]
+        roles = {p["name"]: p["role"] for p in ev["participants"]}
+        assert ev["type"] == "meeting" and roles == {host: "host", guest: "visitor"}

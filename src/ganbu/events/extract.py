@@ -52,6 +52,9 @@ _SEPARATE = ("先后", "分别", "逐一")
 _ANOTHER = re.compile(r"另外|此外|还(?:拜会|走访|会见|考察|调研)")
 _TAKING_PART = re.compile(r"参加|出席|陪同|主持")
 _MAIN_ROLE: dict[str, ParticipantRole] = {"visit": "visitor", "signing": "signatory", "speech": "speaker"}
+# X会见Y (会晤, 接见): X receives, Y and the people of Y's body are the guests (in the bulk corpus:
+# 会见 5,336, 会晤 909, 接见 120 occurrences, the commonest meeting words)
+_RECEIVING = frozenset(("会见", "会晤", "接见"))
 _SPEAKER_BEFORE = ("他", "她", "他们", "双方")
 _MEETING_NOUN = ("会", "会议", "论坛", "座谈")
 _HISTORY_DAYS = 366  # a day written more than this before publication is not carried on
@@ -382,8 +385,9 @@ class _Story:
         """The people of the opening sentence: hosts of a visited body, else the trigger's main
         role (visitor, signatory, speaker) or their role in the sentence."""
         main_role = _MAIN_ROLE.get(t.type)
+        receiving = t.word in _RECEIVING and bool(met)
         for p in sent_people:
-            host = host_event(p, merged)
+            host = None if receiving else host_event(p, merged)
             if host is not None:
                 host.add(p.id, "host")
                 continue
@@ -391,7 +395,10 @@ class _Story:
             for ev in merged:
                 if ev.met_ids is not None and p.id in met and p.id not in ev.met_ids:
                     continue  # met in another event of the sentence
-                ev.add(p.id, role)
+                if receiving and ev.type == "meeting" and role == "attendee":
+                    ev.add(p.id, "visitor" if p.id in met else "host")  # X会见Y: X receives, Y is the guest
+                else:
+                    ev.add(p.id, role)
 
     # ------------------------------------------------------------------ a sentence about open events
 
@@ -425,7 +432,8 @@ class _Story:
                 continue  # only mentioned here (免去内务部长X的职务, X宣布…): not at the event
             host = host_event(p, pool)
             if host is not None:
-                host.add(p.id, "host")
+                # the body met at a 会见 is the guest's: its people came with the guest
+                host.add(p.id, "visitor" if self.s[host.trigger[0] : host.trigger[1]] in _RECEIVING else "host")
                 host.span[1] = max(host.span[1], b)
                 continue
             role = role_in(self.s, self.people, p, a, b)
