@@ -240,3 +240,22 @@ def test_not_a_database_is_a_clear_error(tmp_path):
     with pytest.raises(StoreError) as e:
         open_store(tmp_path / "no" / "such" / "dir" / "x.db")
     assert e.value.code == "E401"
+
+
+def test_a_person_is_listed_once_an_event_whatever_the_reports_say(store_target, tmp_path):  # noqa: F811
+    """Two reports of one meeting that give each person another role: one entry a person, with
+    the more telling role (before, each person was listed once per role)."""
+    recs = [{"id": "a", "published": "2023-03-02", "title": "a",
+             "text": "3月1日，浙江省委书记易炼红在杭州会见了中国石油天然气集团有限公司董事长戴厚良一行。"},
+            {"id": "b", "published": "2023-03-02", "title": "b",
+             "text": "3月1日，中国石油天然气集团有限公司董事长戴厚良在杭州会见浙江省委书记易炼红。"}]
+    st = open_store(store_target)
+    try:
+        st.ingest([str(write_jsonl(tmp_path / "two.jsonl", recs))], workers=0)
+        (ev,) = st.events()
+        assert len(ev.sources) == 2
+        names = [p["name"] for p in ev.participants]
+        assert sorted(names) == ["戴厚良", "易炼红"]
+        assert {p["role"] for p in ev.participants} == {"host"}
+    finally:
+        st.close()

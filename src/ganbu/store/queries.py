@@ -293,6 +293,11 @@ def _event_rows(conn: Connection, event_ids: Sequence[int]) -> list[EventRow]:
     return sorted(rows.values(), key=lambda r: (r.date or D.max, r.event_id))
 
 
+#: the role kept when the reports of one event give a person several: the most telling
+_ROLE_RANK = {r: i for i, r in enumerate(
+    ("attendee", "speaker", "signatory", "subject", "visitor", "host", "chair"), 1)}
+
+
 def _fill_event_details(conn: Connection, rows: dict[int, EventRow], ids: Sequence[int]) -> None:
     er, d, pa, m, n, eo, org = (S.event_reports.c, S.documents.c, S.participants.c, S.mentions.c, S.names.c,
                                 S.event_orgs.c, S.organizations.c)
@@ -311,11 +316,15 @@ def _fill_event_details(conn: Connection, rows: dict[int, EventRow], ids: Sequen
                        .join(S.mentions, (m.document_id == pa.document_id) & (m.idx == pa.mention_idx))
                        .join(S.names, n.id == m.name_id))
           .where(er.event_id.in_(ids)))
-    seen: set[tuple] = set()
+    found: dict[tuple, dict] = {}  # one entry a person an event: two reports may give two roles
     for eid, pid, name, role in conn.execute(q2):
-        if (eid, pid, name, role) not in seen:
-            seen.add((eid, pid, name, role))
-            rows[eid].participants.append({"person_id": pid, "name": name, "role": role})
+        key = (eid, pid if pid is not None else name)
+        item = found.get(key)
+        if item is None:
+            found[key] = item = {"person_id": pid, "name": name, "role": role}
+            rows[eid].participants.append(item)
+        elif _ROLE_RANK.get(role, 0) > _ROLE_RANK.get(item["role"], 0):
+            item["role"] = role
     q3 = (select(er.event_id, org.canonical, eo.role)
           .select_from(S.event_orgs.join(S.event_reports, (er.document_id == eo.document_id) &
                                          (er.idx == eo.event_idx))
