@@ -244,7 +244,7 @@ def test_not_a_database_is_a_clear_error(tmp_path):
 
 def test_a_person_is_listed_once_an_event_whatever_the_reports_say(store_target, tmp_path):  # noqa: F811
     """Two reports of one meeting that give each person another role: one entry a person, with
-    the more telling role (before, each person was listed once per role)."""
+    the role most reports give, a tie going to the more telling (before, one entry a role)."""
     recs = [{"id": "a", "published": "2023-03-02", "title": "a",
              "text": "3月1日，浙江省委书记易炼红在杭州会见了中国石油天然气集团有限公司董事长戴厚良一行。"},
             {"id": "b", "published": "2023-03-02", "title": "b",

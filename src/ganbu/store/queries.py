@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -293,7 +293,7 @@ def _event_rows(conn: Connection, event_ids: Sequence[int]) -> list[EventRow]:
     return sorted(rows.values(), key=lambda r: (r.date or D.max, r.event_id))
 
 
-#: the role kept when the reports of one event give a person several: the most telling
+#: of the roles the reports of one event give a person as often, the one kept: the most telling
 _ROLE_RANK = {r: i for i, r in enumerate(
     ("attendee", "speaker", "signatory", "subject", "visitor", "host", "chair"), 1)}
 
@@ -316,15 +316,18 @@ def _fill_event_details(conn: Connection, rows: dict[int, EventRow], ids: Sequen
                        .join(S.mentions, (m.document_id == pa.document_id) & (m.idx == pa.mention_idx))
                        .join(S.names, n.id == m.name_id))
           .where(er.event_id.in_(ids)))
-    found: dict[tuple, dict] = {}  # one entry a person an event: two reports may give two roles
+    # one entry a person an event: when its reports give several roles, the one most of them give
+    # (ties: the most telling)
+    found: dict[tuple, dict] = {}
+    votes: dict[tuple, Counter[str]] = defaultdict(Counter)
     for eid, pid, name, role in conn.execute(q2):
         key = (eid, pid if pid is not None else name)
-        item = found.get(key)
-        if item is None:
-            found[key] = item = {"person_id": pid, "name": name, "role": role}
-            rows[eid].participants.append(item)
-        elif _ROLE_RANK.get(role, 0) > _ROLE_RANK.get(item["role"], 0):
-            item["role"] = role
+        votes[key][role] += 1
+        if key not in found:
+            found[key] = {"person_id": pid, "name": name, "role": role}
+            rows[eid].participants.append(found[key])
+    for key, item in found.items():
+        item["role"] = max(votes[key], key=lambda r: (votes[key][r], _ROLE_RANK.get(r, 0)))
     q3 = (select(er.event_id, org.canonical, eo.role)
           .select_from(S.event_orgs.join(S.event_reports, (er.document_id == eo.document_id) &
                                          (er.idx == eo.event_idx))
