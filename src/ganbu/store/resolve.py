@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, Engine, and_, bindparam, delete, func, select
@@ -125,7 +125,7 @@ class MentionInfo:
     key: MKey
     date: _dt.date | None
     offices: list[tuple[Office, str]] = field(default_factory=list)  # (office, status)
-    context: set[str] = field(default_factory=set)  # affiliations the report names (o<id>, p<province>)
+    context: Set[str] = field(default_factory=frozenset)  # affiliations the report names (o<id>, p<province>)
     old_person: int | None = None
 
 
@@ -296,7 +296,7 @@ def _moved(person: list[_Group], g: _Group, handovers: Handovers) -> bool:
     return False
 
 
-def _affinity(person: list[_Group], aff: set[str]) -> bool:
+def _affinity(person: list[_Group], aff: Set[str]) -> bool:
     return any(h.aff & aff for h in person)
 
 
@@ -426,7 +426,11 @@ def _handovers(infos: Sequence[MentionInfo], name_id: int,
     return {oid: sorted(day for day, nid in holders.get(oid, ()) if nid != name_id) for oid in mine}
 
 
-def _load(conn: Connection, name_ids: Sequence[int]) -> dict[int, list[MentionInfo]]:
+def _load(conn: Connection, name_ids: Sequence[int],
+          contexts: dict[int, frozenset[str]] | None = None) -> dict[int, list[MentionInfo]]:
+    """The mentions of ``name_ids`` with their offices and their reports' affiliations;
+    ``contexts`` keeps the affiliations of the reports read so far (a report names several
+    names, which fall in different chunks: each report is read once a run)."""
     m, d, p, o = S.mentions.c, S.documents.c, S.positions.c, S.offices.c
     infos: dict[MKey, MentionInfo] = {}
     by_name: dict[int, list[MentionInfo]] = defaultdict(list)
@@ -450,17 +454,17 @@ def _load(conn: Connection, name_ids: Sequence[int]) -> dict[int, list[MentionIn
             if office is None:
                 office = made[oid] = Office(oid, org, prov, role, kind, label)
             found.offices.append((office, status))
-    _context(conn, infos, {k[0] for k in infos})
+    _context(conn, infos, {k[0] for k in infos}, {} if contexts is None else contexts)
     return by_name
 
 
-def _context(conn: Connection, infos: dict[MKey, MentionInfo], docs: set[int]) -> None:
-    """The affiliations each report names (its organisations, its officials' provinces)."""
-    if not docs:
-        return
+def _context(conn: Connection, infos: dict[MKey, MentionInfo], docs: set[int],
+             known: dict[int, frozenset[str]]) -> None:
+    """The affiliations each report names (its organisations, its officials' provinces); the
+    reports not in ``known`` are read and added to it."""
     ctx: dict[int, set[str]] = defaultdict(set)
     om, p, o = S.org_mentions.c, S.positions.c, S.offices.c
-    for part in chunked(sorted(docs)):
+    for part in chunked(sorted(docs - known.keys())):
         for did, org in conn.execute(select(om.document_id, om.organization_id).where(om.document_id.in_(part))):
             ctx[did].add(f"o{org}")
         q = (select(p.document_id, o.organization_id, o.province).join(S.offices, o.id == p.office_id)
@@ -470,8 +474,11 @@ def _context(conn: Connection, infos: dict[MKey, MentionInfo], docs: set[int]) -
                 ctx[did].add(f"o{org}")
             if prov:
                 ctx[did].add(f"p{prov}")
+    words: dict[str, str] = {}
+    for did in docs - known.keys():
+        known[did] = frozenset(words.setdefault(w, w) for w in ctx.get(did, ()))
     for key, info in infos.items():
-        info.context = ctx.get(key[0], set())
+        info.context = known[key[0]]
 
 
 def _votes(infos: list[MentionInfo], res: Resolution) -> dict[int, int]:
@@ -561,8 +568,9 @@ def update(engine: Engine, resolver: Resolver = resolve_name, *, all_names: bool
         persons: set[int] = set()
         changed_docs: set[int] = set()
         holders: dict[int, list[tuple[_dt.date, int]]] = {}
+        contexts: dict[int, frozenset[str]] = {}
         for part in chunked(names, 400):
-            by_name = _load(conn, part)
+            by_name = _load(conn, part, contexts)
             offices = {o.id for ms in by_name.values() for m in ms for o, _ in m.offices if o.single_holder}
             fresh = offices - holders.keys()
             holders.update({k: [] for k in fresh} | _holders(conn, fresh))  # each office read once
