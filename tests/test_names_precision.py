@@ -124,3 +124,14 @@ def test_foreign_places_and_bodies_read_as_names():
     names = _names("以色列军队空袭哈马斯目标。叙政府军收复霍姆斯。乌军撤出阿夫杰耶夫卡。"
                    "中方愿同萨方、格方一道，共同抗击埃博拉疫情。")
     assert names == set()
+
+
+def test_a_common_word_as_given_name_right_after_a_title_is_read_with_its_title():
+    # surname + a not_names word (江山, 和平, 中华, 计划) right after a title, then a follower:
+    # 14 bulk stories gained a name or its title (胡和平 ×6, 令计划 ×3, 史和平, 郑中华 …), none lost
+    text = ("天津市委副书记、市长陈江山主持召开市政府常务会议。省委书记胡和平、省长刘国中出席。"
+            "有关负责人要严格落实责任，全国人大常委会关于加强监督的决定同日公布。")
+    people = {p.name: [q.text for q in p.positions] for p in ganbu.extract(text, published="2024-05-06").people}
+    assert any("市长" in t for t in people.get("陈江山", []))
+    assert people.get("胡和平") and any("书记" in t for t in people["胡和平"])
+    assert not set(people) & {"要严格", "会关于"}  # a generic title (负责人) or no title: no name

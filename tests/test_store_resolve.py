@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ganbu.store.resolve import MentionInfo, Office, resolve_name
+from ganbu.store.resolve import MOVE_BY_DATES, MentionInfo, Office, resolve_name
 from ganbu.store.spells import build_spells
 
 D = dt.date.fromisoformat
@@ -47,13 +47,34 @@ def test_a_namesake_first_seen_soon_after_the_others_last_report_stays_apart():
 
 
 def test_a_removal_near_the_new_office_tells_the_move():
+    # removed, then appointed elsewhere (a week later), or the two notices within MOVE_TOLD_DAYS
     ms = [m(1, "2022-01-10", (LN, "current")), m(2, "2022-05-01", (LN, "current")),
-          m(3, "2022-05-12", (LN, "removed")), m(4, "2022-05-20", (MOF, "current")),
+          m(3, "2022-05-12", (LN, "removed")), m(4, "2022-05-20", (MOF, "new")),
           m(5, "2022-11-01", (MOF, "current"))]
     assert people(resolve_name(ms)) == [[1, 2, 3, 4, 5]]
+    told = [m(1, "2022-01-10", (LN, "current")), m(3, "2022-05-22", (LN, "removed")),
+            m(4, "2022-05-20", (MOF, "current")), m(5, "2022-11-01", (MOF, "current"))]
+    assert people(resolve_name(told)) == [[1, 3, 4, 5]]
     late = [m(1, "2022-01-10", (LN, "current")), m(3, "2022-05-12", (LN, "removed")),
             m(4, "2022-09-20", (MOF, "current"))]
     assert people(resolve_name(late)) == [[1, 3], [4]]
+
+
+def test_a_move_the_dates_alone_suggest_is_undecided_not_merged():
+    # appointed elsewhere first, removed from the old office weeks later (a namesake appointed
+    # while the person still held it reads the same); or removed, then a namesake merely seen in
+    # office elsewhere: neither is merged, the new office's mentions go to review, and so does a
+    # bare mention of the name that the new office's reports would explain
+    before = [m(1, "2022-01-10", (LN, "current")), m(2, "2022-05-01", (MOF, "new")),
+              m(3, "2022-05-19", (LN, "removed")), m(4, "2022-11-01", (MOF, "current")),
+              m(5, "2022-11-02", context={"o30"})]
+    res = resolve_name(before)
+    assert people(res) == [[1, 3]]
+    assert sorted((k[0], reason) for k, _, reason in res.ambiguous) == [(i, MOVE_BY_DATES) for i in (2, 4, 5)]
+    seen = [m(1, "2022-01-10", (LN, "current")), m(3, "2022-05-12", (LN, "removed")),
+            m(4, "2022-05-20", (MOF, "current"))]
+    res = resolve_name(seen)
+    assert people(res) == [[1, 3]] and [k[0] for k, _, _ in res.ambiguous] == [4]
 
 
 def test_a_successor_in_a_single_holder_office_tells_the_move():
@@ -68,6 +89,10 @@ def test_a_successor_in_a_single_holder_office_tells_the_move():
     # 原辽宁省长 in a later report is the person's own handover
     former = [*ms, m(5, "2022-06-10", (LN_GOV, "former"))]
     assert people(resolve_name(former)) == [[1, 2, 3, 4, 5]]
+    # but a removal dated weeks after the namesake's first report outweighs the successor: undecided
+    late = [*ms, m(6, "2022-06-02", (LN_GOV, "removed"))]
+    res = resolve_name(late, {7: [D("2022-06-02")]})
+    assert people(res) == [[1, 2, 6]] and [k[0] for k, _, _ in res.ambiguous] == [3, 4]
 
 
 def test_a_sighting_inside_anothers_tenure_is_no_move():

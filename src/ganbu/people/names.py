@@ -94,12 +94,14 @@ def _chinese_before_dot(s: str, p: int, m) -> bool:
 
 
 def read_name(s: str, p: int, *, allow_role_follow: bool = False,
-              evidence: dict[str, int] | None = None) -> tuple[int, float] | None:
+              evidence: dict[str, int] | None = None, titled: bool = False) -> tuple[int, float] | None:
     """Read a person name starting at ``p``; return ``(end, confidence)`` or None.
 
     confidence 1.0: a follower stands right after the name; 0.5: no follower, but the characters
     make a plausible name. ``allow_role_follow`` accepts a role word as follower (``习近平总书记``).
     ``evidence`` maps name strings to how often they were read elsewhere in the document.
+    ``titled``: ``p`` stands right after a title, so a common word as the given part is a name
+    when a follower ends it (省长刘江山主持, 书记胡和平、).
     """
     if p >= len(s) or not is_cjk(s[p]):
         return None
@@ -120,8 +122,8 @@ def read_name(s: str, p: int, *, allow_role_follow: bool = False,
     sl = 2 if s[p : p + 2] in double else (1 if s[p] in single else 0)
     if not sl:
         return None
-    if s[p + sl : p + sl + 2] in R.not_names():  # 向全国, 是党和: the given part is a common word
-        return None
+    if s[p + sl : p + sl + 2] in R.not_names() and not (titled and _titled_word_name(s, p, sl)):
+        return None  # 向全国, 是党和: the given part is a common word
     options = _readings(s, p, sl, allow_role_follow)
     if not options:
         return None
@@ -133,6 +135,14 @@ def read_name(s: str, p: int, *, allow_role_follow: bool = False,
     if s[p] in nc["not_single"]:
         return None
     return options[0]
+
+
+def _titled_word_name(s: str, p: int, sl: int) -> bool:
+    """After a title, surname + a common word is a name when a follower stands right after the
+    word and its characters may be a given name (省长刘江山主持: 江山 is a common word)."""
+    end = p + sl + 2
+    f = follower_at(s, end)
+    return bool(f) and not any(c in R.name_chars()["not_given"] for c in s[p + sl : end])
 
 
 _CONJ_IN_DOTTED = re.compile(r"[和与及同、]")

@@ -212,14 +212,15 @@ def _place_ends_name(s: str, q: int, end: int, conf: float, protected: bytearray
 
 def _read_names(s: str, p: int, hi: int, anchors_starts: set[int], evidence, foreign: bool = False,
                 weak: set | None = None, protected: bytearray | None = None,
-                translit: set | None = None) -> list[tuple[int, int]]:
+                translit: set | None = None, titled: bool = False) -> list[tuple[int, int]]:
     """Names from ``p`` on: NAME(、NAME)*; the first may lack a follower (it is then ``weak``),
     later ones may not. ``foreign``: read transliterated names; those read as transliterations
-    go into ``translit``."""
+    go into ``translit``. ``titled``: a (non-generic) title ends at ``p``, so the first name may
+    have a common word as its given part (see :func:`read_name`)."""
     names: list[tuple[int, int]] = []
     q = p
     while q < hi:
-        r = read_name(s, q, evidence=evidence)
+        r = read_name(s, q, evidence=evidence, titled=titled and q == p)
         as_translit = False
         if foreign or not r or r[1] < 1.0:
             fr = read_foreign_name(s, q)
@@ -399,12 +400,13 @@ class _Chains:
         at = last.end
         if s.startswith("的", at) and "时任" in s[max(0, left - 2) : left + 2]:
             at += 1  # 时任浙江省委书记的习近平 (bulk: 时任…的 + name 124 times in 102 stories)
+        generic = all(self.roles[link.role].kind == "generic" for link in links)
         names = _read_names(s, at, ce, self.starts, self.evidence, foreign, weak, self.stops.protected,
-                            translit)
+                            translit, titled=not generic)
         if names and ((s[max(0, left - 1) : left] in ("位", "名") and left == links[0].role_start)
                       or _PLURAL.search(links[0].prefix)):
             return []  # 几位副县长商定, 两位市长祝愿: a plural title names nobody
-        if names and all(self.roles[link.role].kind == "generic" for link in links):
+        if names and generic:
             names = [n for n in names if n not in weak]  # 负责人王明: a generic title needs a clear name
         return names
 

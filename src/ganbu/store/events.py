@@ -139,8 +139,9 @@ def _write(conn: Connection, groups: list[list]) -> int:
         for k, eid in zip(fresh, ids, strict=True):
             assign[k] = (assign[k][0], eid, assign[k][2])
     ev = S.events.c
+    inserted = set(fresh)
     kept = [{"e": eid, **{f"v_{k}": v for k, v in values.items()}} for k, (_, eid, values) in enumerate(assign)
-            if k not in set(fresh)]
+            if k not in inserted]
     if kept:
         stmt2 = update(S.events).where(ev.id == bindparam("e")).values(
             {k: bindparam(f"v_{k}") for k in ("type", "date_start", "date_end", "place_id", "n_sources")})

@@ -18,7 +18,10 @@ clusters (one per person) and the mentions it could not decide. The rules:
    sector the person never served in, the reports show the person's office ended when it begins
    (a removal, or a successor in a single-holder office, seen within :data:`MOVE_GAP_DAYS` of
    its first report; :func:`_moved`): a namesake merely first seen soon after the other's last
-   report is another person. A group compatible
+   report is another person. When only the dates fit a move (a removal published weeks after
+   the group's first report, or before it while the group is never reported as an appointment),
+   a namesake fits them as well: the group's mentions, and the bare ones its reports would
+   explain, are *ambiguous* (``ganbu review``), never merged by guess. A group compatible
    with several persons joins the one that shares an organisation or province with it; when
    none or several do, its mentions are *ambiguous* (listed by ``ganbu review``, not merged).
 3. **Bare mentions** (a name without office) join the only person of the name; with several,
@@ -34,7 +37,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, Engine, and_, bindparam, delete, func, select
@@ -56,6 +59,12 @@ MOVES_ACROSS_SECTORS = False
 #: first report of the next may be published and still tell one move: a notice is published
 #: within weeks of the decision, the first report in the new office within weeks of the notice
 MOVE_GAP_DAYS = 60
+#: a removal published this close to the first report of the next office is the same decision
+#: announced by the two bodies: one move. Further apart (within :data:`MOVE_GAP_DAYS`), a removal
+#: tells a move only when it comes first and the next office is reported as an appointment;
+#: a namesake appointed while the person still held the old office looks the same as a move
+#: whose removal was announced late, so that case is undecided (ambiguous, listed for review)
+MOVE_TOLD_DAYS = 3
 #: roles with one holder at a time in their body: another name seen in the office after this
 #: person's last sighting is a successor (副省长, 常委 … have several holders and tell nothing)
 SINGLE_HOLDER_ROLES = ("书记", "省长", "市长", "主席", "部长", "主任", "董事长", "总经理", "行长", "院长",
@@ -125,7 +134,7 @@ class MentionInfo:
     key: MKey
     date: _dt.date | None
     offices: list[tuple[Office, str]] = field(default_factory=list)  # (office, status)
-    context: set[str] = field(default_factory=set)  # affiliations the report names (o<id>, p<province>)
+    context: Set[str] = field(default_factory=frozenset)  # affiliations the report names (o<id>, p<province>)
     old_person: int | None = None
 
 
@@ -164,6 +173,7 @@ class _Group:
     #: single-holder office → its last report as held, and the reports naming it as held before (原…)
     held_until: dict[int, _dt.date] = field(default_factory=dict)
     formers: dict[int, list[_dt.date]] = field(default_factory=dict)
+    arrived: bool = False  # a report tells the appointment to one of its offices (任…, 代…)
 
 
 def _key(m: MentionInfo, office: Office) -> tuple:
@@ -219,6 +229,8 @@ def _evidence(g: _Group, offices: list[tuple[MentionInfo, Office, str]]) -> None
     for m, o, s in offices:
         if m.date is None or o.sector is None:
             continue
+        if s in ("new", "acting"):
+            g.arrived = True
         if s == "removed":
             g.removals.append(m.date)
         elif o.single_holder and s == "former":
@@ -235,6 +247,7 @@ def _merge(gs: list[_Group]) -> _Group:
                  max(lasts) if lasts else None, set().union(*(g.aff for g in gs)),
                  set().union(*(g.sectors for g in gs)), min(seen) if seen else None,
                  [d for g in gs for d in g.removals])
+    out.arrived = any(g.arrived for g in gs)
     for g in gs:
         for oid, day in g.held_until.items():
             out.held_until[oid] = max(out.held_until.get(oid, day), day)
@@ -255,48 +268,63 @@ def _overlap_days(a: _Group, b: _Group) -> int:
 Handovers = Mapping[int, Sequence[_dt.date]]
 
 
-def _compatible(person: list[_Group], g: _Group, handovers: Handovers) -> bool:
-    """No concurrent office in another sector; and, unless :data:`MOVES_ACROSS_SECTORS`, some
-    sector in common or a move the reports show (:func:`_moved`); a report that links the
-    offices (an appointment naming the office left) joins them earlier, in the office groups."""
+def _fit(person: list[_Group], g: _Group, handovers: Handovers) -> str | None:
+    """Whether ``g`` may be the person's: None when it has a concurrent office in another
+    sector, or is in a sector the person never served in with no move the reports show;
+    ``"yes"`` when it shares a sector with the person (or either has none), or is a move the
+    reports show (:func:`_moved`); ``"undecided"`` when the dates fit a move as well as a
+    namesake. A report that links the offices (an appointment naming the office left) joins them
+    earlier, in the office groups."""
     if g.sectors and not all(not h.sectors or (h.sectors & g.sectors) or _overlap_days(h, g) <= OVERLAP_DAYS
                              for h in person):
-        return False
+        return None
     if MOVES_ACROSS_SECTORS or not g.sectors:
-        return True
+        return "yes"
     mine = set().union(*(h.sectors for h in person))
     if not mine or mine & g.sectors:
-        return True
+        return "yes"
     return _moved(person, g, handovers)
 
 
-def _moved(person: list[_Group], g: _Group, handovers: Handovers) -> bool:
+def _moved(person: list[_Group], g: _Group, handovers: Handovers) -> str | None:
     """Whether the reports show the person's office ended when ``g`` (another sector) begins,
-    so that a namesake seen there is the same person moving: a removal from one of the person's
-    offices published within :data:`MOVE_GAP_DAYS` of the first report of ``g``; or a handover
-    of one of the person's single-holder offices (another name seen holding it, or the person
-    named as its former holder, after the person's last sighting in it) first seen within
-    :data:`MOVE_GAP_DAYS` of the first report of ``g``, which does not begin before that last
-    sighting (less :data:`OVERLAP_DAYS` of late reports). A namesake merely first seen
-    soon after the other's last report is not enough: two careers that nothing ties stay apart."""
+    so that a namesake seen there is the same person moving (``"yes"``), or only fit it
+    (``"undecided"``), or neither (None).
+
+    A removal from one of the person's offices dates the end: published within
+    :data:`MOVE_TOLD_DAYS` of the first report of ``g`` (one decision, two notices), or up to
+    :data:`MOVE_GAP_DAYS` before it when ``g`` is reported as an appointment, it tells the move.
+    Published up to :data:`MOVE_GAP_DAYS` after that first report (the name held both offices
+    meanwhile), or before it with ``g`` merely seen in office, it fits a namesake as well: undecided.
+    Without a removal, a handover of one of the person's single-holder offices (another name
+    seen holding it, or the person named as its former holder, after the person's last sighting
+    in it) first seen within :data:`MOVE_GAP_DAYS` of the first report of ``g``, which does not
+    begin before that last sighting (less :data:`OVERLAP_DAYS` of late reports), tells it. A
+    namesake merely first seen soon after the other's last report is not enough: two careers
+    that nothing ties stay apart."""
     start = g.seen_first
     if start is None:
-        return False
+        return None
     gap = _dt.timedelta(days=MOVE_GAP_DAYS)
+    removals = [(day - start).days for h in person for day in h.removals if abs(start - day) <= gap]
+    if removals:
+        if any(abs(d) <= MOVE_TOLD_DAYS for d in removals):
+            return "yes"
+        if g.arrived and all(d < 0 for d in removals):
+            return "yes"
+        return "undecided"
     for h in person:
-        if any(abs(start - day) <= gap for day in h.removals):
-            return True
         for oid, last in h.held_until.items():
             if start < last - _dt.timedelta(days=OVERLAP_DAYS):
                 continue
             after = [d for d in handovers.get(oid, ()) if d > last]
             after += [d for d in h.formers.get(oid, ()) if d > last]
             if after and abs(start - min(after)) <= gap:
-                return True
-    return False
+                return "yes"
+    return None
 
 
-def _affinity(person: list[_Group], aff: set[str]) -> bool:
+def _affinity(person: list[_Group], aff: Set[str]) -> bool:
     return any(h.aff & aff for h in person)
 
 
@@ -319,6 +347,8 @@ def _chains(groups: list[_Group]) -> list[_Group]:
     return out
 
 
+MOVE_BY_DATES = ("a namesake's office ended near when these offices begin, in another sector, and no report "
+                 "tells it was one move: one person moving or two namesakes")
 TWO_IN_ONE = "the report names two persons of this name (offices of two sectors for one mention)"
 
 
@@ -332,10 +362,16 @@ def resolve_name(mentions: Sequence[MentionInfo], handovers: Handovers | None = 
     groups, split = _groups(titled)
     ambiguous: list[tuple[MKey, list[int], str]] = []
     persons: list[list[_Group]] = []
+    undecided: list[list[_Group]] = []  # groups left ambiguous as a possible move: maybe a namesake
     chains = _chains(groups)
     placed = [g for g in chains if g.sectors] or chains  # without any sector, the neutral ones decide
     for g in placed:
-        cands = [i for i, p in enumerate(persons) if _compatible(p, g, handovers)]
+        fits = [(i, _fit(p, g, handovers)) for i, p in enumerate(persons)]
+        if any(f == "undecided" for _, f in fits):
+            ambiguous.extend((m.key, [i for i, f in fits if f], MOVE_BY_DATES) for m in g.mentions)
+            undecided.append([g])
+            continue
+        cands = [i for i, f in fits if f]
         if len(cands) > 1:
             near = [i for i in cands if _affinity(persons[i], g.aff)]
             if len(near) == 1:
@@ -357,11 +393,12 @@ def resolve_name(mentions: Sequence[MentionInfo], handovers: Handovers | None = 
             clusters.append([m.key for m in loose])
         return Resolution(clusters, ambiguous)
     for m in loose:
-        i = _place_bare(persons, m)
-        if isinstance(i, int):
+        # an undecided group may be another person of the name: a mention it fits is not placed
+        i = _place_bare(persons + undecided, m)
+        if isinstance(i, int) and i < len(persons):
             clusters[i].append(m.key)
         else:
-            ambiguous.append((m.key, list(range(len(persons))), i))
+            ambiguous.append((m.key, list(range(len(persons))), i if isinstance(i, str) else MOVE_BY_DATES))
     for key in split:
         for c in clusters:
             if key in c:
@@ -426,7 +463,11 @@ def _handovers(infos: Sequence[MentionInfo], name_id: int,
     return {oid: sorted(day for day, nid in holders.get(oid, ()) if nid != name_id) for oid in mine}
 
 
-def _load(conn: Connection, name_ids: Sequence[int]) -> dict[int, list[MentionInfo]]:
+def _load(conn: Connection, name_ids: Sequence[int],
+          contexts: dict[int, frozenset[str]] | None = None) -> dict[int, list[MentionInfo]]:
+    """The mentions of ``name_ids`` with their offices and their reports' affiliations;
+    ``contexts`` keeps the affiliations of the reports read so far (a report names several
+    names, which fall in different chunks: each report is read once a run)."""
     m, d, p, o = S.mentions.c, S.documents.c, S.positions.c, S.offices.c
     infos: dict[MKey, MentionInfo] = {}
     by_name: dict[int, list[MentionInfo]] = defaultdict(list)
@@ -450,17 +491,17 @@ def _load(conn: Connection, name_ids: Sequence[int]) -> dict[int, list[MentionIn
             if office is None:
                 office = made[oid] = Office(oid, org, prov, role, kind, label)
             found.offices.append((office, status))
-    _context(conn, infos, {k[0] for k in infos})
+    _context(conn, infos, {k[0] for k in infos}, {} if contexts is None else contexts)
     return by_name
 
 
-def _context(conn: Connection, infos: dict[MKey, MentionInfo], docs: set[int]) -> None:
-    """The affiliations each report names (its organisations, its officials' provinces)."""
-    if not docs:
-        return
+def _context(conn: Connection, infos: dict[MKey, MentionInfo], docs: set[int],
+             known: dict[int, frozenset[str]]) -> None:
+    """The affiliations each report names (its organisations, its officials' provinces); the
+    reports not in ``known`` are read and added to it."""
     ctx: dict[int, set[str]] = defaultdict(set)
     om, p, o = S.org_mentions.c, S.positions.c, S.offices.c
-    for part in chunked(sorted(docs)):
+    for part in chunked(sorted(docs - known.keys())):
         for did, org in conn.execute(select(om.document_id, om.organization_id).where(om.document_id.in_(part))):
             ctx[did].add(f"o{org}")
         q = (select(p.document_id, o.organization_id, o.province).join(S.offices, o.id == p.office_id)
@@ -470,8 +511,11 @@ def _context(conn: Connection, infos: dict[MKey, MentionInfo], docs: set[int]) -
                 ctx[did].add(f"o{org}")
             if prov:
                 ctx[did].add(f"p{prov}")
+    words: dict[str, str] = {}
+    for did in docs - known.keys():
+        known[did] = frozenset(words.setdefault(w, w) for w in ctx.get(did, ()))
     for key, info in infos.items():
-        info.context = ctx.get(key[0], set())
+        info.context = known[key[0]]
 
 
 def _votes(infos: list[MentionInfo], res: Resolution) -> dict[int, int]:
@@ -561,8 +605,9 @@ def update(engine: Engine, resolver: Resolver = resolve_name, *, all_names: bool
         persons: set[int] = set()
         changed_docs: set[int] = set()
         holders: dict[int, list[tuple[_dt.date, int]]] = {}
+        contexts: dict[int, frozenset[str]] = {}
         for part in chunked(names, 400):
-            by_name = _load(conn, part)
+            by_name = _load(conn, part, contexts)
             offices = {o.id for ms in by_name.values() for m in ms for o, _ in m.offices if o.single_holder}
             fresh = offices - holders.keys()
             holders.update({k: [] for k in fresh} | _holders(conn, fresh))  # each office read once
