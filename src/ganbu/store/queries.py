@@ -474,12 +474,12 @@ def org_report(conn: Connection, oid: int, *, visits_limit: int | None = None) -
     holders = _holders(conn, S.spells.c.office_id.in_(select(S.offices.c.id).where(S.offices.c.organization_id == oid)))
 
     def visits(roles: Iterable[str]) -> list[EventRow]:
-        q = (select(ev.id).where(ev.id.in_(select(oe.event_id).where(oe.organization_id == oid,
-                                                                        oe.role.in_(list(roles)))),
-                                 ev.type.in_(list(VISIT_TYPES))))
+        # the latest first through the summary's index on (organisation, day): stops at the limit
+        q = (select(oe.event_id, oe.date_start).distinct().join(S.events, ev.id == oe.event_id)
+             .where(oe.organization_id == oid, oe.role.in_(list(roles)), ev.type.in_(list(VISIT_TYPES))))
         if visits_limit is not None:
-            q = q.order_by(ev.date_start.desc(), ev.id.desc()).limit(visits_limit)
-        return _event_rows(conn, list(conn.scalars(q)))
+            q = q.order_by(oe.date_start.desc(), oe.event_id.desc()).limit(visits_limit)
+        return _event_rows(conn, [r[0] for r in conn.execute(q)])
 
     return OrgReport(oid, canon, kind, aliases, holders, visits(["host"]), visits(["visitor", "attendee"]))
 

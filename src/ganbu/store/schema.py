@@ -241,6 +241,7 @@ org_events = Table(
     Column("date_start", Date),
     Index("ix_org_events_event", "event_id"),
     Index("ix_org_events_date", "date_start"),
+    Index("ix_org_events_org_date", "organization_id", "date_start"),
     sqlite_with_rowid=False,
 )
 

@@ -40,6 +40,7 @@ def upgrade() -> None:
     )
     op.create_index("ix_org_events_event", "org_events", ["event_id"])
     op.create_index("ix_org_events_date", "org_events", ["date_start"])
+    op.create_index("ix_org_events_org_date", "org_events", ["organization_id", "date_start"])
     op.create_index("ix_events_place_id", "events", ["place_id"])
     op.create_index("ix_events_type", "events", ["type", "date_start"])
     from ganbu.store.summaries import rebuild
