@@ -177,7 +177,7 @@ def main() -> int:
     ap.add_argument("--persons", type=int, default=300)
     ap.add_argument("--orgs", type=int, default=100)
     ap.add_argument("--cache-mb", type=int, default=64)
-    ap.add_argument("--workers", type=int, default=1)
+    ap.add_argument("--workers", type=int, default=2, help="server processes (default 2, as ganbu serve on 2 cores)")
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args()
     if not args.db.exists():

@@ -253,6 +253,9 @@ def test_serve_command_line(tmp_path, capsys):
     assert main(["serve", "--db", str(tmp_path / "junk.db")]) == 1
     assert capsys.readouterr().err.startswith("ganbu: E406")
     assert main(["serve", "--db", str(tmp_path / "junk.db"), "--port", "70000"]) == 1
+    assert main(["serve", "--db", str(tmp_path / "junk.db"), "--threads", "0"]) == 1
+    assert "--threads must be" in capsys.readouterr().err
+    assert args.threads == 2 and 1 <= args.workers <= 2
     with pytest.raises(SystemExit):
         main(["serve", "--help"])
     assert "127.0.0.1" in capsys.readouterr().out
@@ -289,6 +292,16 @@ def test_answers_are_cached_until_the_store_changes(tmp_path, monkeypatch):
         c.get("/api/stats")
         assert len(calls) == n + 2  # no cache
     app0.state.store.close()
+
+
+def test_requests_worked_on_at_once_are_limited(tmp_path):
+    import anyio.to_thread
+
+    app = create_app(web_store(tmp_path), cache_mb=0, threads=3)
+    with TestClient(app) as c:  # the limit is set when the application starts
+        assert c.portal.call(lambda: anyio.to_thread.current_default_thread_limiter().total_tokens) == 3
+        assert c.get("/api/stats").status_code == 200
+    app.state.store.close()
 
 
 def test_the_pages_over_postgresql(tmp_path):

@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, func, or_, select
 
 from . import schema as S
+from .summaries import ROLE_RANK
 from .writer import chunked
 
 __all__ = [
@@ -293,9 +294,7 @@ def _event_rows(conn: Connection, event_ids: Sequence[int]) -> list[EventRow]:
     return sorted(rows.values(), key=lambda r: (r.date or D.max, r.event_id))
 
 
-#: of the roles the reports of one event give a person as often, the one kept: the most telling
-_ROLE_RANK = {r: i for i, r in enumerate(
-    ("attendee", "speaker", "signatory", "subject", "visitor", "host", "chair"), 1)}
+_ROLE_RANK = ROLE_RANK  # of the roles the reports of one event give a person as often, the most telling
 
 
 def _fill_event_details(conn: Connection, rows: dict[int, EventRow], ids: Sequence[int]) -> None:
@@ -344,8 +343,8 @@ def event_ids_query(conn: Connection, *, date_from: D | None = None, date_to: D 
                     org: str | int | None = None, province: str | None = None) -> Any:
     """The ``SELECT events.id …`` of the events that pass the filters of :func:`events` (unordered);
     an int ``org`` is an organisation id, an int ``person`` a person id."""
-    ev, pl, er = S.events.c, S.places.c, S.event_reports.c
-    q = select(ev.id).select_from(S.events.outerjoin(S.places, pl.id == ev.place_id))
+    ev, pl = S.events.c, S.places.c
+    q = select(ev.id).select_from(S.events)  # places only in subqueries: counts read the indexes of events alone
     if date_from:
         q = q.where(ev.date_start >= date_from)
     if date_to:
@@ -353,22 +352,18 @@ def event_ids_query(conn: Connection, *, date_from: D | None = None, date_to: D 
     if type:
         q = q.where(ev.type == type)
     if place:
-        q = q.where(pl.name.like(f"%{place}%"))
+        q = q.where(ev.place_id.in_(select(pl.id).where(pl.name.like(f"%{place}%"))))
     if province:
-        q = q.where(or_(pl.province.like(f"{province}%"), pl.name.like(f"{province}%")))
+        q = q.where(ev.place_id.in_(select(pl.id).where(or_(pl.province.like(f"{province}%"),
+                                                            pl.name.like(f"{province}%")))))
     if person is not None:
         pids = [i for i, _ in find_persons(conn, person)]
-        pa, m = S.participants.c, S.mentions.c
-        q = q.where(ev.id.in_(select(er.event_id).select_from(
-            S.participants.join(S.mentions, (m.document_id == pa.document_id) & (m.idx == pa.mention_idx))
-            .join(S.event_reports, (er.document_id == pa.document_id) & (er.idx == pa.event_idx)))
-            .where(m.person_id.in_(pids))))
+        pe = S.person_events.c
+        q = q.where(ev.id.in_(select(pe.event_id).where(pe.person_id.in_(pids))))
     if org is not None:
-        eo = S.event_orgs.c
+        oe = S.org_events.c
         oids = [org] if isinstance(org, int) else find_orgs(conn, org)
-        q = q.where(ev.id.in_(select(er.event_id).join(
-            S.event_orgs, (eo.document_id == er.document_id) & (eo.event_idx == er.idx))
-            .where(eo.organization_id.in_(oids))))
+        q = q.where(ev.id.in_(select(oe.event_id).where(oe.organization_id.in_(oids))))
     return q
 
 
@@ -380,12 +375,18 @@ def events(conn: Connection, *, date_from: D | None = None, date_to: D | None = 
     first rows (in date order, undated last, as returned) for paging."""
     ev = S.events.c
     q = event_ids_query(conn, date_from=date_from, date_to=date_to, place=place, type=type, person=person, org=org,
-                        province=province).order_by(ev.date_start.is_(None), ev.date_start, ev.id)
-    if limit:
-        q = q.limit(limit)
-    if offset:
-        q = q.offset(offset)
-    return _event_rows(conn, list(conn.scalars(q)))
+                        province=province)
+    # dated events in date order, then the undated: two queries, so that the first walks the
+    # index on the day and stops at the page (one ORDER BY "undated last" sorts every event)
+    dated = q.where(ev.date_start.is_not(None)).order_by(ev.date_start, ev.id)
+    undated = q.where(ev.date_start.is_(None)).order_by(ev.id)
+    ids = list(conn.scalars(dated.limit(limit).offset(offset) if limit else dated.offset(offset)))
+    if not limit or len(ids) < limit:
+        n_dated = offset + len(ids) if ids or not offset else conn.scalar(
+            dated.with_only_columns(func.count()).order_by(None)) or 0
+        rest = undated.offset(max(0, offset - n_dated))
+        ids += conn.scalars(rest.limit(limit - len(ids)) if limit else rest)
+    return _event_rows(conn, ids)
 
 
 # ---------------------------------------------------------------- persons
@@ -398,13 +399,12 @@ def person(conn: Connection, who_: str | int, *, events_limit: int | None = 200)
         p = conn.execute(select(S.persons).where(S.persons.c.id == pid)).one()
         offices = _holders(conn, S.spells.c.person_id == pid)
         roles = _person_event_roles(conn, pid)
-        ev = S.events.c
         ids = list(roles)
-        if events_limit is not None and len(ids) > events_limit:  # the latest: dates of the ids already found
-            dated = [r for part in chunked(ids, 500) for r in conn.execute(
-                select(ev.id, ev.date_start).where(ev.id.in_(part)))]
-            dated.sort(key=lambda r: (r[1] is not None, r[1] or D.min, r[0]), reverse=True)
-            ids = [r[0] for r in dated[:events_limit]]
+        if events_limit is not None and len(ids) > events_limit:  # the latest (undated last)
+            pe = S.person_events.c
+            ids = list(conn.scalars(select(pe.event_id).where(pe.person_id == pid)
+                                    .order_by(pe.date_start.is_(None), pe.date_start.desc(), pe.event_id.desc())
+                                    .limit(events_limit)))
         evs = _event_rows(conn, ids)
         for e in evs:
             e.role = roles.get(e.event_id)
@@ -413,33 +413,23 @@ def person(conn: Connection, who_: str | int, *, events_limit: int | None = 200)
     return out
 
 
-def _person_events_q(pid: int):
-    pa, m, er = S.participants.c, S.mentions.c, S.event_reports.c
-    return (select(er.event_id, pa.role)
-            .select_from(S.mentions.join(S.participants, (pa.document_id == m.document_id) &
-                                         (pa.mention_idx == m.idx))
-                         .join(S.event_reports, (er.document_id == pa.document_id) & (er.idx == pa.event_idx)))
-            .where(m.person_id == pid, er.event_id.is_not(None)))
-
-
 def _person_event_roles(conn: Connection, pid: int) -> dict[int, str]:
-    return dict(conn.execute(_person_events_q(pid)).all())
+    """The person's events and role in each (the summary ``person_events``)."""
+    pe = S.person_events.c
+    return dict(conn.execute(select(pe.event_id, pe.role).where(pe.person_id == pid)).all())
 
 
 def _co_participants(conn: Connection, pid: int, limit: int = 50) -> list[dict]:
-    """Persons who took part in the same events (as one report tells them), most events first."""
-    m1, p1, p2, m2, n = (S.mentions.alias("m1"), S.participants.alias("p1"), S.participants.alias("p2"),
-                         S.mentions.alias("m2"), S.names.c)
-    er = S.event_reports.c
-    n_events = func.count(er.event_id.distinct())
-    q = (select(m2.c.person_id, n.name, n_events)
-         .select_from(m1.join(p1, (p1.c.document_id == m1.c.document_id) & (p1.c.mention_idx == m1.c.idx))
-                      .join(S.event_reports, (er.document_id == p1.c.document_id) & (er.idx == p1.c.event_idx))
-                      .join(p2, (p2.c.document_id == er.document_id) & (p2.c.event_idx == er.idx))
-                      .join(m2, (m2.c.document_id == p2.c.document_id) & (m2.c.idx == p2.c.mention_idx))
-                      .join(S.names, n.id == m2.c.name_id))
-         .where(m1.c.person_id == pid, m2.c.person_id.is_not(None), m2.c.person_id != pid)
-         .group_by(m2.c.person_id, n.name).order_by(n_events.desc(), m2.c.person_id).limit(limit))
+    """Persons who took part in the same events, most events first (``person_events``)."""
+    p1, p2, p, n = S.person_events.alias("p1"), S.person_events.alias("p2"), S.persons.c, S.names.c
+    n_events = func.count()
+    top = (select(p2.c.person_id, n_events.label("n"))
+           .select_from(p1.join(p2, p2.c.event_id == p1.c.event_id))
+           .where(p1.c.person_id == pid, p2.c.person_id != pid)
+           .group_by(p2.c.person_id).order_by(n_events.desc(), p2.c.person_id).limit(limit)).subquery()
+    q = (select(top.c.person_id, n.name, top.c.n).select_from(top.join(S.persons, p.id == top.c.person_id)
+                                                              .join(S.names, n.id == p.name_id))
+         .order_by(top.c.n.desc(), top.c.person_id))
     return [{"person_id": i, "name": nm, "events": c} for i, nm, c in conn.execute(q)]
 
 
@@ -478,18 +468,18 @@ def org(conn: Connection, name: str) -> list[OrgReport]:
 
 def org_report(conn: Connection, oid: int, *, visits_limit: int | None = None) -> OrgReport:
     """:func:`org` for one organisation id (``visits_limit``: the latest N visits of each kind)."""
-    o, a, eo, er, ev = S.organizations.c, S.org_aliases.c, S.event_orgs.c, S.event_reports.c, S.events.c
+    o, a, oe, ev = S.organizations.c, S.org_aliases.c, S.org_events.c, S.events.c
     canon, kind = conn.execute(select(o.canonical, o.kind).where(o.id == oid)).one()
     aliases = sorted(conn.scalars(select(a.alias).where(a.organization_id == oid)))
     holders = _holders(conn, S.spells.c.office_id.in_(select(S.offices.c.id).where(S.offices.c.organization_id == oid)))
 
     def visits(roles: Iterable[str]) -> list[EventRow]:
-        q = (select(ev.id).where(ev.id.in_(
-            select(er.event_id).join(S.event_orgs, (eo.document_id == er.document_id) & (eo.event_idx == er.idx))
-            .where(eo.organization_id == oid, eo.role.in_(list(roles)))), ev.type.in_(list(VISIT_TYPES))))
+        # the latest first through the summary's index on (organisation, day): stops at the limit
+        q = (select(oe.event_id, oe.date_start).distinct().join(S.events, ev.id == oe.event_id)
+             .where(oe.organization_id == oid, oe.role.in_(list(roles)), ev.type.in_(list(VISIT_TYPES))))
         if visits_limit is not None:
-            q = q.order_by(ev.date_start.desc(), ev.id.desc()).limit(visits_limit)
-        return _event_rows(conn, list(conn.scalars(q)))
+            q = q.order_by(oe.date_start.desc(), oe.event_id.desc()).limit(visits_limit)
+        return _event_rows(conn, [r[0] for r in conn.execute(q)])
 
     return OrgReport(oid, canon, kind, aliases, holders, visits(["host"]), visits(["visitor", "attendee"]))
 

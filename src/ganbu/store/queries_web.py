@@ -254,9 +254,13 @@ def event_counts(conn: Connection, **filters: Any) -> EventCounts:
     """How many events pass :func:`ganbu.store.queries.events`' filters, per province, per type
     and per day."""
     ev, pl = S.events.c, S.places.c
-    q = event_ids_query(conn, **filters)  # FROM events LEFT JOIN places WHERE the filters
+    q = event_ids_query(conn, **filters)  # FROM events WHERE the filters
     n = func.count()
-    by_prov = {p or "": c for p, c in conn.execute(q.with_only_columns(pl.province, n).group_by(pl.province))}
+    # per place (the index on events.place_id answers it without reading places), then per province
+    province = dict(conn.execute(select(pl.id, pl.province)).all())
+    by_prov: dict[str, int] = defaultdict(int)
+    for place_id, c in conn.execute(q.with_only_columns(ev.place_id, n).group_by(ev.place_id)):
+        by_prov[province.get(place_id) or ""] += c
     by_type: dict[str, int] = {}
     for t, c in conn.execute(q.with_only_columns(ev.type, n).group_by(ev.type).order_by(n.desc(), ev.type)):
         by_type[t] = c
@@ -271,15 +275,19 @@ def event_counts(conn: Connection, **filters: Any) -> EventCounts:
 def office_evidence(conn: Connection, person_id: int, *, per_office: int = 3) -> dict[str, list[Source]]:
     """For each office of the person, the reports that give it (the latest ``per_office``), with
     the span of the position in each."""
-    po, m, o, d = S.positions.c, S.mentions.c, S.offices.c, S.documents.c
-    q = (select(po.office_id, m.document_id, po.start, po.end)
-         .select_from(S.mentions.join(S.positions, (po.document_id == m.document_id) & (po.mention_idx == m.idx)))
-         .where(m.person_id == person_id).order_by(m.document_id.desc()))
+    po, m, o, d, sp = S.positions.c, S.mentions.c, S.offices.c, S.documents.c, S.spells.c
     picked: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
-    for oid, did, s, e in conn.execute(q):  # newest reports have the highest ids, mostly: sorted by date below
+    # office by office (the person's spells name them), the latest reports first: the database
+    # walks the office's positions back from the newest report and stops when it has enough
+    for oid in sorted(set(conn.scalars(select(sp.office_id).where(sp.person_id == person_id)))):
+        q = (select(m.document_id, po.start, po.end)
+             .select_from(S.positions.join(S.mentions, (m.document_id == po.document_id) & (m.idx == po.mention_idx)))
+             .where(po.office_id == oid, m.person_id == person_id)
+             .order_by(po.document_id.desc()).limit(per_office * 8))
         got = picked[oid]
-        if len(got) < per_office * 4 and all(x[0] != did for x in got):
-            got.append((did, s, e))
+        for did, s, e in conn.execute(q):
+            if len(got) < per_office * 4 and all(x[0] != did for x in got):
+                got.append((did, s, e))
     docs = {r.id: r for r in conn.execute(select(d.id, d.title, d.url, d.published)
                                           .where(d.id.in_([x[0] for v in picked.values() for x in v])))}
     labels: dict[int, str] = {}

@@ -593,6 +593,7 @@ def _refresh_persons(conn: Connection, person_ids: set[int]) -> None:
 
 def update(engine: Engine, resolver: Resolver = resolve_name, *, all_names: bool = False) -> dict[str, int]:
     """Resolve what ingest or reextract marked dirty (or every name); one transaction."""
+    from . import summaries
     from .events import regroup
     from .spells import recompute
 
@@ -620,6 +621,7 @@ def update(engine: Engine, resolver: Resolver = resolve_name, *, all_names: bool
         _refresh_persons(conn, persons)
         n_spells = recompute(conn, persons)
         n_events = regroup(conn, set(dirty.get("date", ())), changed_docs, everything=all_names)
+        summaries.refresh(conn, set(dirty.get("date", ())), changed_docs, everything=all_names)
         for part in chunked(dirty_ids, 1000):
             conn.execute(delete(S.dirty).where(S.dirty.c.id.in_(part)))
     return {"names": len(names), "persons": len(persons), "events": n_events, "spells": n_spells}

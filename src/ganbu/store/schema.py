@@ -37,7 +37,7 @@ from .schema_sources import define_source_tables
 __all__ = ["SCHEMA_VERSION", "metadata"]
 
 #: the Alembic revision this module describes (the head of ``migrations/versions``)
-SCHEMA_VERSION = "0002_sources"
+SCHEMA_VERSION = "0003_summaries"
 
 metadata = MetaData()
 
@@ -150,8 +150,9 @@ events = Table(
     Column("type", String(12), nullable=False),
     Column("date_start", Date, index=True),
     Column("date_end", Date),
-    Column("place_id", Integer, ForeignKey("places.id")),
+    Column("place_id", Integer, ForeignKey("places.id"), index=True),
     Column("n_sources", Integer, nullable=False, default=1),
+    Index("ix_events_type", "type", "date_start"),
 )
 
 event_reports = Table(
@@ -217,6 +218,31 @@ review = Table(
     Column("reason", String(200), nullable=False),
     Column("candidates", Text, nullable=False),  # person ids, space-separated
     Index("ix_review_mention", "document_id", "mention_idx"),
+)
+
+# summaries for the web pages (ganbu/store/summaries.py): derived from the facts and ``events``,
+# refreshed by resolution for the days it regrouped; migration 0003_summaries
+person_events = Table(
+    "person_events", metadata,
+    Column("person_id", Integer, primary_key=True),
+    Column("event_id", Integer, primary_key=True),
+    Column("role", String(10), nullable=False),  # the role most of the event's reports give (ties: the most telling)
+    Column("date_start", Date),                  # the event's day (null: undated)
+    Index("ix_person_events_event", "event_id"),
+    Index("ix_person_events_date", "date_start"),
+    sqlite_with_rowid=False,
+)
+
+org_events = Table(
+    "org_events", metadata,
+    Column("organization_id", Integer, primary_key=True),
+    Column("event_id", Integer, primary_key=True),
+    Column("role", String(10), primary_key=True),
+    Column("date_start", Date),
+    Index("ix_org_events_event", "event_id"),
+    Index("ix_org_events_date", "date_start"),
+    Index("ix_org_events_org_date", "organization_id", "date_start"),
+    sqlite_with_rowid=False,
 )
 
 claims = Table(

@@ -15,9 +15,10 @@ from typing import Any
 __all__ = ["create_app"]
 
 
-def create_app(store: Any, *, cache_mb: int = 64) -> Any:
+def create_app(store: Any, *, cache_mb: int = 64, threads: int = 2) -> Any:
     """The FastAPI application over ``store`` (a :class:`ganbu.store.api.Store`, a path or a URL);
-    answers cached in up to ``cache_mb`` MB until the store changes (0: none)."""
+    answers cached in up to ``cache_mb`` MB until the store changes (0: none); at most ``threads``
+    requests worked on at once."""
     from .app import create_app as _create
 
-    return _create(store, cache_mb=cache_mb)
+    return _create(store, cache_mb=cache_mb, threads=threads)

@@ -5,11 +5,13 @@ security headers (a Content-Security-Policy that allows nothing from another hos
 from __future__ import annotations
 
 import os
-from collections.abc import Awaitable, Callable, MutableMapping
+from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
+from contextlib import asynccontextmanager
 from functools import partial
 from importlib import resources
 from typing import Any
 
+import anyio.to_thread
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
@@ -26,6 +28,9 @@ from .params import NotFound
 from .render import JSON, env, render
 
 __all__ = ["CSP", "create_app", "from_environment"]
+
+#: requests a server process works on at once (the rest queue): see create_app
+THREADS = 2
 
 CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; "
        "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
@@ -104,14 +109,22 @@ class _SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
-def create_app(store: Store | str | os.PathLike[str], *, cache_mb: int = 64) -> FastAPI:
+def create_app(store: Store | str | os.PathLike[str], *, cache_mb: int = 64, threads: int = THREADS) -> FastAPI:
     """The web application over ``store`` (a :class:`Store`, or a path/URL opened read-only);
-    answers are cached in up to ``cache_mb`` MB until the store changes (0: no cache)."""
+    answers are cached in up to ``cache_mb`` MB until the store changes (0: no cache); at most
+    ``threads`` requests are worked on at once (the others wait in the event loop)."""
     from .routes import api_router, page_router
 
     st = store if isinstance(store, Store) else open_store(store, read_only=True)
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # requests run in threads: a few at a time, the others wait their turn in the event loop
+        # (twenty threads of one process taking turns at the GIL each take twenty times as long)
+        anyio.to_thread.current_default_thread_limiter().total_tokens = threads
+        yield
+
     app = FastAPI(title="ganbu", version=__version__, description=DESCRIPTION, docs_url=None, redoc_url=None,
-                  openapi_url="/openapi.json", default_response_class=JSON)
+                  openapi_url="/openapi.json", default_response_class=JSON, lifespan=lifespan)
     app.state.store = st
     app.state.templates = env()
     _install_errors(app)
@@ -126,6 +139,8 @@ def create_app(store: Store | str | os.PathLike[str], *, cache_mb: int = 64) -> 
 
 
 def from_environment() -> FastAPI:
-    """:func:`create_app` over ``$GANBU_SERVE_DB`` with ``$GANBU_SERVE_CACHE_MB``: the factory
+    """:func:`create_app` over ``$GANBU_SERVE_DB`` with ``$GANBU_SERVE_CACHE_MB`` and
+    ``$GANBU_SERVE_THREADS``: the factory
     ``ganbu serve --workers N`` gives each server process."""
-    return create_app(os.environ["GANBU_SERVE_DB"], cache_mb=int(os.environ.get("GANBU_SERVE_CACHE_MB", "64")))
+    return create_app(os.environ["GANBU_SERVE_DB"], cache_mb=int(os.environ.get("GANBU_SERVE_CACHE_MB", "64")),
+                      threads=int(os.environ.get("GANBU_SERVE_THREADS", str(THREADS))))

@@ -16,6 +16,9 @@ from ..errors import BadArgument, GanbuError
 __all__ = ["register"]
 
 DEFAULT_DB = "ganbu.db"
+#: server processes: one a core, up to 2 (on 2 cores, 20 clients: 2 processes answer about twice as
+#: many requests as one; more processes than cores did not help)
+DEFAULT_WORKERS = max(1, min(2, os.cpu_count() or 1))
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -29,9 +32,11 @@ def _serve(args: argparse.Namespace) -> int:
         raise BadArgument(f"--port must be 1…65535, not {args.port}")
     if not 1 <= args.workers <= 64:
         raise BadArgument(f"--workers must be 1…64, not {args.workers}")
+    if not 1 <= args.threads <= 64:
+        raise BadArgument(f"--threads must be 1…64, not {args.threads}")
     if args.cache_mb < 0:
         raise BadArgument(f"--cache-mb must be 0 or more, not {args.cache_mb}")
-    app = create_app(args.db, cache_mb=args.cache_mb)
+    app = create_app(args.db, cache_mb=args.cache_mb, threads=args.threads)
     host = args.host
     where = f"[{host}]" if ":" in host else host
     print(f"ganbu serve: {app.state.store.engine.info['name']} read-only on http://{where}:{args.port}/ "
@@ -41,6 +46,7 @@ def _serve(args: argparse.Namespace) -> int:
         app.state.store.close()
         os.environ["GANBU_SERVE_DB"] = args.db
         os.environ["GANBU_SERVE_CACHE_MB"] = str(args.cache_mb)
+        os.environ["GANBU_SERVE_THREADS"] = str(args.threads)
         uvicorn.run("ganbu.web.app:from_environment", factory=True, host=host, port=args.port, workers=args.workers,
                     **log)
     else:
@@ -80,8 +86,11 @@ def register(subparsers: Any) -> None:
     p.add_argument("--port", type=int, default=8000, help="the port (default 8000)")
     p.add_argument("--cache-mb", type=int, default=64, metavar="MB",
                    help="keep up to MB megabytes of answers in memory until the store changes (default 64; 0: none)")
-    p.add_argument("--workers", type=int, default=1,
-                   help="server processes (default 1; more use more cores, each with its own cache)")
+    p.add_argument("--workers", type=int, default=DEFAULT_WORKERS,
+                   help=f"server processes (default {DEFAULT_WORKERS}: one a core, up to 2; each has its own cache)")
+    p.add_argument("--threads", type=int, default=2,
+                   help="requests each process works on at once, the others wait their turn (default 2: "
+                   "more threads of one process only take turns at Python's lock)")
     p.add_argument("--log-level", default="warning", choices=("critical", "error", "warning", "info", "debug"),
                    help="uvicorn's log level (default warning; info logs every request)")
     p.set_defaults(run=_run)

@@ -3,15 +3,18 @@ and JSON responses."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Sequence
 from typing import Any
+from urllib.parse import quote
 
 import jinja2
 from fastapi import Request
 from fastapi.responses import HTMLResponse, JSONResponse
+from markupsafe import Markup, escape
 
 from ..version import __version__
 
-__all__ = ["JSON", "env", "render", "safe_url"]
+__all__ = ["JSON", "env", "event_rows", "render", "safe_url"]
 
 
 class JSON(JSONResponse):
@@ -26,6 +29,7 @@ def env() -> jinja2.Environment:
                              trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
     env.globals["version"] = __version__
     env.filters["safe_url"] = safe_url
+    env.globals["event_rows_html"] = event_rows
     return env
 
 
@@ -44,3 +48,42 @@ def render(request: Request, name: str, status: int = 200, **ctx: Any) -> HTMLRe
     return HTMLResponse(html, status_code=status)
 
 
+
+
+_HEAD = ('<table class="events">\n<thead><tr><th>日期 date</th><th>类型 type</th>{role}<th>地点 place</th>'
+         '<th>参与者 participants</th><th>机构 organisations</th><th>报道 reports</th></tr></thead>\n<tbody>\n')
+
+
+def _person_link(pid: int | None, name: str) -> str:
+    if pid:
+        return f'<a class="person" href="/person/{pid}">{escape(name)}</a>'
+    return f'<span class="person unresolved" title="not resolved to one person">{escape(name)}</span>'
+
+
+def event_rows(rows: Sequence[Any], report_url: Callable[[int, int, int], str], show_role: bool = False) -> Markup:
+    """The table of events (:class:`ganbu.store.queries.EventRow`) the person, organisation and
+    events pages show: the HTML of the template macro ``event_rows`` (``macros.html``), written here
+    because the pages spend most of their template time in it (every text escaped, as there)."""
+    out = [_HEAD.format(role="<th>角色 role</th>" if show_role else "")]
+    for e in rows:
+        date = str(escape(e.date or "—"))  # plain strings from here: Markup + str would escape the tags
+        if e.date_end and e.date_end != e.date:
+            date += f"…{escape(e.date_end)}"
+        role = f"<td>{escape(e.role or '')}</td>" if show_role else ""
+        place = str(escape(e.place or ""))
+        if e.province and e.province != e.place:
+            place += f" <small>{escape(e.province)}</small>"
+        people = "、".join(f"{_person_link(p['person_id'], p['name'])}<small>({escape(p['role'])})</small>"
+                          for p in e.participants)
+        orgs = "、".join(f'<a href="/search?q={escape(quote(o["organization"], safe="/"))}">{escape(o["organization"])}'
+                        f'</a><small>({escape(o["role"])})</small>' for o in e.organizations)
+        srcs = "".join(f'<a class="report-link" href="{escape(report_url(s.document_id, s.span[0], s.span[1]))}" '
+                       f'title="{escape(s.title or "")}">#{s.document_id}</a> ' for s in e.sources[:3])
+        if len(e.sources) > 3:
+            srcs += f"<small>+{len(e.sources) - 3}</small>"
+        out.append(f'<tr class="event" data-event="{e.event_id}">\n'
+                   f'  <td><a class="event-link" href="/event/{e.event_id}">{date}</a></td>\n'
+                   f'  <td>{escape(e.type)}</td>\n'
+                   f'{role}  <td>{place}</td>\n  <td>{people}</td>\n  <td>{orgs}</td>\n  <td>{srcs}</td>\n</tr>\n')
+    out.append("</tbody>\n</table>")
+    return Markup("".join(out))

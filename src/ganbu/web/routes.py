@@ -287,8 +287,14 @@ def page_events(request: Request, from_: str | None = _F, to: str | None = _T, p
     def link(**change: Any) -> str:
         return "/events?" + urlencode(f.query(**change))
 
+    rest = {k: v for k, v in f.query().items() if k not in ("from", "to")}
+    tail = "&" + urlencode(rest) if rest else ""  # link(from=d, to=d) for every day, urlencoded once
+
+    def day_link(d: Any) -> str:
+        return f"/events?from={d}&to={d}{tail}"
+
     grid = svg.province_grid(counts.by_province, lambda p: link(province=p))
-    days = svg.day_bars(counts.by_day, lambda d: link(**{"from": d, "to": d}))
+    days = svg.day_bars(counts.by_day, day_link)
     pages = (counts.total + PAGE_SIZE - 1) // PAGE_SIZE
     return render(request, "events.html", f=f, rows=rows, counts=counts, grid=grid, days=days, link=link,
                   types=EVENT_TYPES, tiles=[t[0] for t in svg.PROVINCE_TILES], pages=pages, title="事件 Events",

@@ -1,0 +1,86 @@
+"""The summaries the web pages read (``person_events``, ``org_events``; ganbu.store.summaries), on
+SQLite and PostgreSQL: kept by resolution, batch after batch and through reextraction, equal to a
+rebuild from the facts; refreshed only for the days resolution regrouped; and read by the person
+page (events, roles, people met) and the events filters."""
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select, update
+
+import ganbu
+from ganbu.store import queries as Q
+from ganbu.store import schema as S
+from ganbu.store import summaries
+from ganbu.store.db import write
+from test_store_support import (
+    REPORTS,
+    store_target,  # noqa: F401  (fixture)
+    synth_reports,
+    write_jsonl,
+)
+
+
+def _rows(conn) -> tuple[list, list]:
+    pe, oe = S.person_events.c, S.org_events.c
+    return (sorted(conn.execute(select(pe.person_id, pe.event_id, pe.role, pe.date_start)).all()),
+            sorted(conn.execute(select(oe.organization_id, oe.event_id, oe.role, oe.date_start)).all()))
+
+
+def _as_rebuilt(engine) -> None:
+    """The summaries as resolution left them are what a rebuild from the facts gives."""
+    with write(engine) as c:
+        kept = _rows(c)
+        summaries.rebuild(c)
+        assert _rows(c) == kept
+        c.rollback()
+
+
+@pytest.fixture
+def batches(tmp_path):
+    recs = REPORTS + synth_reports(90)
+    return [write_jsonl(tmp_path / f"b{i}.jsonl", recs[i::3]) for i in range(3)]
+
+
+def test_summaries_follow_each_ingest_and_reextract(store_target, batches):  # noqa: F811
+    with ganbu.open_store(store_target) as st:
+        for path in batches:
+            st.ingest([str(path)], workers=0)
+            _as_rebuilt(st.engine)
+        with st.engine.connect() as c:
+            persons, orgs = _rows(c)
+        assert len(persons) > 40 and orgs  # synth: a meeting every third report, two participants
+        st.reextract(workers=0)
+        _as_rebuilt(st.engine)
+
+
+def test_refresh_redoes_only_the_days_regrouped(store_target, batches):  # noqa: F811
+    with ganbu.open_store(store_target) as st:
+        st.ingest([str(batches[0])], workers=0)
+        pe = S.person_events.c
+        with write(st.engine) as c:  # mark every row, as if stale
+            c.execute(update(S.person_events).values(role="x"))
+            day = c.scalar(select(pe.date_start).where(pe.date_start.is_not(None)).order_by(pe.date_start))
+            summaries.refresh(c, [day.isoformat()], [])
+            roles = {(d, r) for d, r, _ in _counts(c)}
+        assert {d for d, r in roles if r != "x"} - {None} == {day}  # that day (and undated) redone, no other
+        assert "x" not in {r for d, r in roles if d == day}
+
+
+def _counts(c):
+    pe = S.person_events.c
+    return c.execute(select(pe.date_start, pe.role, func.count()).group_by(pe.date_start, pe.role)).all()
+
+
+def test_person_page_reads_events_roles_and_people_met(store_target, tmp_path):  # noqa: F811
+    with ganbu.open_store(store_target) as st:
+        st.ingest([str(write_jsonl(tmp_path / "r.jsonl", REPORTS))], workers=0)
+        with st.engine.connect() as c:
+            (pid, _), = Q.find_persons(c, "易炼红")
+            (dai, _), = Q.find_persons(c, "戴厚良")
+            rep = Q.person(c, pid)[0]
+            assert rep.n_events == len(rep.events) == 1
+            assert rep.events[0].role == "host" and len(rep.events[0].sources) == 2  # r01 and r02: one event
+            # met once: two reports of one event count one event
+            assert [(x["person_id"], x["events"]) for x in rep.co_participants][:1] == [(dai, 1)]
+            assert [e.event_id for e in Q.events(c, person=pid)] == [rep.events[0].event_id]
+            assert Q.person(c, pid, events_limit=0)[0].events == []
