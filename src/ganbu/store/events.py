@@ -3,7 +3,9 @@
 Per-report events (``event_reports``) are grouped into ``events`` by date: two reports' events
 are one when they have the same start date, a compatible type (visit, talks and meeting are
 one class: reports call the same encounter 会见, 会谈 or 座谈) and share a resolved participant
-(two, when both name several people: a governor meets two delegations on one day);
+(two, when both name several people: a governor meets two delegations on one day), unless
+the bodies they visited (host organisations) are known for both and differ: a delegation's calls
+on several ministries in one day are several events;
 events without participants are one when they share the date, type class, place and a named
 organisation. Events without a date are never merged. Event ids are kept stable: a group takes
 the id most of its reports had.
