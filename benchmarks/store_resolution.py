@@ -103,18 +103,25 @@ def namesakes(persons_path: Path, us: list) -> tuple[int, int, list[str]]:
 
 def events_eval(st, truth_path: Path) -> tuple[float, float, int, int]:
     """Pairwise precision/recall of event grouping across reports: each stored event report takes
-    the planted event most of its participants' matched mentions belong to (truth mentions carry
-    their ``event``); pairs of event reports *of two different reports* and of one type class
-    (how one report cuts an encounter into a visit and a signing is the extractor's business)
-    in one stored event vs in one planted event."""
+    the planted event of its report whose participants best match the planted persons of its
+    participants' matched mentions (Jaccard; a report telling a delegation's two calls in one day
+    names the visitors in both, and the second call by its own host), ties and reports without
+    such a match by the planted event most of those mentions carry (``event``); pairs of event
+    reports *of two different reports* and of one type class (how one report cuts an encounter
+    into a visit and a signing is the extractor's business) in one stored event vs in one planted
+    event."""
     truth_of: dict[tuple[str, int], Counter] = defaultdict(Counter)
-    spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    persons_of: dict[tuple[str, int], set[str]] = defaultdict(set)
+    spans: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
+    planted: dict[str, list[tuple[str, set[str]]]] = {}
     with open(truth_path, encoding="utf-8") as fh:
         for line in fh:
             rec = json.loads(line)
             for m in rec["mentions"]:
                 if m.get("event"):
-                    spans[rec["id"]].append((m["start"], m["end"], m["event"]))
+                    spans[rec["id"]].append((m["start"], m["end"], m["event"], m["person"]))
+            planted[rec["id"]] = [(e["event"], {p["person"] for p in e["participants"]})
+                                  for e in rec.get("events", ())]
     with st.engine.connect() as c:
         q = (select(S.documents.c.source, S.participants.c.event_idx, S.mentions.c.spans)
              .select_from(S.participants.join(S.mentions, (S.mentions.c.document_id == S.participants.c.document_id) &
@@ -122,13 +129,22 @@ def events_eval(st, truth_path: Path) -> tuple[float, float, int, int]:
                           .join(S.documents, S.documents.c.id == S.participants.c.document_id)))
         for source, eidx, sp in c.execute(q):
             for s, e in _spans(sp):
-                for ts, te, ev in spans.get(source, ()):
+                for ts, te, ev, who in spans.get(source, ()):
                     if s < te and ts < e:
                         truth_of[(source, eidx)][ev] += 1
+                        persons_of[(source, eidx)].add(who)
         ours = {(src, idx): (eid, TYPE_CLASS.get(typ, typ)) for src, idx, eid, typ in c.execute(
             select(S.documents.c.source, S.event_reports.c.idx, S.event_reports.c.event_id, S.event_reports.c.type)
             .join(S.documents, S.documents.c.id == S.event_reports.c.document_id))}
-    us = [(k[0], cnt.most_common(1)[0][0], ours[k][0], ours[k][1]) for k, cnt in truth_of.items() if k in ours]
+    def planted_event(k: tuple[str, int], cnt: Counter) -> str:
+        who = persons_of[k]
+        best = max(planted.get(k[0], ()), default=None,
+                   key=lambda e: (len(who & e[1]) / len(who | e[1]), cnt[e[0]]))
+        if best is None or not who & best[1]:
+            return cnt.most_common(1)[0][0]
+        return best[0]
+
+    us = [(k[0], planted_event(k, cnt), ours[k][0], ours[k][1]) for k, cnt in truth_of.items() if k in ours]
 
     def cross_pairs(keyf) -> int:
         groups: dict = defaultdict(Counter)

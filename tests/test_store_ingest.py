@@ -259,3 +259,22 @@ def test_a_person_is_listed_once_an_event_whatever_the_reports_say(store_target,
         assert {p["role"] for p in ev.participants} == {"host"}
     finally:
         st.close()
+
+
+def test_one_delegation_calling_on_two_bodies_in_a_day_is_two_events(store_target, tmp_path):  # noqa: F811
+    """Two reports of the call on 国家电网 are one event; the call on 中国石化 the same day, by the
+    same leaders, is another (the bodies visited differ)."""
+    def report(rid: str, text: str) -> dict:
+        return {"id": rid, "published": "2023-03-03", "title": rid, "text": text}
+
+    reports = [
+        report("grid-1", "3月2日，浙江省委书记易炼红、省长王浩在京拜会国家电网有限公司董事长辛保安，双方就深化战略合作进行交流。"),
+        report("grid-2", "3月2日，浙江省委书记易炼红，省委副书记、省长王浩一行在北京拜会国家电网有限公司董事长辛保安。"),
+        report("sinopec", "3月2日，浙江省委书记易炼红、省长王浩在京拜会中国石油化工集团有限公司董事长马永生，双方就能源合作进行交流。"),
+    ]
+    with open_store(store_target) as st:
+        st.ingest([str(write_jsonl(tmp_path / "calls.jsonl", reports))], workers=0)
+        calls = st.events(date_from=D("2023-03-02"), date_to=D("2023-03-02"), person="易炼红")
+        assert len(calls) == 2
+        by_sources = sorted(len(e.sources) for e in calls)
+        assert by_sources == [1, 2]

@@ -3,7 +3,9 @@
 Per-report events (``event_reports``) are grouped into ``events`` by date: two reports' events
 are one when they have the same start date, a compatible type (visit, talks and meeting are
 one class: reports call the same encounter 会见, 会谈 or 座谈) and share a resolved participant
-(two, when both name several people: a governor meets two delegations on one day);
+(two, when both name several people: a governor meets two delegations on one day), unless
+the bodies they visited (host organisations) are known for both and differ: a delegation's calls
+on several ministries in one day are several events;
 events without participants are one when they share the date, type class, place and a named
 organisation. Events without a date are never merged. Event ids are kept stable: a group takes
 the id most of its reports had.
@@ -68,19 +70,24 @@ def _load(conn: Connection, days: list[_dt.date]):
     for did, eidx, pid in conn.execute(q):
         persons[(did, eidx)].add(pid)
     orgs: dict[RKey, set[int]] = defaultdict(set)
-    q2 = (select(eo.document_id, eo.event_idx, eo.organization_id)
+    hosts: dict[RKey, frozenset[int]] = {}
+    q2 = (select(eo.document_id, eo.event_idx, eo.organization_id, eo.role)
           .join(S.event_reports, (er.document_id == eo.document_id) & (er.idx == eo.event_idx))
           .where(er.date_start.in_(days)))
-    for did, eidx, oid in conn.execute(q2):
+    for did, eidx, oid, role in conn.execute(q2):
         orgs[(did, eidx)].add(oid)
-    return reports, persons, orgs
+        if role == "host":
+            hosts[(did, eidx)] = hosts.get((did, eidx), frozenset()) | {oid}
+    return reports, persons, orgs, hosts
 
 
-def _group(reports, persons, orgs) -> list[list]:
+def _group(reports, persons, orgs, hosts=None) -> list[list]:
     """Union the reports of one type class that share a resolved participant and whose dates are
     at most :data:`DAY_SLACK` apart (reports of one encounter may date it a day apart: 昨天 read
-    from a late publication); without participants, the same day, place and organisation."""
-    uf = _UF()
+    from a late publication); without participants, the same day, place and organisation.
+    Two groups whose bodies visited (host organisations) are both known and disjoint stay apart:
+    one delegation's calls on several ministries in a day are several events."""
+    uf = _HostUF(hosts or {})
     seen: dict[tuple, list] = defaultdict(list)
     place_org: dict[tuple, RKey] = {}
     one_day = _dt.timedelta(days=1)
@@ -106,6 +113,27 @@ def _group(reports, persons, orgs) -> list[list]:
     for r in reports:
         groups[uf.find((r.document_id, r.idx))].append(r)
     return sorted(groups.values(), key=lambda g: min((r.document_id, r.idx) for r in g))
+
+
+class _HostUF(_UF):
+    """Union-find that refuses to join two groups whose host organisations are both known and
+    share none; a group's hosts are the union of its reports'."""
+
+    def __init__(self, hosts: dict[RKey, frozenset[int]]) -> None:
+        super().__init__()
+        self.hosts: dict[RKey, frozenset[int]] = dict(hosts)
+
+    def union(self, a: RKey, b: RKey) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        ha, hb = self.hosts.get(ra, frozenset()), self.hosts.get(rb, frozenset())
+        if ha and hb and not ha & hb:
+            return
+        root, child = min(ra, rb), max(ra, rb)
+        self.p[child] = root
+        if ha or hb:
+            self.hosts[root] = ha | hb
 
 
 def _same_encounter(pa: set[int], pb: set[int]) -> bool:
@@ -166,8 +194,8 @@ def regroup(conn: Connection, dates: set[str], changed_docs: set[int], *, everyt
         days = sorted({d + _dt.timedelta(days=s) for d in seeds for s in range(-DAY_SLACK, DAY_SLACK + 1)})
     n = 0
     for part in chunked(days, 400):  # (encounters across a chunk boundary are not joined)
-        reports, persons, orgs = _load(conn, list(part))
-        n += _write(conn, _group(reports, persons, orgs))
+        reports, persons, orgs, hosts = _load(conn, list(part))
+        n += _write(conn, _group(reports, persons, orgs, hosts))
     _undated(conn)
     _drop_orphans(conn)
     return n
