@@ -21,7 +21,6 @@ from typing import Any
 from sqlalchemy import Connection, and_, func, or_, select
 
 from . import schema as S
-from .summaries import ROLE_RANK
 from .writer import chunked
 
 __all__ = [
@@ -333,7 +332,10 @@ def _read_card(row: EventRow, card: str) -> None:
     row.organizations = [{"organization": o, "role": r} for o, r in orgs]
 
 
-_ROLE_RANK = ROLE_RANK  # of the roles the reports of one event give a person as often, the most telling
+#: of the roles the reports of one event give a person as often, the one kept: the most telling
+#: (the summaries ``person_events`` keep the same)
+ROLE_RANK = {r: i for i, r in enumerate(("attendee", "speaker", "signatory", "subject", "visitor", "host", "chair"), 1)}
+_ROLE_RANK = ROLE_RANK
 
 
 def _fill_event_details(conn: Connection, rows: dict[int, EventRow], ids: Sequence[int]) -> None:

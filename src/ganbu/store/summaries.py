@@ -29,12 +29,11 @@ from collections.abc import Iterable
 from sqlalchemy import Connection, delete, func, select
 
 from . import schema as S
+from .queries import ROLE_RANK, _event_rows_from_facts, event_card  # the cards are the query layer's rows
 from .writer import chunked
 
 __all__ = ["rebuild", "rebuild_cards", "refresh"]
 
-#: of the roles the reports of one event give a person as often, the one kept: the most telling
-ROLE_RANK = {r: i for i, r in enumerate(("attendee", "speaker", "signatory", "subject", "visitor", "host", "chair"), 1)}
 #: more days than this to redo: redo everything (one pass over the facts is cheaper than many)
 REBUILD_DAYS = 2000
 
@@ -74,8 +73,6 @@ def _fill(conn: Connection, where: object, *, cards: bool = True) -> tuple[int, 
 
 def _fill_cards(conn: Connection, where: object) -> int:
     """Insert the cards of the events ``where`` selects (None: all); returns how many."""
-    from .queries import _event_rows_from_facts, event_card  # the query layer reads the cards
-
     ev = S.events.c
     q = select(ev.id, ev.date_start)
     days = dict(conn.execute(q if where is None else q.where(where)).all())  # type: ignore[arg-type]
