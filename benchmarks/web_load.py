@@ -13,8 +13,9 @@ request takes a page kind in turn (person, organisation, events) and a random pa
 a person among the ``--persons`` most mentioned, an organisation among the ``--orgs`` most named
 in events, an events list with a random filter (none, a province, a type, a person, an
 organisation, a month, a later page). Printed: requests, errors, p50/p95/max per page kind,
-requests per second, the load average before and after (the machine is shared), and the
-server's cache setting. Bar (issue 12): p95 ≤ 200 ms per kind with 20 clients.
+requests per second, the load average before and after (the machine is shared), the server's
+cache setting, and the CPU time a request cost the server (its processes, from /proc) and the
+clients (this process: they share the cores with the server). Bar (issue 12): p95 ≤ 200 ms per kind with 20 clients.
 """
 from __future__ import annotations
 
@@ -98,10 +99,11 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(db: Path, cache_mb: int, workers: int) -> tuple[subprocess.Popen, str]:
+def start_server(db: Path, cache_mb: int, workers: int, threads: int | None = None) -> tuple[subprocess.Popen, str]:
     port = _free_port()
+    more = ["--threads", str(threads)] if threads else []
     proc = subprocess.Popen([sys.executable, "-m", "ganbu", "serve", "--db", str(db), "--port", str(port),
-                             "--cache-mb", str(cache_mb), "--workers", str(workers)], env=_env())
+                             "--cache-mb", str(cache_mb), "--workers", str(workers), *more], env=_env())
     import httpx
 
     base = f"http://127.0.0.1:{port}"
@@ -160,6 +162,22 @@ def run(base: str, clients: int, duration: float, max_requests: int, pids: list[
     return lat, errors[0], time.time() - t0
 
 
+def cpu_seconds(pid: int) -> float | None:
+    """CPU seconds (user + system) used so far by process ``pid`` and its children still running
+    (the server's workers), from /proc; None where there is no /proc."""
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    try:
+        stats = [Path(f"/proc/{p}/stat").read_text() for p in os.listdir("/proc") if p.isdigit()]
+    except OSError:
+        return None
+    total = 0.0
+    for st in stats:
+        f = st[st.rindex(")") + 2:].split()  # after "pid (comm) ": state ppid … utime(12) stime(13)
+        if int(f[1]) == pid or st.startswith(f"{pid} "):
+            total += (int(f[11]) + int(f[12])) / tick
+    return total
+
+
 def pct(xs: list[float], p: float) -> float:
     xs = sorted(xs)
     return xs[min(len(xs) - 1, round(p / 100 * (len(xs) - 1)))] if xs else float("nan")
@@ -178,6 +196,8 @@ def main() -> int:
     ap.add_argument("--orgs", type=int, default=100)
     ap.add_argument("--cache-mb", type=int, default=64)
     ap.add_argument("--workers", type=int, default=2, help="server processes (default 2, as ganbu serve on 2 cores)")
+    ap.add_argument("--threads", type=int,
+                    help="requests each server process works on at once (default: ganbu serve's)")
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args()
     if not args.db.exists():
@@ -185,13 +205,13 @@ def main() -> int:
             raise SystemExit(f"no store at {args.db}: give --build 100000 to make it")
         build(args.db, args.build)
     pids, oids = sample(args.db, args.persons, args.orgs)
-    proc, base = start_server(args.db, args.cache_mb, args.workers)
+    proc, base = start_server(args.db, args.cache_mb, args.workers, args.threads)
     try:
         if args.warmup > 0:
             run(base, args.clients, args.warmup, args.requests, pids, oids, args.seed + 1)
-        load0 = os.getloadavg()
+        load0, srv0, cli0 = os.getloadavg(), cpu_seconds(proc.pid), time.process_time()
         lat, errors, wall = run(base, args.clients, args.duration, args.requests, pids, oids, args.seed)
-        load1 = os.getloadavg()
+        load1, srv1, cli1 = os.getloadavg(), cpu_seconds(proc.pid), time.process_time()
     finally:
         proc.terminate()
         proc.wait(10)
@@ -208,6 +228,9 @@ def main() -> int:
               f"{'met' if p95 <= 200 else 'NOT met'}")
     print(f"load average before {load0[0]:.2f} {load0[1]:.2f} {load0[2]:.2f}, after {load1[0]:.2f} {load1[1]:.2f} "
           f"{load1[2]:.2f}")
+    if srv0 is not None and srv1 is not None and n:
+        print(f"CPU per request: server {(srv1 - srv0) / n * 1000:.1f} ms (its processes), "
+              f"clients {(cli1 - cli0) / n * 1000:.1f} ms (this process)")
     return 0 if ok and not errors else 1
 
 

@@ -1,4 +1,4 @@
-"""The summaries the web pages read (``person_events``, ``org_events``; ganbu.store.summaries), on
+"""The summaries the web pages read (``person_events``, ``org_events``, ``event_cards``; ganbu.store.summaries), on
 SQLite and PostgreSQL: kept by resolution, batch after batch and through reextraction, equal to a
 rebuild from the facts; refreshed only for the days resolution regrouped; and read by the person
 page (events, roles, people met) and the events filters."""
@@ -20,10 +20,11 @@ from test_store_support import (
 )
 
 
-def _rows(conn) -> tuple[list, list]:
-    pe, oe = S.person_events.c, S.org_events.c
+def _rows(conn) -> tuple[list, list, list]:
+    pe, oe, ec = S.person_events.c, S.org_events.c, S.event_cards.c
     return (sorted(conn.execute(select(pe.person_id, pe.event_id, pe.role, pe.date_start)).all()),
-            sorted(conn.execute(select(oe.organization_id, oe.event_id, oe.role, oe.date_start)).all()))
+            sorted(conn.execute(select(oe.organization_id, oe.event_id, oe.role, oe.date_start)).all()),
+            sorted(conn.execute(select(ec.event_id, ec.date_start, ec.card)).all()))
 
 
 def _as_rebuilt(engine) -> None:
@@ -47,8 +48,10 @@ def test_summaries_follow_each_ingest_and_reextract(store_target, batches):  # n
             st.ingest([str(path)], workers=0)
             _as_rebuilt(st.engine)
         with st.engine.connect() as c:
-            persons, orgs = _rows(c)
+            persons, orgs, cards = _rows(c)
+            n_events = c.scalar(select(func.count()).select_from(S.events))
         assert len(persons) > 40 and orgs  # synth: a meeting every third report, two participants
+        assert len(cards) == n_events  # every event has its card
         st.reextract(workers=0)
         _as_rebuilt(st.engine)
 
@@ -84,3 +87,22 @@ def test_person_page_reads_events_roles_and_people_met(store_target, tmp_path): 
             assert [(x["person_id"], x["events"]) for x in rep.co_participants][:1] == [(dai, 1)]
             assert [e.event_id for e in Q.events(c, person=pid)] == [rep.events[0].event_id]
             assert Q.person(c, pid, events_limit=0)[0].events == []
+
+
+def test_event_rows_from_cards_equal_rows_from_facts(store_target, batches):  # noqa: F811
+    """The pages' event rows read from the cards are the rows the facts give; an event without a
+    card (a store written before the cards were kept up) is still listed in full, from the facts."""
+    with ganbu.open_store(store_target) as st:
+        for path in batches:
+            st.ingest([str(path)], workers=0)
+        with write(st.engine) as c:
+            ids = list(c.scalars(select(S.events.c.id)))
+            facts = [r.to_dict() for r in Q._event_rows_from_facts(c, ids)]
+            assert [r.to_dict() for r in Q._event_rows(c, ids)] == facts
+            assert any(len(r["sources"]) > 1 for r in facts) and any(r["participants"] for r in facts)
+            c.execute(S.event_cards.delete().where(S.event_cards.c.event_id.in_(ids[::2])))
+            assert [r.to_dict() for r in Q._event_rows(c, ids)] == facts
+            c.execute(update(S.event_cards).values(card='[[],[[null,"X","host"]],[],[]]'))
+            stale = Q._event_rows(c, ids[1:2])[0]  # the card is what is read
+            assert stale.participants == [{"person_id": None, "name": "X", "role": "host"}] and stale.sources == []
+            c.rollback()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
+import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -20,7 +21,6 @@ from typing import Any
 from sqlalchemy import Connection, and_, func, or_, select
 
 from . import schema as S
-from .summaries import ROLE_RANK
 from .writer import chunked
 
 __all__ = [
@@ -282,7 +282,28 @@ def who(conn: Connection, office: str | None = None, *, org: str | None = None, 
 # ---------------------------------------------------------------- events
 
 def _event_rows(conn: Connection, event_ids: Sequence[int]) -> list[EventRow]:
-    """Full rows (participants, organisations, sources) for these events, in date order."""
+    """Full rows (participants, organisations, sources) for these events, in date order: from
+    their cards (``event_cards``, kept by resolution), from the facts for an event without one."""
+    ev, pl, ec = S.events.c, S.places.c, S.event_cards.c
+    rows: dict[int, EventRow] = {}
+    for part in chunked(list(event_ids), 500):
+        q = (select(ev.id, ev.type, ev.date_start, ev.date_end, pl.name, pl.province, ec.card)
+             .select_from(S.events.outerjoin(S.places, pl.id == ev.place_id)
+                          .outerjoin(S.event_cards, ec.event_id == ev.id)).where(ev.id.in_(part)))
+        bare: dict[int, EventRow] = {}
+        for eid, typ, ds, de, place, prov, card in conn.execute(q):
+            rows[eid] = row = EventRow(eid, typ, ds, de, place, prov)
+            if card is None:
+                bare[eid] = row
+            else:
+                _read_card(row, card)
+        if bare:
+            _fill_event_details(conn, bare, list(bare))
+    return sorted(rows.values(), key=lambda r: (r.date or D.max, r.event_id))
+
+
+def _event_rows_from_facts(conn: Connection, event_ids: Sequence[int]) -> list[EventRow]:
+    """:func:`_event_rows` computed from the facts, cards or not (what the cards are made of)."""
     ev, pl = S.events.c, S.places.c
     rows: dict[int, EventRow] = {}
     for part in chunked(list(event_ids), 500):
@@ -294,7 +315,27 @@ def _event_rows(conn: Connection, event_ids: Sequence[int]) -> list[EventRow]:
     return sorted(rows.values(), key=lambda r: (r.date or D.max, r.event_id))
 
 
-_ROLE_RANK = ROLE_RANK  # of the roles the reports of one event give a person as often, the most telling
+def event_card(row: EventRow) -> str:
+    """The card of an event (``event_cards.card``): its sources, participants, organisations and
+    topics as compact JSON lists, in the order :func:`_fill_event_details` gives them."""
+    return json.dumps([[[s.document_id, s.title, s.url, s.published.isoformat() if s.published else None, *s.span]
+                        for s in row.sources],
+                       [[p["person_id"], p["name"], p["role"]] for p in row.participants],
+                       [[o["organization"], o["role"]] for o in row.organizations], row.topics],
+                      ensure_ascii=False, separators=(",", ":"))
+
+
+def _read_card(row: EventRow, card: str) -> None:
+    sources, participants, orgs, row.topics = json.loads(card)
+    row.sources = [Source(d, t, u, D.fromisoformat(p) if p else None, (a, b)) for d, t, u, p, a, b in sources]
+    row.participants = [{"person_id": i, "name": n, "role": r} for i, n, r in participants]
+    row.organizations = [{"organization": o, "role": r} for o, r in orgs]
+
+
+#: of the roles the reports of one event give a person as often, the one kept: the most telling
+#: (the summaries ``person_events`` keep the same)
+ROLE_RANK = {r: i for i, r in enumerate(("attendee", "speaker", "signatory", "subject", "visitor", "host", "chair"), 1)}
+_ROLE_RANK = ROLE_RANK
 
 
 def _fill_event_details(conn: Connection, rows: dict[int, EventRow], ids: Sequence[int]) -> None:

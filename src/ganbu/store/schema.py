@@ -37,7 +37,7 @@ from .schema_sources import define_source_tables
 __all__ = ["SCHEMA_VERSION", "metadata"]
 
 #: the Alembic revision this module describes (the head of ``migrations/versions``)
-SCHEMA_VERSION = "0003_summaries"
+SCHEMA_VERSION = "0004_event_cards"
 
 metadata = MetaData()
 
@@ -243,6 +243,16 @@ org_events = Table(
     Index("ix_org_events_date", "date_start"),
     Index("ix_org_events_org_date", "organization_id", "date_start"),
     sqlite_with_rowid=False,
+)
+
+# the row each event shows in the web pages' event tables (sources, participants, organisations,
+# topics as JSON: ganbu.store.queries.event_card), kept with the summaries; migration 0004_event_cards
+event_cards = Table(
+    "event_cards", metadata,
+    Column("event_id", Integer, primary_key=True, autoincrement=False),
+    Column("date_start", Date),   # the event's day (null: undated), to redo a day's cards
+    Column("card", Text, nullable=False),
+    Index("ix_event_cards_date", "date_start"),
 )
 
 claims = Table(

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import Any
 from urllib.parse import quote
 
 import jinja2
 from fastapi import Request
 from fastapi.responses import HTMLResponse, JSONResponse
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from ..version import __version__
 
@@ -54,10 +55,25 @@ _HEAD = ('<table class="events">\n<thead><tr><th>日期 date</th><th>类型 type
          '<th>参与者 participants</th><th>机构 organisations</th><th>报道 reports</th></tr></thead>\n<tbody>\n')
 
 
-def _person_link(pid: int | None, name: str) -> str:
+def _e(text: str) -> str:
+    """``markupsafe.escape`` as a plain string (the same five characters, the same entities)."""
+    return (text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;").replace("'", "&#39;")
+            .replace('"', "&#34;"))
+
+
+# the same people and organisations come back on page after page: their HTML is kept (thread-safe)
+@lru_cache(maxsize=1 << 16)
+def _participant(pid: int | None, name: str, role: str) -> str:
     if pid:
-        return f'<a class="person" href="/person/{pid}">{escape(name)}</a>'
-    return f'<span class="person unresolved" title="not resolved to one person">{escape(name)}</span>'
+        link = f'<a class="person" href="/person/{pid}">{_e(name)}</a>'
+    else:
+        link = f'<span class="person unresolved" title="not resolved to one person">{_e(name)}</span>'
+    return f"{link}<small>({_e(role)})</small>"
+
+
+@lru_cache(maxsize=1 << 16)
+def _organization(name: str, role: str) -> str:
+    return f'<a href="/search?q={_e(quote(name, safe="/"))}">{_e(name)}</a><small>({_e(role)})</small>'
 
 
 def event_rows(rows: Sequence[Any], report_url: Callable[[int, int, int], str], show_role: bool = False) -> Markup:
@@ -66,24 +82,22 @@ def event_rows(rows: Sequence[Any], report_url: Callable[[int, int, int], str], 
     because the pages spend most of their template time in it (every text escaped, as there)."""
     out = [_HEAD.format(role="<th>角色 role</th>" if show_role else "")]
     for e in rows:
-        date = str(escape(e.date or "—"))  # plain strings from here: Markup + str would escape the tags
+        date = _e(str(e.date)) if e.date else "—"
         if e.date_end and e.date_end != e.date:
-            date += f"…{escape(e.date_end)}"
-        role = f"<td>{escape(e.role or '')}</td>" if show_role else ""
-        place = str(escape(e.place or ""))
+            date += f"…{_e(str(e.date_end))}"
+        role = f"<td>{_e(e.role or '')}</td>" if show_role else ""
+        place = _e(e.place or "")
         if e.province and e.province != e.place:
-            place += f" <small>{escape(e.province)}</small>"
-        people = "、".join(f"{_person_link(p['person_id'], p['name'])}<small>({escape(p['role'])})</small>"
-                          for p in e.participants)
-        orgs = "、".join(f'<a href="/search?q={escape(quote(o["organization"], safe="/"))}">{escape(o["organization"])}'
-                        f'</a><small>({escape(o["role"])})</small>' for o in e.organizations)
-        srcs = "".join(f'<a class="report-link" href="{escape(report_url(s.document_id, s.span[0], s.span[1]))}" '
-                       f'title="{escape(s.title or "")}">#{s.document_id}</a> ' for s in e.sources[:3])
+            place += f" <small>{_e(e.province)}</small>"
+        people = "、".join(_participant(p["person_id"], p["name"], p["role"]) for p in e.participants)
+        orgs = "、".join(_organization(o["organization"], o["role"]) for o in e.organizations)
+        srcs = "".join(f'<a class="report-link" href="{_e(report_url(s.document_id, s.span[0], s.span[1]))}" '
+                       f'title="{_e(s.title or "")}">#{s.document_id}</a> ' for s in e.sources[:3])
         if len(e.sources) > 3:
             srcs += f"<small>+{len(e.sources) - 3}</small>"
         out.append(f'<tr class="event" data-event="{e.event_id}">\n'
                    f'  <td><a class="event-link" href="/event/{e.event_id}">{date}</a></td>\n'
-                   f'  <td>{escape(e.type)}</td>\n'
+                   f'  <td>{_e(e.type)}</td>\n'
                    f'{role}  <td>{place}</td>\n  <td>{people}</td>\n  <td>{orgs}</td>\n  <td>{srcs}</td>\n</tr>\n')
     out.append("</tbody>\n</table>")
     return Markup("".join(out))
