@@ -15,7 +15,8 @@ in events, an events list with a random filter (none, a province, a type, a pers
 organisation, a month, a later page). Printed: requests, errors, p50/p95/max per page kind,
 requests per second, the load average before and after (the machine is shared), the server's
 cache setting, and the CPU time a request cost the server (its processes, from /proc) and the
-clients (this process: they share the cores with the server). Bar (issue 12): p95 ≤ 200 ms per kind with 20 clients.
+clients (this process: they share the cores with the server), and the CPU seconds each server
+process used (how evenly they shared the clients). Bar (issue 12): p95 ≤ 200 ms per kind with 20 clients.
 """
 from __future__ import annotations
 
@@ -99,9 +100,11 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(db: Path, cache_mb: int, workers: int, threads: int | None = None) -> tuple[subprocess.Popen, str]:
+def start_server(db: Path, cache_mb: int, workers: int, threads: int | None = None,
+                 keepalive: int | None = None) -> tuple[subprocess.Popen, str]:
     port = _free_port()
     more = ["--threads", str(threads)] if threads else []
+    more += ["--keepalive-requests", str(keepalive)] if keepalive is not None else []
     proc = subprocess.Popen([sys.executable, "-m", "ganbu", "serve", "--db", str(db), "--port", str(port),
                              "--cache-mb", str(cache_mb), "--workers", str(workers), *more], env=_env())
     import httpx
@@ -162,20 +165,22 @@ def run(base: str, clients: int, duration: float, max_requests: int, pids: list[
     return lat, errors[0], time.time() - t0
 
 
-def cpu_seconds(pid: int) -> float | None:
-    """CPU seconds (user + system) used so far by process ``pid`` and its children still running
-    (the server's workers), from /proc; None where there is no /proc."""
+def cpu_seconds(pid: int) -> dict[int, float] | None:
+    """CPU seconds (user + system) used so far by process ``pid`` and by each of its children still
+    running (the server's workers), from /proc; None where there is no /proc."""
     tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
-    try:
-        stats = [Path(f"/proc/{p}/stat").read_text() for p in os.listdir("/proc") if p.isdigit()]
-    except OSError:
-        return None
-    total = 0.0
-    for st in stats:
+    out: dict[int, float] = {}
+    for p in os.listdir("/proc") if os.path.isdir("/proc") else []:
+        if not p.isdigit():
+            continue
+        try:
+            st = Path(f"/proc/{p}/stat").read_text()
+        except OSError:  # gone meanwhile
+            continue
         f = st[st.rindex(")") + 2:].split()  # after "pid (comm) ": state ppid … utime(12) stime(13)
-        if int(f[1]) == pid or st.startswith(f"{pid} "):
-            total += (int(f[11]) + int(f[12])) / tick
-    return total
+        if int(f[1]) == pid or int(p) == pid:
+            out[int(p)] = (int(f[11]) + int(f[12])) / tick
+    return out or None
 
 
 def pct(xs: list[float], p: float) -> float:
@@ -198,6 +203,8 @@ def main() -> int:
     ap.add_argument("--workers", type=int, default=2, help="server processes (default 2, as ganbu serve on 2 cores)")
     ap.add_argument("--threads", type=int,
                     help="requests each server process works on at once (default: ganbu serve's)")
+    ap.add_argument("--keepalive-requests", type=int, metavar="N",
+                    help="the server asks a client to reconnect after N requests (default: ganbu serve's; 0: never)")
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args()
     if not args.db.exists():
@@ -205,7 +212,7 @@ def main() -> int:
             raise SystemExit(f"no store at {args.db}: give --build 100000 to make it")
         build(args.db, args.build)
     pids, oids = sample(args.db, args.persons, args.orgs)
-    proc, base = start_server(args.db, args.cache_mb, args.workers, args.threads)
+    proc, base = start_server(args.db, args.cache_mb, args.workers, args.threads, args.keepalive_requests)
     try:
         if args.warmup > 0:
             run(base, args.clients, args.warmup, args.requests, pids, oids, args.seed + 1)
@@ -229,8 +236,11 @@ def main() -> int:
     print(f"load average before {load0[0]:.2f} {load0[1]:.2f} {load0[2]:.2f}, after {load1[0]:.2f} {load1[1]:.2f} "
           f"{load1[2]:.2f}")
     if srv0 is not None and srv1 is not None and n:
-        print(f"CPU per request: server {(srv1 - srv0) / n * 1000:.1f} ms (its processes), "
-              f"clients {(cli1 - cli0) / n * 1000:.1f} ms (this process)")
+        used = {p: t - srv0.get(p, 0.0) for p, t in srv1.items()}
+        workers = sorted((t for p, t in used.items() if p != proc.pid), reverse=True)
+        print(f"CPU per request: server {sum(used.values()) / n * 1000:.1f} ms (its processes), "
+              f"clients {(cli1 - cli0) / n * 1000:.1f} ms (this process); CPU seconds of each server process: "
+              + " ".join(f"{t:.1f}" for t in workers))
     return 0 if ok and not errors else 1
 
 

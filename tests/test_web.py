@@ -255,7 +255,9 @@ def test_serve_command_line(tmp_path, capsys):
     assert main(["serve", "--db", str(tmp_path / "junk.db"), "--port", "70000"]) == 1
     assert main(["serve", "--db", str(tmp_path / "junk.db"), "--threads", "0"]) == 1
     assert "--threads must be" in capsys.readouterr().err
-    assert args.threads == 2 and 1 <= args.workers <= 2
+    assert main(["serve", "--db", str(tmp_path / "junk.db"), "--keepalive-requests", "-1"]) == 1
+    assert "--keepalive-requests must be" in capsys.readouterr().err
+    assert args.threads == 2 and 1 <= args.workers <= 2 and args.keepalive_requests == 10
     with pytest.raises(SystemExit):
         main(["serve", "--help"])
     assert "127.0.0.1" in capsys.readouterr().out
@@ -302,6 +304,20 @@ def test_requests_worked_on_at_once_are_limited(tmp_path):
         assert c.portal.call(lambda: anyio.to_thread.current_default_thread_limiter().total_tokens) == 3
         assert c.get("/api/stats").status_code == 200
     app.state.store.close()
+
+
+def test_a_client_is_asked_to_reconnect_after_keepalive_requests(tmp_path):
+    db = web_store(tmp_path)
+    app = create_app(db, cache_mb=0, keepalive_requests=3)
+    with TestClient(app) as c:  # one client address: one connection for the server
+        closes = [c.get("/api/stats").headers.get("connection") for _ in range(7)]
+        assert closes == [None, None, "close", None, None, "close", None]
+        assert "default-src 'self'" in c.get("/api/stats").headers["content-security-policy"]
+    app.state.store.close()
+    app0 = create_app(db, cache_mb=0, keepalive_requests=0)
+    with TestClient(app0) as c:
+        assert all(c.get("/api/stats").headers.get("connection") is None for _ in range(12))
+    app0.state.store.close()
 
 
 def test_the_pages_over_postgresql(tmp_path):

@@ -439,25 +439,28 @@ def person(conn: Connection, who_: str | int, *, events_limit: int | None = 200)
     for pid, name in find_persons(conn, who_):
         p = conn.execute(select(S.persons).where(S.persons.c.id == pid)).one()
         offices = _holders(conn, S.spells.c.person_id == pid)
-        roles = _person_event_roles(conn, pid)
-        ids = list(roles)
-        if events_limit is not None and len(ids) > events_limit:  # the latest (undated last)
-            pe = S.person_events.c
-            ids = list(conn.scalars(select(pe.event_id).where(pe.person_id == pid)
-                                    .order_by(pe.date_start.is_(None), pe.date_start.desc(), pe.event_id.desc())
-                                    .limit(events_limit)))
-        evs = _event_rows(conn, ids)
+        roles, n_events = _person_event_roles(conn, pid, events_limit)
+        evs = _event_rows(conn, list(roles))
         for e in evs:
             e.role = roles.get(e.event_id)
         out.append(PersonReport(pid, name, p.first_seen, p.last_seen, p.n_mentions, offices, evs,
-                                _co_participants(conn, pid), len(roles)))
+                                _co_participants(conn, pid), n_events))
     return out
 
 
-def _person_event_roles(conn: Connection, pid: int) -> dict[int, str]:
-    """The person's events and role in each (the summary ``person_events``)."""
+def _person_event_roles(conn: Connection, pid: int, limit: int | None) -> tuple[dict[int, str], int]:
+    """The person's latest ``limit`` events (all: None; undated last) and role in each, and how
+    many events the person has in all (the summary ``person_events``)."""
     pe = S.person_events.c
-    return dict(conn.execute(select(pe.event_id, pe.role).where(pe.person_id == pid)).all())
+    q = select(pe.event_id, pe.role).where(pe.person_id == pid)
+    if limit is None:
+        roles = dict(conn.execute(q).all())
+        return roles, len(roles)
+    roles = dict(conn.execute(q.order_by(pe.date_start.is_(None), pe.date_start.desc(), pe.event_id.desc())
+                              .limit(limit)).all())
+    if len(roles) < limit:
+        return roles, len(roles)
+    return roles, conn.scalar(select(func.count()).select_from(S.person_events).where(pe.person_id == pid)) or 0
 
 
 def _co_participants(conn: Connection, pid: int, limit: int = 50) -> list[dict]:

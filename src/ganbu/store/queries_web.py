@@ -12,9 +12,10 @@ import datetime as _dt
 import zlib
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, func, or_, select
+from sqlalchemy import Connection, Select, bindparam, func, or_, select
 
 from . import schema as S
 from .queries import EventRow, Row, Source, _event_rows, event_ids_query, find_persons
@@ -272,20 +273,28 @@ def event_counts(conn: Connection, **filters: Any) -> EventCounts:
 
 # ---------------------------------------------------------------- persons
 
+@lru_cache(maxsize=1)
+def _evidence_query() -> Select:
+    """The reports giving one office of one person, the latest first (built once: the person page
+    runs it for every office)."""
+    po, m = S.positions.c, S.mentions.c
+    return (select(m.document_id, po.start, po.end)
+            .select_from(S.positions.join(S.mentions, (m.document_id == po.document_id) & (m.idx == po.mention_idx)))
+            .where(po.office_id == bindparam("office"), m.person_id == bindparam("person"))
+            .order_by(po.document_id.desc()).limit(bindparam("n")))
+
+
 def office_evidence(conn: Connection, person_id: int, *, per_office: int = 3) -> dict[str, list[Source]]:
     """For each office of the person, the reports that give it (the latest ``per_office``), with
     the span of the position in each."""
-    po, m, o, d, sp = S.positions.c, S.mentions.c, S.offices.c, S.documents.c, S.spells.c
+    o, d, sp = S.offices.c, S.documents.c, S.spells.c
     picked: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
     # office by office (the person's spells name them), the latest reports first: the database
     # walks the office's positions back from the newest report and stops when it has enough
+    q = _evidence_query()
     for oid in sorted(set(conn.scalars(select(sp.office_id).where(sp.person_id == person_id)))):
-        q = (select(m.document_id, po.start, po.end)
-             .select_from(S.positions.join(S.mentions, (m.document_id == po.document_id) & (m.idx == po.mention_idx)))
-             .where(po.office_id == oid, m.person_id == person_id)
-             .order_by(po.document_id.desc()).limit(per_office * 8))
         got = picked[oid]
-        for did, s, e in conn.execute(q):
+        for did, s, e in conn.execute(q, {"office": oid, "person": person_id, "n": per_office * 8}):
             if len(got) < per_office * 4 and all(x[0] != did for x in got):
                 got.append((did, s, e))
     docs = {r.id: r for r in conn.execute(select(d.id, d.title, d.url, d.published)

@@ -15,10 +15,11 @@ from typing import Any
 __all__ = ["create_app"]
 
 
-def create_app(store: Any, *, cache_mb: int = 64, threads: int = 2) -> Any:
+def create_app(store: Any, *, cache_mb: int = 64, threads: int = 2, keepalive_requests: int = 10) -> Any:
     """The FastAPI application over ``store`` (a :class:`ganbu.store.api.Store`, a path or a URL);
     answers cached in up to ``cache_mb`` MB until the store changes (0: none); at most ``threads``
-    requests worked on at once."""
+    requests worked on at once; a client asked to reconnect after ``keepalive_requests`` requests
+    on one connection (0: never)."""
     from .app import create_app as _create
 
-    return _create(store, cache_mb=cache_mb, threads=threads)
+    return _create(store, cache_mb=cache_mb, threads=threads, keepalive_requests=keepalive_requests)

@@ -27,15 +27,21 @@ from .cache import ResponseCache
 from .params import NotFound
 from .render import JSON, env, render
 
-__all__ = ["CSP", "create_app", "from_environment"]
+__all__ = ["CSP", "KEEPALIVE_REQUESTS", "create_app", "from_environment"]
 
 #: requests a server process works on at once (the rest queue): see create_app
 THREADS = 2
+#: requests a client may send on one connection before the answer asks it to reconnect (0: no
+#: limit). Clients keep their connections, and a burst of them is accepted by whichever server
+#: process wakes first (19 of 20 went to one of two processes in a load test): reconnecting now and
+#: then lets the process with less to do take them, as nginx's ``keepalive_requests`` does
+KEEPALIVE_REQUESTS = 10
 
 CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; "
        "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 _HEADERS = [(b"content-security-policy", CSP.encode()), (b"x-content-type-options", b"nosniff"),
             (b"referrer-policy", b"no-referrer"), (b"x-frame-options", b"DENY")]
+_HEADERS_CLOSE = [*_HEADERS, (b"connection", b"close")]
 
 DESCRIPTION = """A read-only web interface over a ganbu store: people, organisations, events, reports
 with their extracted spans, patterns and briefings. Every page has its JSON under `/api/…`, in the
@@ -91,28 +97,47 @@ def _install_errors(app: FastAPI) -> None:
 
 
 class _SecurityHeaders:
-    """Adds the security headers to every response (a plain ASGI wrapper: cheap)."""
+    """Adds the security headers to every response (a plain ASGI wrapper: cheap), and asks the
+    client to reconnect after ``keepalive_requests`` requests on one connection (0: never)."""
 
-    def __init__(self, app: Callable[..., Awaitable[None]]):
+    def __init__(self, app: Callable[..., Awaitable[None]], keepalive_requests: int = 0):
         self.app = app
+        self.keepalive_requests = keepalive_requests
+        self._served: dict[Any, int] = {}
+
+    def _close_now(self, scope: MutableMapping[str, Any]) -> bool:
+        if self.keepalive_requests <= 0 or not scope.get("client"):
+            return False
+        key = tuple(scope["client"])
+        n = self._served.get(key, 0) + 1
+        if n >= self.keepalive_requests:
+            self._served.pop(key, None)
+            return True
+        if len(self._served) > 10_000:  # connections the clients closed themselves
+            self._served.clear()
+        self._served[key] = n
+        return False
 
     async def __call__(self, scope: MutableMapping[str, Any], receive: Any, send: Any) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        extra = _HEADERS_CLOSE if self._close_now(scope) else _HEADERS
 
         async def send_with_headers(message: MutableMapping[str, Any]) -> None:
             if message["type"] == "http.response.start":
-                message["headers"] = list(message.get("headers", [])) + _HEADERS
+                message["headers"] = list(message.get("headers", [])) + extra
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
 
 
-def create_app(store: Store | str | os.PathLike[str], *, cache_mb: int = 64, threads: int = THREADS) -> FastAPI:
+def create_app(store: Store | str | os.PathLike[str], *, cache_mb: int = 64, threads: int = THREADS,
+               keepalive_requests: int = KEEPALIVE_REQUESTS) -> FastAPI:
     """The web application over ``store`` (a :class:`Store`, or a path/URL opened read-only);
     answers are cached in up to ``cache_mb`` MB until the store changes (0: no cache); at most
-    ``threads`` requests are worked on at once (the others wait in the event loop)."""
+    ``threads`` requests are worked on at once (the others wait in the event loop); a client is
+    asked to reconnect after ``keepalive_requests`` requests on one connection (0: never)."""
     from .routes import api_router, page_router
 
     st = store if isinstance(store, Store) else open_store(store, read_only=True)
@@ -134,13 +159,14 @@ def create_app(store: Store | str | os.PathLike[str], *, cache_mb: int = 64, thr
     app.include_router(page_router)
     if cache_mb > 0:
         app.add_middleware(ResponseCache, version=partial(data_version, st.engine), max_bytes=cache_mb << 20)
-    app.add_middleware(_SecurityHeaders)
+    app.add_middleware(_SecurityHeaders, keepalive_requests=keepalive_requests)
     return app
 
 
 def from_environment() -> FastAPI:
     """:func:`create_app` over ``$GANBU_SERVE_DB`` with ``$GANBU_SERVE_CACHE_MB`` and
-    ``$GANBU_SERVE_THREADS``: the factory
+    ``$GANBU_SERVE_THREADS`` and ``$GANBU_SERVE_KEEPALIVE``: the factory
     ``ganbu serve --workers N`` gives each server process."""
     return create_app(os.environ["GANBU_SERVE_DB"], cache_mb=int(os.environ.get("GANBU_SERVE_CACHE_MB", "64")),
-                      threads=int(os.environ.get("GANBU_SERVE_THREADS", str(THREADS))))
+                      threads=int(os.environ.get("GANBU_SERVE_THREADS", str(THREADS))),
+                      keepalive_requests=int(os.environ.get("GANBU_SERVE_KEEPALIVE", str(KEEPALIVE_REQUESTS))))

@@ -16,6 +16,8 @@ from ..errors import BadArgument, GanbuError
 __all__ = ["register"]
 
 DEFAULT_DB = "ganbu.db"
+#: as ``ganbu.web.app.KEEPALIVE_REQUESTS`` (not imported from there: the web extra may be missing)
+KEEPALIVE_REQUESTS = 10
 #: server processes: one a core, up to 2 (on 2 cores, 20 clients: 2 processes answer about twice as
 #: many requests as one; more processes than cores did not help)
 DEFAULT_WORKERS = max(1, min(2, os.cpu_count() or 1))
@@ -34,9 +36,12 @@ def _serve(args: argparse.Namespace) -> int:
         raise BadArgument(f"--workers must be 1…64, not {args.workers}")
     if not 1 <= args.threads <= 64:
         raise BadArgument(f"--threads must be 1…64, not {args.threads}")
+    if args.keepalive_requests < 0:
+        raise BadArgument(f"--keepalive-requests must be 0 or more, not {args.keepalive_requests}")
     if args.cache_mb < 0:
         raise BadArgument(f"--cache-mb must be 0 or more, not {args.cache_mb}")
-    app = create_app(args.db, cache_mb=args.cache_mb, threads=args.threads)
+    app = create_app(args.db, cache_mb=args.cache_mb, threads=args.threads,
+                     keepalive_requests=args.keepalive_requests)
     host = args.host
     where = f"[{host}]" if ":" in host else host
     print(f"ganbu serve: {app.state.store.engine.info['name']} read-only on http://{where}:{args.port}/ "
@@ -47,6 +52,7 @@ def _serve(args: argparse.Namespace) -> int:
         os.environ["GANBU_SERVE_DB"] = args.db
         os.environ["GANBU_SERVE_CACHE_MB"] = str(args.cache_mb)
         os.environ["GANBU_SERVE_THREADS"] = str(args.threads)
+        os.environ["GANBU_SERVE_KEEPALIVE"] = str(args.keepalive_requests)
         uvicorn.run("ganbu.web.app:from_environment", factory=True, host=host, port=args.port, workers=args.workers,
                     **log)
     else:
@@ -91,6 +97,9 @@ def register(subparsers: Any) -> None:
     p.add_argument("--threads", type=int, default=2,
                    help="requests each process works on at once, the others wait their turn (default 2: "
                    "more threads of one process only take turns at Python's lock)")
+    p.add_argument("--keepalive-requests", type=int, default=KEEPALIVE_REQUESTS, metavar="N",
+                   help=f"ask a client to reconnect after N requests on one connection, so that the processes "
+                   f"share the clients (default {KEEPALIVE_REQUESTS}; 0: never)")
     p.add_argument("--log-level", default="warning", choices=("critical", "error", "warning", "info", "debug"),
                    help="uvicorn's log level (default warning; info logs every request)")
     p.set_defaults(run=_run)

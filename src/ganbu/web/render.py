@@ -27,7 +27,8 @@ class JSON(JSONResponse):
 
 def env() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.PackageLoader("ganbu.web", "templates"), autoescape=True,
-                             trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+                             trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined,
+                             auto_reload=False)  # templates ship in the package: never re-read
     env.globals["version"] = __version__
     env.filters["safe_url"] = safe_url
     env.globals["event_rows_html"] = event_rows
