@@ -29,15 +29,7 @@ def data_digest() -> str:
     return h.hexdigest()[:12]
 
 
-def pipeline_version() -> str:
-    """``<package version>+data.<digest>``, e.g. ``0.2.0+data.3f2a9c01d4e5``; ``.lac`` is added
-    while the experimental second opinion on names (``GANBU_SECOND_OPINION=1``) is on, since it
-    changes what is read."""
-    from .people import second_opinion
-
-    return _base_version() + (".lac" if second_opinion.enabled() else "")
-
-
 @lru_cache(maxsize=1)
-def _base_version() -> str:
+def pipeline_version() -> str:
+    """``<package version>+data.<digest>``, e.g. ``0.2.0+data.3f2a9c01d4e5``."""
     return f"{__version__}+data.{data_digest()}"
