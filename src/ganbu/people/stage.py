@@ -14,6 +14,7 @@ from ..lang import places as _places
 from ..lang.normalize import normalize
 from ..model import Organization, Person
 from . import orgs as _orgs
+from . import second_opinion as _second
 from . import tables
 from . import titles as _titles
 from .namemodel import load_model
@@ -62,16 +63,29 @@ def read_people(s: str, published: str | None, *, title: str | None = None,
 
 def untitled_names(s: str, read: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """Names with no title that the statistical name model finds where the grammar read nothing
-    (organisations, places, countries, titles, names), at the model's threshold."""
+    (organisations, places, countries, titles, names), at the model's threshold; candidates it is
+    unsure of go to the second opinion (:mod:`.second_opinion`) when it is on."""
     blocked = bytearray(len(s))
     for a, b in read:
         blocked[a:b] = b"\x01" * (b - a)
     model = load_model()
     address = tables.name_chars()["honorific"]  # 何先生, 陈小姐: a form of address, not a name
     roster = tables.known_names()  # 栗战书和…: a leader's name, whatever the model says of it here
-    return [(a, b) for a, b, p in model.propose(s, blocked)
-            if (p >= model.threshold or s[a:b] in roster) and not any(s.endswith(w, a, b) for w in address)
-            and not is_side(s, a) and not is_not_name(s, a) and not (b - a == 2 and is_common_word(s, a, b))]
+    opinion = _second.enabled()
+    low = min(_second.settings().low, model.threshold) if opinion else model.threshold
+    sure: list[tuple[int, int]] = []
+    unsure: list[tuple[int, int]] = []
+    proposed = model.propose(s, blocked)
+    for a, b, p in proposed:
+        known = s[a:b] in roster
+        if (p < low and not known) or any(s.endswith(w, a, b) for w in address) or is_side(s, a) \
+                or is_not_name(s, a) or (b - a == 2 and is_common_word(s, a, b)):
+            continue
+        (sure if p >= model.threshold or known else unsure).append((a, b))
+    if unsure:
+        sure += _second.confirm(s, blocked, unsure, proposed)
+        sure.sort()
+    return sure
 
 
 class GenericResolver:

@@ -22,7 +22,6 @@ from dataclasses import dataclass, field
 from sqlalchemy import Engine, bindparam, select, update
 
 from ..read import read_text
-from ..version import pipeline_version
 from . import schema as S
 from .db import write
 from .facts import Facts, facts_from_document
@@ -137,7 +136,9 @@ def reextract(engine: Engine, *, stale: bool = False, workers: int | None = None
     """Extract the stored texts again (all, or with ``stale`` those of older pipeline versions)."""
     import os
 
-    current = pipeline_version()
+    from ..pipeline import current_version
+
+    current = current_version()
     rep = Report(current)
     t0 = time.time()
     d, pl = S.documents.c, S.pipelines.c
