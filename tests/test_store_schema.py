@@ -18,7 +18,7 @@ def test_migrations_match_the_schema(store_target):  # noqa: F811
     try:
         with eng.connect() as c:
             assert compare_metadata(MigrationContext.configure(c), metadata) == []
-            assert c.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0004_event_cards"
+            assert c.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0005_office_evidence"
     finally:
         eng.dispose()
 

@@ -12,6 +12,7 @@ from ganbu.store import queries as Q
 from ganbu.store import schema as S
 from ganbu.store import summaries
 from ganbu.store.db import write
+from ganbu.store.spells import EVIDENCE_KEPT, rebuild_evidence
 from test_store_support import (
     REPORTS,
     store_target,  # noqa: F401  (fixture)
@@ -27,12 +28,18 @@ def _rows(conn) -> tuple[list, list, list]:
             sorted(conn.execute(select(ec.event_id, ec.date_start, ec.card)).all()))
 
 
+def _evidence(conn) -> list:
+    return sorted(conn.execute(select(S.office_evidence)).all())
+
+
 def _as_rebuilt(engine) -> None:
-    """The summaries as resolution left them are what a rebuild from the facts gives."""
+    """The summaries as resolution left them (and ``office_evidence``, kept with the spells) are
+    what a rebuild from the facts gives."""
     with write(engine) as c:
-        kept = _rows(c)
+        kept, evidence = _rows(c), _evidence(c)
         summaries.rebuild(c)
         assert _rows(c) == kept
+        assert rebuild_evidence(c) == len(evidence) and _evidence(c) == evidence
         c.rollback()
 
 
@@ -52,6 +59,11 @@ def test_summaries_follow_each_ingest_and_reextract(store_target, batches):  # n
             n_events = c.scalar(select(func.count()).select_from(S.events))
         assert len(persons) > 40 and orgs  # synth: a meeting every third report, two participants
         assert len(cards) == n_events  # every event has its card
+        with st.engine.connect() as c:
+            evidence = _evidence(c)
+            per_office = c.execute(select(func.count()).select_from(S.office_evidence)
+                                   .group_by(S.office_evidence.c.person_id, S.office_evidence.c.office_id)).scalars().all()
+        assert evidence and max(per_office) <= EVIDENCE_KEPT
         st.reextract(workers=0)
         _as_rebuilt(st.engine)
 

@@ -12,10 +12,9 @@ import datetime as _dt
 import zlib
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, Select, bindparam, func, or_, select
+from sqlalchemy import Connection, func, or_, select
 
 from . import schema as S
 from .queries import EventRow, Row, Source, _event_rows, event_ids_query, find_persons
@@ -273,30 +272,19 @@ def event_counts(conn: Connection, **filters: Any) -> EventCounts:
 
 # ---------------------------------------------------------------- persons
 
-@lru_cache(maxsize=1)
-def _evidence_query() -> Select:
-    """The reports giving one office of one person, the latest first (built once: the person page
-    runs it for every office)."""
-    po, m = S.positions.c, S.mentions.c
-    return (select(m.document_id, po.start, po.end)
-            .select_from(S.positions.join(S.mentions, (m.document_id == po.document_id) & (m.idx == po.mention_idx)))
-            .where(po.office_id == bindparam("office"), m.person_id == bindparam("person"))
-            .order_by(po.document_id.desc()).limit(bindparam("n")))
-
-
 def office_evidence(conn: Connection, person_id: int, *, per_office: int = 3) -> dict[str, list[Source]]:
-    """For each office of the person, the reports that give it (the latest ``per_office``), with
-    the span of the position in each."""
-    o, d, sp = S.offices.c, S.documents.c, S.spells.c
-    picked: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
-    # office by office (the person's spells name them), the latest reports first: the database
-    # walks the office's positions back from the newest report and stops when it has enough
-    q = _evidence_query()
-    for oid in sorted(set(conn.scalars(select(sp.office_id).where(sp.person_id == person_id)))):
-        got = picked[oid]
-        for did, s, e in conn.execute(q, {"office": oid, "person": person_id, "n": per_office * 8}):
-            if len(got) < per_office * 4 and all(x[0] != did for x in got):
-                got.append((did, s, e))
+    """For each office of the person, the reports that give it (the latest ``per_office``, at most
+    :data:`ganbu.store.spells.EVIDENCE_KEPT` / 8), with the span of the position in each: from
+    ``office_evidence``, the latest positions of each office that resolution keeps with the spells."""
+    o, d, sp, oe = S.offices.c, S.documents.c, S.spells.c, S.office_evidence.c
+    picked: dict[int, list[tuple[int, int, int]]] = {
+        oid: [] for oid in sorted(set(conn.scalars(select(sp.office_id).where(sp.person_id == person_id))))}
+    q = (select(oe.office_id, oe.document_id, oe.start, oe.end).where(oe.person_id == person_id)
+         .order_by(oe.office_id, oe.document_id.desc(), oe.mention_idx.desc(), oe.idx.desc()))
+    for oid, did, s, e in conn.execute(q):
+        got = picked.get(oid)
+        if got is not None and len(got) < per_office * 4 and all(x[0] != did for x in got):
+            got.append((did, s, e))
     docs = {r.id: r for r in conn.execute(select(d.id, d.title, d.url, d.published)
                                           .where(d.id.in_([x[0] for v in picked.values() for x in v])))}
     labels: dict[int, str] = {}

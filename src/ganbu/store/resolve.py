@@ -566,6 +566,7 @@ def _apply(conn: Connection, results: list[tuple[int, list[MentionInfo], Resolut
         persons |= set(ids.values())
     for part in chunked(sorted(stale)):
         conn.execute(delete(S.spells).where(S.spells.c.person_id.in_(part)))
+        conn.execute(delete(S.office_evidence).where(S.office_evidence.c.person_id.in_(part)))
         conn.execute(delete(S.persons).where(S.persons.c.id.in_(part)))
     m = S.mentions.c
     stmt2 = (sa_update(S.mentions).where(m.document_id == bindparam("d"), m.idx == bindparam("i"))

@@ -37,7 +37,7 @@ from .schema_sources import define_source_tables
 __all__ = ["SCHEMA_VERSION", "metadata"]
 
 #: the Alembic revision this module describes (the head of ``migrations/versions``)
-SCHEMA_VERSION = "0004_event_cards"
+SCHEMA_VERSION = "0005_office_evidence"
 
 metadata = MetaData()
 
@@ -253,6 +253,18 @@ event_cards = Table(
     Column("date_start", Date),   # the event's day (null: undated), to redo a day's cards
     Column("card", Text, nullable=False),
     Index("ix_event_cards_date", "date_start"),
+)
+
+office_evidence = Table(
+    "office_evidence", metadata,  # the latest positions of each person's offices (kept with the spells)
+    Column("person_id", Integer, primary_key=True, autoincrement=False),
+    Column("office_id", Integer, primary_key=True, autoincrement=False),
+    Column("document_id", Integer, primary_key=True, autoincrement=False),
+    Column("mention_idx", SmallInteger, primary_key=True, autoincrement=False),
+    Column("idx", SmallInteger, primary_key=True, autoincrement=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    sqlite_with_rowid=False,
 )
 
 claims = Table(

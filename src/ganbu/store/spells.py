@@ -25,9 +25,12 @@ from sqlalchemy import Connection, delete, select
 from . import schema as S
 from .writer import bulk_insert, chunked
 
-__all__ = ["SAME_NEWS", "Spell", "build_spells", "recompute"]
+__all__ = ["EVIDENCE_KEPT", "SAME_NEWS", "Spell", "build_spells", "rebuild_evidence", "recompute"]
 
 SAME_NEWS = _dt.timedelta(days=60)
+#: positions kept in ``office_evidence`` for each person and office, the newest reports first (the
+#: person page shows the latest 3 reports of each office, from up to 24 positions)
+EVIDENCE_KEPT = 24
 
 
 @dataclass
@@ -109,18 +112,24 @@ def build_spells(evidence: list[tuple[_dt.date, str, int]]) -> list[Spell]:
 
 
 def recompute(conn: Connection, person_ids: set[int]) -> int:
-    """Replace the spells of these persons; returns how many spells they now have."""
+    """Replace the spells of these persons, and their offices' latest positions
+    (``office_evidence``); returns how many spells they now have."""
     p, m, d = S.positions.c, S.mentions.c, S.documents.c
     n = 0
     for part in chunked(sorted(person_ids)):
         conn.execute(delete(S.spells).where(S.spells.c.person_id.in_(part)))
-        q = (select(m.person_id, p.office_id, p.status, d.published, d.id)
+        conn.execute(delete(S.office_evidence).where(S.office_evidence.c.person_id.in_(part)))
+        q = (select(m.person_id, p.office_id, p.status, d.published, d.id, p.mention_idx, p.idx, p.start, p.end)
              .join(S.mentions, (m.document_id == p.document_id) & (m.idx == p.mention_idx))
              .join(S.documents, d.id == p.document_id)
-             .where(m.person_id.in_(part), d.published.is_not(None)))
+             .where(m.person_id.in_(part)))
         ev: dict[tuple[int, int, bool], list[tuple[_dt.date, str, int]]] = defaultdict(list)
-        for pid, oid, status, pub, did in conn.execute(q):
-            ev[(pid, oid, status == "acting")].append((pub, status, did))
+        latest: dict[tuple[int, int], list[tuple[int, int, int, int, int]]] = defaultdict(list)
+        for pid, oid, status, pub, did, mi, i, start, end in conn.execute(q):
+            latest[(pid, oid)].append((did, mi, i, start, end))
+            if pub is not None:
+                ev[(pid, oid, status == "acting")].append((pub, status, did))
+        bulk_insert(conn, S.office_evidence, _evidence_rows(latest))
         rows = []
         for (pid, oid, acting), evidence in sorted(ev.items()):
             for s in build_spells(evidence):
@@ -129,5 +138,34 @@ def recompute(conn: Connection, person_ids: set[int]) -> int:
                              "ended_before": s.ended_before, "n_sources": s.n_sources,
                              "start_document_id": s.start_document_id, "end_document_id": s.end_document_id})
         bulk_insert(conn, S.spells, rows)
+        n += len(rows)
+    return n
+
+
+def _evidence_rows(latest: dict[tuple[int, int], list[tuple[int, int, int, int, int]]]) -> list[dict]:
+    """The latest :data:`EVIDENCE_KEPT` positions of each (person, office), the newest report first."""
+    rows = []
+    for (pid, oid), found in sorted(latest.items()):
+        found.sort(reverse=True)
+        rows += [{"person_id": pid, "office_id": oid, "document_id": did, "mention_idx": mi, "idx": i,
+                  "start": start, "end": end} for did, mi, i, start, end in found[:EVIDENCE_KEPT]]
+    return rows
+
+
+def rebuild_evidence(conn: Connection) -> int:
+    """Fill ``office_evidence`` for every person anew (the migration that adds it); returns the rows."""
+    p, m = S.positions.c, S.mentions.c
+    conn.execute(delete(S.office_evidence))
+    n = 0
+    persons = list(conn.scalars(select(S.persons.c.id).order_by(S.persons.c.id)))
+    for part in chunked(persons):
+        q = (select(m.person_id, p.office_id, p.document_id, p.mention_idx, p.idx, p.start, p.end)
+             .join(S.mentions, (m.document_id == p.document_id) & (m.idx == p.mention_idx))
+             .where(m.person_id.in_(part)))
+        latest: dict[tuple[int, int], list[tuple[int, int, int, int, int]]] = defaultdict(list)
+        for pid, oid, did, mi, i, start, end in conn.execute(q):
+            latest[(pid, oid)].append((did, mi, i, start, end))
+        rows = _evidence_rows(latest)
+        bulk_insert(conn, S.office_evidence, rows)
         n += len(rows)
     return n

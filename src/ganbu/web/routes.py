@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 from urllib.parse import urlencode
@@ -90,25 +90,42 @@ def _events(request: Request, f: EventFilters) -> tuple[list[Q.EventRow], W.Even
         return rows, _counts(request, c, f)
 
 
-_COUNTS: OrderedDict[tuple, W.EventCounts] = OrderedDict()
-_COUNTS_LOCK = threading.Lock()
+class _Kept:
+    """What the pages of one filtered set share (its counts, its charts), kept for the last
+    ``size`` sets while the store does not change (thread-safe)."""
+
+    def __init__(self, size: int = 256):
+        self.size = size
+        self._kept: OrderedDict[tuple, Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple, make: Callable[[], Any]) -> Any:
+        with self._lock:
+            hit = self._kept.get(key)
+        if hit is not None:
+            return hit
+        value = make()
+        with self._lock:
+            self._kept[key] = value
+            while len(self._kept) > self.size:
+                self._kept.popitem(last=False)
+        return value
+
+
+_COUNTS = _Kept()
+_CHARTS = _Kept()
+
+
+def _set_key(request: Request, f: EventFilters) -> tuple:
+    """The filtered set (every page of a list) in this store as it is now."""
+    engine = request.app.state.store.engine
+    return (id(engine), data_version(engine), *f.store_kw().items())
 
 
 def _counts(request: Request, c: Connection, f: EventFilters) -> W.EventCounts:
-    """The counts of a filtered set, kept (256 sets) while the store does not change: every page
-    of a list has the same counts, and counting all events takes a while on a large store."""
-    engine = request.app.state.store.engine
-    key = (id(engine), data_version(engine), *f.store_kw().items())
-    with _COUNTS_LOCK:
-        hit = _COUNTS.get(key)
-    if hit is not None:
-        return hit
-    counts = W.event_counts(c, **f.store_kw())
-    with _COUNTS_LOCK:
-        _COUNTS[key] = counts
-        while len(_COUNTS) > 256:
-            _COUNTS.popitem(last=False)
-    return counts
+    """The counts of a filtered set: every page of a list has the same counts, and counting all
+    events takes a while on a large store."""
+    return _COUNTS.get(_set_key(request, f), lambda: W.event_counts(c, **f.store_kw()))
 
 
 def _event(request: Request, eid_s: str) -> Q.EventRow:
@@ -277,6 +294,17 @@ def page_org(request: Request, organization_id: str) -> HTMLResponse:
                   visits_limit=ORG_VISITS)
 
 
+def _charts(f: EventFilters, counts: W.EventCounts, link: Callable[..., str]) -> tuple[Markup, Markup]:
+    """The province grid and the day bars of a filtered set (the same on every page of it)."""
+    rest = {k: v for k, v in f.query().items() if k not in ("from", "to")}
+    tail = "&" + urlencode(rest) if rest else ""  # link(from=d, to=d) for every day, urlencoded once
+
+    def day_link(d: Any) -> str:
+        return f"/events?from={d}&to={d}{tail}"
+
+    return svg.province_grid(counts.by_province, lambda p: link(province=p)), svg.day_bars(counts.by_day, day_link)
+
+
 @page_router.get("/events")
 def page_events(request: Request, from_: str | None = _F, to: str | None = _T, province: str | None = None,
                 place: str | None = None, type: str | None = None, person: str | None = None,
@@ -287,14 +315,7 @@ def page_events(request: Request, from_: str | None = _F, to: str | None = _T, p
     def link(**change: Any) -> str:
         return "/events?" + urlencode(f.query(**change))
 
-    rest = {k: v for k, v in f.query().items() if k not in ("from", "to")}
-    tail = "&" + urlencode(rest) if rest else ""  # link(from=d, to=d) for every day, urlencoded once
-
-    def day_link(d: Any) -> str:
-        return f"/events?from={d}&to={d}{tail}"
-
-    grid = svg.province_grid(counts.by_province, lambda p: link(province=p))
-    days = svg.day_bars(counts.by_day, day_link)
+    grid, days = _CHARTS.get(_set_key(request, f), lambda: _charts(f, counts, link))
     pages = (counts.total + PAGE_SIZE - 1) // PAGE_SIZE
     return render(request, "events.html", f=f, rows=rows, counts=counts, grid=grid, days=days, link=link,
                   types=EVENT_TYPES, tiles=[t[0] for t in svg.PROVINCE_TILES], pages=pages, title="事件 Events",

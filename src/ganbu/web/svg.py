@@ -123,11 +123,13 @@ def day_bars(days: Sequence[tuple[D, int]], link: Callable[[D], str], *, width: 
     top = max(c for _, c in days)
     out = [f'<svg class="days" xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height + 16}" '
            f'viewBox="0 0 {width} {height + 16}" role="img" aria-label="events per day">']
+    w = f"{max(bw - 1, 1):.1f}"
     for d, c in days:
         x = (d - first).days * width / n_days
         bh = max(2.0, (height - 4) * c / top)
-        out.append(f'<a href="{_a(link(d))}" class="day" data-day="{d.isoformat()}"><title>{d.isoformat()}: {c}</title>'
-                   f'<rect x="{x:.1f}" y="{height - bh:.1f}" width="{max(bw - 1, 1):.1f}" height="{bh:.1f}"/></a>')
+        iso = d.isoformat()
+        out.append(f'<a href="{_a(link(d))}" class="day" data-day="{iso}"><title>{iso}: {c}</title>'
+                   f'<rect x="{x:.1f}" y="{height - bh:.1f}" width="{w}" height="{bh:.1f}"/></a>')
     out.append(f'<text x="0" y="{height + 14}">{first.isoformat()}</text>'
                f'<text x="{width}" y="{height + 14}" text-anchor="end">{last.isoformat()}</text></svg>')
     return Markup("".join(out))
