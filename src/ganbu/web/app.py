@@ -4,6 +4,7 @@ traceback; JSON ``{"error": {code, message, input}}`` under ``/api``, a page els
 security headers (a Content-Security-Policy that allows nothing from another host)."""
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
 from contextlib import asynccontextmanager
@@ -146,6 +147,9 @@ def create_app(store: Store | str | os.PathLike[str], *, cache_mb: int = 64, thr
         # requests run in threads: a few at a time, the others wait their turn in the event loop
         # (twenty threads of one process taking turns at the GIL each take twenty times as long)
         anyio.to_thread.current_default_thread_limiter().total_tokens = threads
+        # what is loaded by now (modules, templates, the schema) lives as long as the process: the
+        # collector no longer walks it (a full collection took about 35 ms, 3 ms after this)
+        gc.freeze()
         yield
 
     app = FastAPI(title="ganbu", version=__version__, description=DESCRIPTION, docs_url=None, redoc_url=None,

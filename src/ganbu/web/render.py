@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from ..version import __version__
 
-__all__ = ["JSON", "env", "event_rows", "render", "safe_url"]
+__all__ = ["JSON", "env", "event_rows", "person_link", "render", "safe_url"]
 
 
 class JSON(JSONResponse):
@@ -32,6 +32,7 @@ def env() -> jinja2.Environment:
     env.globals["version"] = __version__
     env.filters["safe_url"] = safe_url
     env.globals["event_rows_html"] = event_rows
+    env.globals["person_link"] = person_link
     return env
 
 
@@ -70,6 +71,15 @@ def _participant(pid: int | None, name: str, role: str) -> str:
     else:
         link = f'<span class="person unresolved" title="not resolved to one person">{_e(name)}</span>'
     return f"{link}<small>({_e(role)})</small>"
+
+
+@lru_cache(maxsize=1 << 16)
+def person_link(pid: int | None, name: str) -> Markup:
+    """A person's name linking to their page (a name not resolved to one person: not linked);
+    the templates' ``person_link``."""
+    if pid:
+        return Markup(f'<a class="person" href="/person/{_e(str(pid))}">{_e(name)}</a>')
+    return Markup(f'<span class="person unresolved" title="not resolved to one person">{_e(name)}</span>')
 
 
 @lru_cache(maxsize=1 << 16)
