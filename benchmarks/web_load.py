@@ -6,7 +6,7 @@
     python3 benchmarks/web_load.py --db /work/bench-100k.db --cache-mb 0   # every answer computed
 
 The store (``--build N``): ``benchmarks/generate_corpus.py --n N --seed 1`` then ``ganbu ingest``
-(about 11 minutes for 100,000 reports on 2 busy cores). The server runs as ``ganbu serve`` in a
+(about 3 minutes for 100,000 reports on 2 cores). The server runs as ``ganbu serve`` in a
 subprocess on a free localhost port; ``--clients`` threads (httpx, one connection each) ask for
 pages one after another, without pause, for ``--duration`` seconds or ``--requests`` in all. Each
 request takes a page kind in turn (person, organisation, events) and a random page of that kind:
