@@ -5,7 +5,8 @@
     PYTHONPATH=src python3 benchmarks/store_resolution.py /tmp/gen [--db /tmp/gen.db] [--workers 2]
 
 Ingests ``DIR/reports.jsonl`` into a fresh store (unless ``--db`` names an existing one with
-``--reuse``), then compares the persons of the store with ``DIR/truth_reports.jsonl``:
+``--reuse``; ``--regroup`` then groups its events again with the code at hand), then compares
+the persons of the store with ``DIR/truth_reports.jsonl``:
 
 - a truth mention (report, span) is matched to the store mention of that report whose spans
   overlap it; a store mention (one per person per report) takes the truth person most of its
@@ -216,6 +217,8 @@ def main() -> int:
     ap.add_argument("--reuse", action="store_true", help="the --db store is already filled: do not ingest")
     ap.add_argument("--workers", type=int, default=None)
     ap.add_argument("--resolve", action="store_true", help="with --reuse: resolve every name again first")
+    ap.add_argument("--regroup", action="store_true", help="with --reuse: group every event again first "
+                    "(compare grouping codes on one store)")
     args = ap.parse_args()
     tmp = tempfile.mkdtemp(prefix="ganbu-res-")
     db = args.db or os.path.join(tmp, "gen.db")
@@ -229,6 +232,13 @@ def main() -> int:
 
         t0 = time.time()
         print(f"resolve: {update(st.engine, all_names=True)} in {time.time() - t0:.1f} s")
+    if args.reuse and args.regroup:
+        from ganbu.store.events import regroup
+
+        t0 = time.time()
+        with st.engine.begin() as conn:
+            n = regroup(conn, set(), set(), everything=True)
+        print(f"regroup: {n} events in {time.time() - t0:.1f} s")
     t0 = time.time()
     store = load_store(st)
     us, n_truth, n_matched = units(args.gen / "truth_reports.jsonl", store)

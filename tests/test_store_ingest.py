@@ -278,3 +278,29 @@ def test_one_delegation_calling_on_two_bodies_in_a_day_is_two_events(store_targe
         assert len(calls) == 2
         by_sources = sorted(len(e.sources) for e in calls)
         assert by_sources == [1, 2]
+
+
+def test_a_leaders_meetings_of_one_day_are_not_chained(store_target, tmp_path):  # noqa: F811
+    """A leader meets three visitors in one city on one day; two reports tell the first meeting,
+    and two more name only the leader (a standing committee meeting, guests not named). Before,
+    those two linked every meeting through the leader and the day was one event of six reports;
+    each meeting is its own event now, and the two reports of the first are one."""
+    def report(rid: str, text: str) -> dict:
+        return {"id": rid, "published": "2023-03-03", "title": rid, "text": text}
+
+    reports = [
+        report("cnpc-1", "3月2日上午，浙江省委书记易炼红在杭州会见了中国石油天然气集团有限公司董事长戴厚良一行。"),
+        report("cnpc-2", "3月2日，中国石油天然气集团有限公司董事长戴厚良在杭州会见浙江省委书记易炼红。"),
+        report("grid", "3月2日下午，浙江省委书记易炼红在杭州会见国家电网有限公司董事长辛保安一行。"),
+        report("sinopec", "3月2日晚，浙江省委书记易炼红在杭州会见中国石油化工集团有限公司董事长马永生一行。"),
+        report("standing", "3月2日，浙江省委书记易炼红在杭州主持召开省委常委会会议，传达学习全国两会精神。"),
+        report("guests", "3月2日，浙江省委书记易炼红在杭州会见了来浙考察的企业家代表。"),
+    ]
+    with open_store(store_target) as st:
+        st.ingest([str(write_jsonl(tmp_path / "day.jsonl", reports))], workers=0)
+        day = st.events(date_from=D("2023-03-02"), date_to=D("2023-03-02"), person="易炼红")
+        visitors = {"戴厚良", "辛保安", "马永生"}
+        met = [{p["name"] for p in e.participants} & visitors for e in day]
+        assert sorted(len(m) for m in met if m) == [1, 1, 1]
+        (cnpc,) = [e for e, m in zip(day, met, strict=True) if "戴厚良" in m]
+        assert {"cnpc-1", "cnpc-2"} <= {s.title for s in cnpc.sources}
