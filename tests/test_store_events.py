@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-from ganbu.store.events import _group
+from ganbu.store.events import Sides, _group
 
 
 class Row(NamedTuple):
@@ -40,10 +40,10 @@ def test_a_leader_chairing_a_meeting_is_not_at_the_encounter_he_hosts_that_day()
     of the same day, are two events; without roles the three reports are one."""
     rows = [Row(1, 1, "meeting", DAY), Row(2, 1, "meeting", DAY), Row(3, 1, "meeting", DAY)]
     persons = {(1, 1): {LEADER, A}, (2, 1): {LEADER, A}, (3, 1): {LEADER}}
-    roles = {(1, 1): {(LEADER, "encounter"), (A, "encounter")}, (2, 1): {(LEADER, "encounter")},
-             (3, 1): {(LEADER, "chair")}}
-    assert _keys(_group(rows, persons, {}, {}, roles)) == [{1, 2}, {3}]
-    assert _keys(_group(rows, persons, {}, {}, {})) == [{1, 2, 3}]
+    met = {(1, 1): {LEADER, A}, (2, 1): {LEADER}}
+    sides = {(3, 1): Sides({LEADER}, set())}
+    assert _keys(_group(rows, persons, {}, {}, sides, met)) == [{1, 2}, {3}]
+    assert _keys(_group(rows, persons, {}, {}, {}, met)) == [{1, 2, 3}]
 
 
 def test_disjoint_host_organisations_keep_groups_apart():

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections import Counter, defaultdict
+from typing import NamedTuple
 
 from sqlalchemy import Connection, bindparam, delete, select, update
 
@@ -39,6 +40,17 @@ RKey = tuple[int, int]
 #: generated precision 0.755 instead of 0.786; host vs visitor as well: recall 0.84 -> 0.67, reports
 #: of one encounter give its two sides either role)
 SIDES = {"chair": "chair", "host": "encounter", "visitor": "encounter"}
+
+
+class Sides(NamedTuple):
+    """Who chaired, and who was host or visitor, at a report's event (or a group's)."""
+    chair: frozenset[int] | set[int]
+    met: frozenset[int] | set[int]
+
+    def clash(self, other: Sides) -> bool:
+        """Somebody only chairs in one and is only host or visitor in the other."""
+        return bool((self.chair - self.met) & (other.met - other.chair)
+                    or (other.chair - other.met) & (self.met - self.chair))
 
 
 class _UF:
@@ -72,7 +84,8 @@ def _load(conn: Connection, days: list[_dt.date]):
     reports = conn.execute(select(er.document_id, er.idx, er.type, er.date_start, er.date_end, er.place_id,
                                   er.event_id).where(er.date_start.in_(days))).all()
     persons: dict[RKey, set[int]] = defaultdict(set)
-    roles: dict[RKey, set[tuple[int, str]]] = defaultdict(set)
+    chairs: dict[RKey, set[int]] = defaultdict(set)
+    met: dict[RKey, set[int]] = defaultdict(set)
     q = (select(pa.document_id, pa.event_idx, m.person_id, pa.role)
          .join(S.event_reports, (er.document_id == pa.document_id) & (er.idx == pa.event_idx))
          .join(S.mentions, (m.document_id == pa.document_id) & (m.idx == pa.mention_idx))
@@ -80,7 +93,7 @@ def _load(conn: Connection, days: list[_dt.date]):
     for did, eidx, pid, role in conn.execute(q):
         persons[(did, eidx)].add(pid)
         if role in SIDES:
-            roles[(did, eidx)].add((pid, SIDES[role]))
+            (chairs if SIDES[role] == "chair" else met)[(did, eidx)].add(pid)
     orgs: dict[RKey, set[int]] = defaultdict(set)
     hosts: dict[RKey, frozenset[int]] = {}
     q2 = (select(eo.document_id, eo.event_idx, eo.organization_id, eo.role)
@@ -90,25 +103,24 @@ def _load(conn: Connection, days: list[_dt.date]):
         orgs[(did, eidx)].add(oid)
         if role == "host":
             hosts[(did, eidx)] = hosts.get((did, eidx), frozenset()) | {oid}
-    return reports, persons, orgs, hosts, roles
+    sides = {k: Sides(c, met.get(k, set())) for k, c in chairs.items()}
+    return reports, persons, orgs, hosts, sides, met
 
 
-def _group(reports, persons, orgs, hosts=None, roles=None) -> list[list]:
+def _group(reports, persons, orgs, hosts=None, sides=None, met=None) -> list[list]:
     """Group the reports of one type class whose dates are at most :data:`DAY_SLACK` apart (reports
     of one encounter may date it a day apart: 昨天 read from a late publication), strongest links
     first (:func:`_links`), each merge kept only when the two groups, as wholes, tell one
     encounter (:class:`_GroupUF`): no chaining of a leader's several meetings of one day through a
     report that names only the leader. Reports without participants join on the same day, place
     and organisation."""
-    uf = _GroupUF(hosts or {}, persons, roles or {})
+    uf = _GroupUF(hosts or {}, persons, sides or {}, met or {})
     for *_, a, b in sorted(_links(reports, persons, orgs)):
         uf.union(a, b)
     place_org: dict[tuple, RKey] = {}
-    for r in sorted(reports, key=lambda r: (r.date_start, r.document_id, r.idx)):
+    alone = [r for r in reports if not persons.get((r.document_id, r.idx))]
+    for r in sorted(alone, key=lambda r: (r.date_start, r.document_id, r.idx)):
         k = (r.document_id, r.idx)
-        uf.find(k)
-        if persons.get(k):
-            continue
         for oid in orgs.get(k, ()):
             po = (TYPE_CLASS.get(r.type, r.type), r.date_start, r.place_id, oid)
             if po in place_org:
@@ -140,7 +152,7 @@ def _links(reports, persons, orgs) -> list[tuple[int, int, int, RKey, RKey]]:
             for shift in range(-DAY_SLACK, DAY_SLACK + 1):
                 cands.update(by_key.get((cls, pid, r.date_start + shift * one_day), ()))
             by_key[(cls, pid, r.date_start)].append(k)
-        for o in sorted(cands):
+        for o in cands:
             theirs = persons[o]
             if _same_encounter(mine, theirs):
                 po = place[o]
@@ -156,11 +168,12 @@ class _GroupUF(_UF):
     in a day are several events)."""
 
     def __init__(self, hosts: dict[RKey, frozenset[int]], persons: dict[RKey, set[int]],
-                 roles: dict[RKey, set[tuple[int, str]]]) -> None:
+                 sides: dict[RKey, Sides], met: dict[RKey, set[int]]) -> None:
         super().__init__()
         self.hosts: dict[RKey, frozenset[int]] = dict(hosts)
-        self.persons: dict[RKey, frozenset[int]] = {k: frozenset(v) for k, v in persons.items()}
-        self.roles: dict[RKey, dict[int, frozenset[str]]] = {k: _by_person(v) for k, v in roles.items()}
+        self.persons: dict[RKey, frozenset[int] | set[int]] = dict(persons)  # a group's own set once merged
+        self.sides: dict[RKey, Sides] = dict(sides)  # reports and groups where somebody chairs
+        self.met: dict[RKey, frozenset[int] | set[int]] = dict(met)  # hosts and visitors, by report or group
 
     def union(self, a: RKey, b: RKey) -> None:
         ra, rb = self.find(a), self.find(b)
@@ -169,28 +182,24 @@ class _GroupUF(_UF):
         ha, hb = self.hosts.get(ra, frozenset()), self.hosts.get(rb, frozenset())
         if ha and hb and not ha & hb:
             return
-        pa, pb = self.persons.get(ra, frozenset()), self.persons.get(rb, frozenset())
+        pa, pb = self.persons.get(ra, set()), self.persons.get(rb, set())
         if pa and pb and not _same_encounter(pa, pb):
             return
-        sa, sb = self.roles.get(ra, {}), self.roles.get(rb, {})
-        if any(not sa[p] & sb[p] for p in sa.keys() & sb.keys()):
+        sa, sb = self.sides.get(ra), self.sides.get(rb)
+        ma, mb = self.met.get(ra, set()), self.met.get(rb, set())
+        if (sa or sb) and (sa or Sides(set(), ma)).clash(sb or Sides(set(), mb)):
             return
         root, child = min(ra, rb), max(ra, rb)
         self.p[child] = root
+        if ma or mb:
+            self.met[root] = frozenset(ma | mb)
         if sa or sb:
-            self.roles[root] = {p: sa.get(p, frozenset()) | sb.get(p, frozenset()) for p in sa.keys() | sb.keys()}
+            self.sides[root] = Sides(frozenset((sa.chair if sa else set()) | (sb.chair if sb else set())),
+                                     self.met.get(root, set()))
         if ha or hb:
             self.hosts[root] = ha | hb
         if pa or pb:
-            self.persons[root] = pa | pb
-
-
-def _by_person(pairs: set[tuple[int, str]]) -> dict[int, frozenset[str]]:
-    """(person, side) pairs as person -> sides."""
-    out: dict[int, set[str]] = defaultdict(set)
-    for pid, role in pairs:
-        out[pid].add(role)
-    return {pid: frozenset(r) for pid, r in out.items()}
+            self.persons[root] = frozenset(pa | pb)
 
 
 def _same_encounter(pa: set[int] | frozenset[int], pb: set[int] | frozenset[int]) -> bool:
@@ -254,8 +263,8 @@ def regroup(conn: Connection, dates: set[str], changed_docs: set[int], *, everyt
         days = sorted({d + _dt.timedelta(days=s) for d in seeds for s in range(-DAY_SLACK, DAY_SLACK + 1)})
     n = 0
     for part in chunked(days, 400):  # (encounters across a chunk boundary are not joined)
-        reports, persons, orgs, hosts, roles = _load(conn, list(part))
-        n += _write(conn, _group(reports, persons, orgs, hosts, roles))
+        reports, persons, orgs, hosts, sides, met = _load(conn, list(part))
+        n += _write(conn, _group(reports, persons, orgs, hosts, sides, met))
     _undated(conn)
     _drop_orphans(conn)
     return n
