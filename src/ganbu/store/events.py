@@ -80,20 +80,13 @@ def _dates_of_docs(conn: Connection, docs: set[int]) -> set[str]:
 
 
 def _load(conn: Connection, days: list[_dt.date]):
-    er, pa, m, eo = S.event_reports.c, S.participants.c, S.mentions.c, S.event_orgs.c
+    er, eo = S.event_reports.c, S.event_orgs.c
     reports = conn.execute(select(er.document_id, er.idx, er.type, er.date_start, er.date_end, er.place_id,
                                   er.event_id).where(er.date_start.in_(days))).all()
     persons: dict[RKey, set[int]] = defaultdict(set)
-    chairs: dict[RKey, set[int]] = defaultdict(set)
-    met: dict[RKey, set[int]] = defaultdict(set)
-    q = (select(pa.document_id, pa.event_idx, m.person_id, pa.role)
-         .join(S.event_reports, (er.document_id == pa.document_id) & (er.idx == pa.event_idx))
-         .join(S.mentions, (m.document_id == pa.document_id) & (m.idx == pa.mention_idx))
-         .where(er.date_start.in_(days), m.person_id.is_not(None)))
-    for did, eidx, pid, role in conn.execute(q):
+    rows = conn.execute(_who(days)).all()
+    for did, eidx, pid, _role in rows:
         persons[(did, eidx)].add(pid)
-        if role in SIDES:
-            (chairs if SIDES[role] == "chair" else met)[(did, eidx)].add(pid)
     orgs: dict[RKey, set[int]] = defaultdict(set)
     hosts: dict[RKey, frozenset[int]] = {}
     q2 = (select(eo.document_id, eo.event_idx, eo.organization_id, eo.role)
@@ -103,8 +96,31 @@ def _load(conn: Connection, days: list[_dt.date]):
         orgs[(did, eidx)].add(oid)
         if role == "host":
             hosts[(did, eidx)] = hosts.get((did, eidx), frozenset()) | {oid}
-    sides = {k: Sides(c, met.get(k, set())) for k, c in chairs.items()}
+    sides, met = _sides(rows)
     return reports, persons, orgs, hosts, sides, met
+
+
+def _who(days: list[_dt.date]):
+    er, pa, m = S.event_reports.c, S.participants.c, S.mentions.c
+    return (select(pa.document_id, pa.event_idx, m.person_id, pa.role)
+            .join(S.event_reports, (er.document_id == pa.document_id) & (er.idx == pa.event_idx))
+            .join(S.mentions, (m.document_id == pa.document_id) & (m.idx == pa.mention_idx))
+            .where(er.date_start.in_(days), m.person_id.is_not(None)))
+
+
+def _sides(rows) -> tuple[dict[RKey, Sides], dict[RKey, set[int]]]:
+    """From (report, event, person, role) rows: the report events where somebody chairs, and where
+    those people are host or visitor (only they can make two groups clash, and chairs are few)."""
+    chairs: dict[RKey, set[int]] = defaultdict(set)
+    for did, eidx, pid, role in rows:
+        if SIDES.get(role) == "chair":
+            chairs[(did, eidx)].add(pid)
+    who = {p for c in chairs.values() for p in c}
+    met: dict[RKey, set[int]] = defaultdict(set)
+    for did, eidx, pid, role in rows:
+        if pid in who and SIDES.get(role) == "encounter":
+            met[(did, eidx)].add(pid)
+    return {k: Sides(c, met.get(k, set())) for k, c in chairs.items()}, met
 
 
 def _group(reports, persons, orgs, hosts=None, sides=None, met=None) -> list[list]:
