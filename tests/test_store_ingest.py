@@ -261,16 +261,18 @@ def test_a_person_is_listed_once_an_event_whatever_the_reports_say(store_target,
         st.close()
 
 
+def _day_report(rid: str, text: str) -> dict:
+    """A report published on 2023-03-03 (the day after the meetings it tells)."""
+    return {"id": rid, "published": "2023-03-03", "title": rid, "text": text}
+
+
 def test_one_delegation_calling_on_two_bodies_in_a_day_is_two_events(store_target, tmp_path):  # noqa: F811
     """Two reports of the call on 国家电网 are one event; the call on 中国石化 the same day, by the
     same leaders, is another (the bodies visited differ)."""
-    def report(rid: str, text: str) -> dict:
-        return {"id": rid, "published": "2023-03-03", "title": rid, "text": text}
-
     reports = [
-        report("grid-1", "3月2日，浙江省委书记易炼红、省长王浩在京拜会国家电网有限公司董事长辛保安，双方就深化战略合作进行交流。"),
-        report("grid-2", "3月2日，浙江省委书记易炼红，省委副书记、省长王浩一行在北京拜会国家电网有限公司董事长辛保安。"),
-        report("sinopec", "3月2日，浙江省委书记易炼红、省长王浩在京拜会中国石油化工集团有限公司董事长马永生，双方就能源合作进行交流。"),
+        _day_report("grid-1", "3月2日，浙江省委书记易炼红、省长王浩在京拜会国家电网有限公司董事长辛保安，双方就深化战略合作进行交流。"),
+        _day_report("grid-2", "3月2日，浙江省委书记易炼红，省委副书记、省长王浩一行在北京拜会国家电网有限公司董事长辛保安。"),
+        _day_report("sinopec", "3月2日，浙江省委书记易炼红、省长王浩在京拜会中国石油化工集团有限公司董事长马永生，双方就能源合作进行交流。"),
     ]
     with open_store(store_target) as st:
         st.ingest([str(write_jsonl(tmp_path / "calls.jsonl", reports))], workers=0)
@@ -285,16 +287,13 @@ def test_a_leaders_meetings_of_one_day_are_not_chained(store_target, tmp_path): 
     and two more name only the leader (a standing committee meeting, guests not named). Before,
     those two linked every meeting through the leader and the day was one event of six reports;
     each meeting is its own event now, and the two reports of the first are one."""
-    def report(rid: str, text: str) -> dict:
-        return {"id": rid, "published": "2023-03-03", "title": rid, "text": text}
-
     reports = [
-        report("cnpc-1", "3月2日上午，浙江省委书记易炼红在杭州会见了中国石油天然气集团有限公司董事长戴厚良一行。"),
-        report("cnpc-2", "3月2日，中国石油天然气集团有限公司董事长戴厚良在杭州会见浙江省委书记易炼红。"),
-        report("grid", "3月2日下午，浙江省委书记易炼红在杭州会见国家电网有限公司董事长辛保安一行。"),
-        report("sinopec", "3月2日晚，浙江省委书记易炼红在杭州会见中国石油化工集团有限公司董事长马永生一行。"),
-        report("standing", "3月2日，浙江省委书记易炼红在杭州主持召开省委常委会会议，传达学习全国两会精神。"),
-        report("guests", "3月2日，浙江省委书记易炼红在杭州会见了来浙考察的企业家代表。"),
+        _day_report("cnpc-1", "3月2日上午，浙江省委书记易炼红在杭州会见了中国石油天然气集团有限公司董事长戴厚良一行。"),
+        _day_report("cnpc-2", "3月2日，中国石油天然气集团有限公司董事长戴厚良在杭州会见浙江省委书记易炼红。"),
+        _day_report("grid", "3月2日下午，浙江省委书记易炼红在杭州会见国家电网有限公司董事长辛保安一行。"),
+        _day_report("sinopec", "3月2日晚，浙江省委书记易炼红在杭州会见中国石油化工集团有限公司董事长马永生一行。"),
+        _day_report("standing", "3月2日，浙江省委书记易炼红在杭州主持召开省委常委会会议，传达学习全国两会精神。"),
+        _day_report("guests", "3月2日，浙江省委书记易炼红在杭州会见了来浙考察的企业家代表。"),
     ]
     with open_store(store_target) as st:
         st.ingest([str(write_jsonl(tmp_path / "day.jsonl", reports))], workers=0)
