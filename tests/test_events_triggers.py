@@ -68,3 +68,42 @@ def test_a_leader_at_a_delegations_deliberation():
     assert [e["type"] for e in evs] == ["meeting"]
     assert evs[0]["date"]["start"] == "2023-03-05"
     assert {p["name"] for p in evs[0]["participants"]} == {"习近平", "信长星"}
+
+
+def _who(ev):
+    return sorted(p["name"] for p in ev["participants"])
+
+
+def test_a_written_instruction_is_a_speech_of_its_author():
+    # 作出(重要)指示/批示: 437 in the bulk corpus; none in the dev set
+    text = ("11月24日7时许，某地在建项目发生施工平台坍塌事故。\n"
+            "事故发生后，中共中央总书记、国家主席习近平立即作出重要指示，要求全力做好救援工作。"
+            "近期一些地方接连发生安全生产事故，各地要举一反三。\n"
+            "中共中央政治局常委、国务院总理李克强对遇难的王建国等3名同志表示哀悼，并对救援工作作出批示。")
+    evs = [e for e in _events(text, "2016-11-24") if e["type"] == "speech"]
+    assert [_who(e) for e in evs] == [["习近平"], ["李克强"]]
+    # 近期 inside a sentence is vaguer than the day already told: the 24th stays the day
+    assert [e["date"]["start"] for e in evs] == ["2016-11-24", "2016-11-24"]
+
+
+def test_nobody_joins_a_written_instruction():
+    text = ("今年8月19日是中国医师节。中共中央政治局常委、国务院总理李克强作出重要批示。批示指出，广大医务工作者舍己忘我。\n"
+            "庆祝中国医师节座谈会19日上午在人民大会堂举行，中共中央政治局委员、国务院副总理孙春兰出席会议并讲话。")
+    evs = _events(text, "2020-08-19")
+    assert sorted((e["type"], tuple(_who(e))) for e in evs) == [("conference", ("孙春兰",)), ("speech", ("李克强",))]
+
+
+def test_instructions_told_as_a_habit_are_no_event():
+    text = ("中共中央政治局常委、全国人大常委会委员长张德江12日主持召开执法检查组第一次全体会议。"
+            "张德江说，习近平总书记多次就保障食品安全作出重要指示。\n"
+            "王晨出席会议并讲话。")
+    evs = _events(text, "2016-04-12")
+    assert [(e["type"], _who(e)) for e in evs] == [("meeting", ["张德江", "王晨"])]
+
+
+def test_a_vague_time_set_off_by_a_comma_still_starts_what_follows():
+    # 日前，X主持召开…: 近日 407, 日前 193 times with a comma after them in the bulk corpus
+    text = ("中共中央政治局常委王岐山19日在京出席座谈会并讲话。\n"
+            "日前，王岐山主持召开中央纪委常委会会议，研究部署有关工作。")
+    evs = _events(text, "2012-11-19")
+    assert len(evs) == 2 and evs[1]["date"]["precision"] == "approximate"

@@ -59,6 +59,7 @@ _SPEAKER_BEFORE = ("他", "她", "他们", "双方")
 _MEETING_NOUN = ("会", "会议", "论坛", "座谈")
 _HISTORY_DAYS = 366  # a day written more than this before publication is not carried on
 _CLAUSE_BREAKS = "，,。；;！？\n"
+_ABOUT = re.compile(r"[对就]")  # 习近平对…作出重要指示: what a written act is about follows
 _SETTING_END = ("上", "中", "时", "期间", "之际")
 _ALL_ABOVE = re.compile(r"上述(?:活动|会见|会谈)")
 # 王毅参加会见。 closing a story (991 in 979 bulk stories): the people were at the story's 会见, even
@@ -220,6 +221,8 @@ class _Story:
         ts, te, t = trig
         quoted = self._in_speech(sent, ts, sent_people)
         sent_people = self._at_opening(sent_people, a, b, ts, te)
+        if t.strength == "alone":
+            sent_people = self._authors(sent_people, a, ts)
         targets = self._targets(text, a, ts, te, sent_orgs)
         separate = len(targets) > 1 and t.type in ("visit", "talks", "meeting") and (
             any(w in text for w in _SEPARATE) or self.sents.told_one_by_one(si, targets))
@@ -259,7 +262,8 @@ class _Story:
             ev.quoted = quoted
         merged = self._merge(made, text, a, b, sent_people)
         for ev in merged:
-            self.passage.add(ev, self.s)
+            if t.strength != "alone":  # 作出重要批示: a written act, which nobody named later joins
+                self.passage.add(ev, self.s)
         self._add_openers(t, a, b, merged, sent_people, {p.id for p in met + talked})
         add_topics(text, merged)
 
@@ -305,6 +309,20 @@ class _Story:
                     or self.ties.takes_part(p, a, b)):
                 kept.append(p)
         return kept
+
+    def _authors(self, sent_people: list[Person], a: int, ts: int) -> list[Person]:
+        """Who wrote the written act whose trigger starts at ``ts``: those of the sentence not named
+        only in what it is about (习近平对黄群等3名同志壮烈牺牲作出重要指示: not 黄群)."""
+        named = {p.id: self.people.mentions_in(p, a, ts) for p in sent_people}
+        ends = sorted(y for ms in named.values() for _, y in ms)
+        s = self.s
+
+        def about(x: int) -> bool:
+            cs = max(s.rfind(c, a, x) for c in _CLAUSE_BREAKS) + 1 or a
+            first = next((y for y in ends if cs < y <= x), None)  # 中央对外联络部部长宋涛: 对 before anyone
+            return first is not None and _ABOUT.search(s, first, x) is not None
+
+        return [p for p in sent_people if not named[p.id] or not all(about(x) for x, _ in named[p.id])]
 
     def _in_speech(self, sent: Sentence, ts: int, sent_people: list[Person]) -> bool:
         """The trigger is inside what someone says (张高丽说，今年4月，习近平同阮富仲…会谈), or in a

@@ -164,7 +164,7 @@ class DateReader:
                 new_date = {"start": None, "end": None, "text": m.text, "precision": None, "_pos": m.start}
                 continue
             if r.get("start") and r.get("precision") in ("day", "approximate"):
-                if self._background(m, r):
+                if self._background(m, r) or self._vaguer(m, r):
                     continue
                 if new_date is None or new_date.get("start") is None:
                     new_date = dict(r)
@@ -181,6 +181,16 @@ class DateReader:
             return False
         start = date_of(r["start"])
         return start is not None and start < self.current
+
+    def _vaguer(self, m: _dates.DateMention, r: DateDict) -> bool:
+        """An approximate time (近期, 近日) around the story's day told before it, not set off by a
+        comma: vaguer than that day, it does not replace it (11月24日…。近期一些地方接连发生事故。
+        …作出批示 is the 24th). ``日前，X主持召开…`` (a comma after it: 近日 407, 日前 193, 近期 50
+        times in the bulk corpus; without one 84, 18, 78) still sets the time of what follows."""
+        if self.current is None or r.get("precision") != "approximate" or self.s.startswith("，", m.end):
+            return False
+        start, end = date_of(r.get("start")), date_of(r.get("end"))
+        return start is not None and end is not None and start <= self.current <= end
 
     def _saw(self, start: int, r: DateDict) -> None:
         self.seen_starts.append(start)
