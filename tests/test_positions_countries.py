@@ -59,3 +59,22 @@ def test_a_chinese_official_never_takes_a_foreign_state():
     assert got["奥斯汀"] == ["美国国防部长"]
     assert got["董军"] == ["国防部长"]
     assert got["汪文斌"] == ["外交部发言人"]
+
+
+def _positions(text: str) -> dict[str, list[str]]:
+    return {p.name: [q.text for q in p.positions] for p in ganbu.extract(text).people}
+
+
+def test_the_head_of_a_foreign_place_takes_only_the_state_written_with_that_place():
+    # 395 foreign mayors and governors (市长/州长/省长 + a transliterated name) in the bulk corpus
+    text = ("乌克兰国家安全与国防委员会秘书丹尼洛夫称，乌克兰近期将收到一批美国提供的坦克。"
+            "基辅市长克利奇科近日称，将获得一批无人机。")
+    assert _positions(text)["克利奇科"] == ["基辅市长"]  # not 美国基辅市长: 美国 is only nearest
+    text = "印度北方邦连日来饱受洪水侵袭。北方邦邦长拉姆·纳伊克前去灾区视察。美国加州山火肆虐，加州州长纽瑟姆宣布进入紧急状态。"
+    assert _positions(text)["纽瑟姆"] == ["美国加州州长"]  # the text writes 美国加州
+
+
+def test_a_title_whose_last_character_begins_a_word_is_no_title_of_a_name():
+    # 维护地区长治久安: 区长 + "治久安" (33 in the bulk corpus); a plain name after 副市长 stays one
+    assert _positions("各方要共同维护本地区长治久安。") == {}
+    assert _positions("副市长江涛出席会议。") == {"江涛": ["副市长"]}

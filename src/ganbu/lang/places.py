@@ -324,6 +324,16 @@ class Countries:
                 return self.names[i]
         return next((h for h in self.heads + self.names[k + 1 :] if h.startswith(ch)), None)
 
+    def of_place(self, place: str) -> str | None:
+        """The state the text writes right before ``place`` somewhere (印度中央邦 → 印度), else None."""
+        at = self.s.find(place)
+        while at != -1:
+            k = bisect.bisect_left(self.ends, at)
+            if k < len(self.ends) and self.ends[k] == at:
+                return self.names[k]
+            at = self.s.find(place, at + 1)
+        return None
+
     def in_sentence(self, pos: int) -> str | None:
         k = bisect.bisect_right(self.ends, pos) - 1
         if k < 0 or _SENTENCE_END.search(self.s, self.ends[k], pos):

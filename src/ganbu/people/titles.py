@@ -27,7 +27,7 @@ import ahocorasick
 
 from . import tables as R
 from .appointments import parse_appointments, parse_delegates
-from .names import follower_at, is_cjk, read_foreign_name, read_foreign_name_before, read_name, role_at
+from .names import follower_at, is_cjk, read_foreign_name, read_foreign_name_before, read_name, role_at, word_bucket
 from .types import Anchor, Link, TitledMention
 
 _CLAUSE_BREAK = re.compile(r"[，。；！？：\n“”\"「」『』《》（）()!?;]")
@@ -230,6 +230,8 @@ def _read_names(s: str, p: int, hi: int, anchors_starts: set[int], evidence, for
                 r, as_translit = fr, True
         if r and any(s.startswith(w, q) for w in R.words()["address"]):
             break  # 总统先生, 总理阁下: a form of address, nobody's name
+        if r and q == p and q > 0 and r[0] - q >= 3 and word_bucket(s[q - 1 : r[0]]) >= 2:
+            break  # 维护地区长治久安: the "name" ends a word the title's last character begins (33 in bulk)
         if not r:
             break
         end, conf = r
