@@ -135,3 +135,17 @@ def test_a_common_word_as_given_name_right_after_a_title_is_read_with_its_title(
     assert any("市长" in t for t in people.get("陈江山", []))
     assert people.get("胡和平") and any("书记" in t for t in people["胡和平"])
     assert not set(people) & {"要严格", "会关于"}  # a generic title (负责人) or no title: no name
+
+
+def test_a_list_ending_in_dengdi_names_places_not_people():
+    # 554 bulk stories have 等地; the 23 untitled "names" in such lists were all places
+    names = {p.name for p in ganbu.extract("俄军在卢甘斯克、尼古拉耶夫、哈尔科夫及赫尔松等地发动打击。").people}
+    assert names == set()
+    names = {p.name for p in ganbu.extract("加拿大环境部对加蒂诺、蒙洛里耶等地发布了烟霾警示。").people}
+    assert names == set()
+
+
+def test_a_member_of_parliament_is_a_title():
+    # 议员 + a transliterated name: 56 in the bulk corpus
+    people = {p.name: [q.text for q in p.positions] for p in ganbu.extract("英国保守党议员大卫·沃伯顿宣布辞职。").people}
+    assert people == {"大卫·沃伯顿": ["英国保守党议员"]}
