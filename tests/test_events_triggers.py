@@ -107,3 +107,16 @@ def test_a_vague_time_set_off_by_a_comma_still_starts_what_follows():
             "日前，王岐山主持召开中央纪委常委会会议，研究部署有关工作。")
     evs = _events(text, "2012-11-19")
     assert len(evs) == 2 and evs[1]["date"]["precision"] == "approximate"
+
+
+def test_a_statement_reported_on_its_own_is_a_speech_of_an_official_introduced_with_a_title():
+    # GUIDELINES, Statements: 220 of 3,500 bulk stories have one (foreign ministers, governors, 谭德塞)
+    text = ("伊朗称已准备好应对美退出伊核协议\n"
+            "伊朗外交部长扎里夫16日表示，伊朗已经做好准备应对美国可能退出伊核问题全面协议。")
+    evs = _events(text, "2018-03-18")
+    assert [(e["type"], _who(e), e["date"]["start"]) for e in evs] == [("speech", ["扎里夫"], "2018-03-16")]
+    # a speaker not introduced here goes on with an item; a citizen's words are no speech
+    text = ("国务院总理李克强10日在人民大会堂会见美国财长耶伦。\n"
+            "李克强表示，中美两国经济深度融合。\n"
+            "村民王大山说，今年的收成很好。")
+    assert [e["type"] for e in _events(text, "2023-07-11")] == ["meeting"]

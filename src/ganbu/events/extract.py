@@ -59,6 +59,8 @@ _SPEAKER_BEFORE = ("他", "她", "他们", "双方")
 _MEETING_NOUN = ("会", "会议", "论坛", "座谈")
 _HISTORY_DAYS = 366  # a day written more than this before publication is not carried on
 _CLAUSE_BREAKS = "，,。；;！？\n"
+_SAYS_ALONE = re.compile(r"(?:\d{1,2}日|当天|近日|日前|今天|昨天)?(?:再次|也|还|则)?"
+                         r"(?P<verb>表示|称|说|宣布|指出|强调|谴责)[，：:]")
 _ABOUT = re.compile(r"[对就]")  # 习近平对…作出重要指示: what a written act is about follows
 _SETTING_END = ("上", "中", "时", "期间", "之际")
 _ALL_ABOVE = re.compile(r"上述(?:活动|会见|会谈)")
@@ -210,6 +212,8 @@ class _Story:
             self._open(si, sent, text, trig, sent_people, sent_orgs, bool(venue))
         elif self.passage.events:
             self._join(sent, text, detail, sent_people, bool(venue))
+        else:
+            self._statement(sent, text, sent_people, bool(venue))
 
     # ------------------------------------------------------------------ a sentence that opens events
 
@@ -309,6 +313,24 @@ class _Story:
                     or self.ties.takes_part(p, a, b)):
                 kept.append(p)
         return kept
+
+    def _statement(self, sent: Sentence, text: str, sent_people: list[Person], venue: bool) -> None:
+        """A statement that is the news itself (GUIDELINES, Statements): an official introduced with
+        a title who says something, with no event open (俄罗斯国防部长绍伊古21日称，…) → a speech."""
+        a, b = sent.start, sent.end
+        for p in sent_people:
+            if not p.positions:
+                continue
+            for x, y in self.people.mentions_in(p, a, b):
+                m = _SAYS_ALONE.match(self.s, y)
+                if m is None or not any(q.span[1] == x for q in p.positions):
+                    continue  # introduced with a title here: a speaker already introduced goes on with an item
+                vs, ve = m.span("verb")
+                ev = Event("speech", (vs, ve), [a, b], self._clause_date(a, vs, m.group("verb")),
+                           self.place if venue else None, passage=self.passage.number)
+                for e in self._merge([ev], text, a, b, sent_people):
+                    e.add(p.id, "speaker")  # not open in the passage: what follows is what was said
+                return
 
     def _authors(self, sent_people: list[Person], a: int, ts: int) -> list[Person]:
         """Who wrote the written act whose trigger starts at ``ts``: those of the sentence not named
