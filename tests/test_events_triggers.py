@@ -120,3 +120,12 @@ def test_a_statement_reported_on_its_own_is_a_speech_of_an_official_introduced_w
             "李克强表示，中美两国经济深度融合。\n"
             "村民王大山说，今年的收成很好。")
     assert [e["type"] for e in _events(text, "2023-07-11")] == ["meeting"]
+
+
+def test_what_an_instruction_says_opens_no_event():
+    text = ("中共中央总书记习近平对此高度重视，6月6日就做好安全生产工作作出重要指示。\n"
+            "习近平要求，国务院有关部门要开展一次彻底的安全生产大检查。\n"
+            "国务院总理李克强作出批示。批示要求，各地要组织检查。\n"
+            "6月7日，李克强主持召开国务院常务会议。")
+    evs = _events(text, "2013-06-07")
+    assert [(e["type"], _who(e)) for e in evs] == [("speech", ["习近平"]), ("speech", ["李克强"]), ("meeting", ["李克强"])]

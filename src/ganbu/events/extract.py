@@ -61,6 +61,8 @@ _HISTORY_DAYS = 366  # a day written more than this before publication is not ca
 _CLAUSE_BREAKS = "，,。；;！？\n"
 _SAYS_ALONE = re.compile(r"(?:\d{1,2}日|当天|近日|日前|今天|昨天)?(?:再次|也|还|则)?"
                          r"(?P<verb>表示|称|说|宣布|指出|强调|谴责)[，：:]")
+_WRITTEN_GOES_ON = re.compile(r"(?:批示|指示)(?:指出|要求|强调)"
+                              r"|(?P<who>[\u4e00-\u9fff·]{2,12}?)(?:在(?:批示|指示)中)?(?:指出|要求|强调|表示)")
 _ABOUT = re.compile(r"[对就]")  # 习近平对…作出重要指示: what a written act is about follows
 _SETTING_END = ("上", "中", "时", "期间", "之际")
 _ALL_ABOVE = re.compile(r"上述(?:活动|会见|会谈)")
@@ -151,6 +153,7 @@ class _Story:
         self.current_date: DateDict | None = None
         self.place: str | None = None
         self.quote_para = -1  # the paragraph whose sentences carry on a speech
+        self.written_by: tuple[str, ...] = ()  # the authors of the written act told last (作出重要指示)
         self.heading_passage = -1  # the passage a heading closed last (上述活动 are those after it)
         self.far_back = False  # the last date read is a date of history
         self.sent_dates: dict[int, DateDict | None] = {}  # sentence start → the story's date there
@@ -168,6 +171,7 @@ class _Story:
     def _new_passage(self) -> None:
         self.passage = Passage(self.passage.number + 1)
         self.place = None
+        self.written_by = ()
 
     def read(self, si: int, sent: Sentence) -> None:
         """Read one sentence: its date, venue and people; open an event or join the open ones."""
@@ -193,6 +197,8 @@ class _Story:
         venue = sentence_venue(text, a, b, self.places)
         if venue:
             self.place = venue
+        if self._carries_written(a):
+            return  # 习近平要求，…开展安全生产大检查: what the instruction says, no event of its own
         # the reporter is not there
         sent_people = [p for p in self.people.in_range(a, b) if not self.people.is_reporter(p)]
         sent_orgs = self.orgs.within(a, b)
@@ -265,6 +271,7 @@ class _Story:
         for ev in made:
             ev.quoted = quoted
         merged = self._merge(made, text, a, b, sent_people)
+        self.written_by = tuple(p.name for p in sent_people) if t.strength == "alone" else ()
         for ev in merged:
             if t.strength != "alone":  # 作出重要批示: a written act, which nobody named later joins
                 self.passage.add(ev, self.s)
@@ -313,6 +320,14 @@ class _Story:
                     or self.ties.takes_part(p, a, b)):
                 kept.append(p)
         return kept
+
+    def _carries_written(self, a: int) -> bool:
+        """The sentence at ``a`` goes on with the written act told last: 习近平指出/要求/强调，…,
+        批示指出，… (the instruction's content, 作出重要指示 then 习近平指出 in the bulk stories)."""
+        if not self.written_by:
+            return False
+        m = _WRITTEN_GOES_ON.match(self.s, a)
+        return m is not None and (not m.group("who") or m.group("who") in self.written_by)
 
     def _statement(self, sent: Sentence, text: str, sent_people: list[Person], venue: bool) -> None:
         """A statement that is the news itself (GUIDELINES, Statements): an official introduced with
