@@ -149,3 +149,10 @@ def test_a_member_of_parliament_is_a_title():
     # 议员 + a transliterated name: 56 in the bulk corpus
     people = {p.name: [q.text for q in p.positions] for p in ganbu.extract("英国保守党议员大卫·沃伯顿宣布辞职。").people}
     assert people == {"大卫·沃伯顿": ["英国保守党议员"]}
+
+
+def test_a_delegations_head_and_a_supreme_leader_are_titles():
+    # 团长/副团长 + a name about 90 times in the bulk corpus; 最高领袖 + a transliterated name 28
+    people = {p.name: [q.text for q in p.positions]
+              for p in ganbu.extract("俄罗斯总统助理、俄方谈判代表团团长梅金斯基15日表示。伊朗最高领袖哈梅内伊会见了他。").people}
+    assert people == {"梅金斯基": ["俄罗斯总统助理", "俄方谈判代表团团长"], "哈梅内伊": ["伊朗最高领袖"]}
