@@ -97,3 +97,17 @@ def test_who_receives_at_a_meeting_hosts_and_the_one_met_is_the_guest():
         (ev,) = extract(text, "2023-03-02").to_dict()["events"]
         roles = {p["name"]: p["role"] for p in ev["participants"]}
         assert ev["type"] == "meeting" and roles == {host: "host", guest: "visitor"}
+
+
+def test_people_named_as_a_group_before_what_they_join_are_at_the_event():
+    # 参加了会见 (49 in the bulk corpus); 等美方官员参加了会见: the list's people join the meeting
+    text = ("国家主席习近平27日在人民大会堂会见缅甸联邦议会议长吴瑞曼。\n"
+            "习近平表示，希望双方继续密切高层交往。吴瑞曼表示，我一年前访华并与您会面。\n"
+            "全国政协副主席、中联部部长王家瑞参加了会见。")
+    evs = ganbu.extract(text, "2015-04-27").to_dict()["events"]
+    meetings = [sorted(p["name"] for p in e["participants"]) for e in evs if e["date"] and e["date"]["start"] == "2015-04-27"]
+    assert meetings == [["习近平", "吴瑞曼", "王家瑞"]]
+    text = ("美国总统特朗普17日在白宫会见中国国务院副总理刘鹤。\n"
+            "美国副总统彭斯、财政部长姆努钦等美方官员参加了会见。")
+    evs = ganbu.extract(text, "2018-05-18").to_dict()["events"]
+    assert [sorted(p["name"] for p in e["participants"]) for e in evs] == [["刘鹤", "姆努钦", "彭斯", "特朗普"]]
