@@ -115,6 +115,8 @@ def test_a_statement_reported_on_its_own_is_a_speech_of_an_official_introduced_w
             "伊朗外交部长扎里夫16日表示，伊朗已经做好准备应对美国可能退出伊核问题全面协议。")
     evs = _events(text, "2018-03-18")
     assert [(e["type"], _who(e), e["date"]["start"]) for e in evs] == [("speech", ["扎里夫"], "2018-03-16")]
+    text = "俄罗斯武装力量总参谋长格拉西莫夫6号说，俄海军地中海战役编队已经组建完毕。"
+    assert [(e["type"], _who(e)) for e in _events(text, "2013-06-07")] == [("speech", ["格拉西莫夫"])]
     # a speaker not introduced here goes on with an item; a citizen's words are no speech
     text = ("国务院总理李克强10日在人民大会堂会见美国财长耶伦。\n"
             "李克强表示，中美两国经济深度融合。\n"

@@ -59,8 +59,8 @@ _SPEAKER_BEFORE = ("他", "她", "他们", "双方")
 _MEETING_NOUN = ("会", "会议", "论坛", "座谈")
 _HISTORY_DAYS = 366  # a day written more than this before publication is not carried on
 _CLAUSE_BREAKS = "，,。；;！？\n"
-_SAYS_ALONE = re.compile(r"(?:\d{1,2}日|当天|近日|日前|今天|昨天)?(?:再次|也|还|则)?"
-                         r"(?P<verb>表示|称|说|宣布|指出|强调|谴责)[，：:]")
+_SAYS_ALONE = re.compile(r"(?:\d{1,2}[日号]|当天|近日|日前|今天|昨天)?(?:再次|也|还|则)?"
+                         r"(?P<verb>表示|(?:证实|透露)?[称说]|宣布|指出|强调|谴责)[，：:]")
 _WRITTEN_GOES_ON = re.compile(r"(?:批示|指示)(?:指出|要求|强调)"
                               r"|(?P<who>[\u4e00-\u9fff·]{2,12}?)(?:在(?:批示|指示)中)?(?:指出|要求|强调|表示)")
 _ABOUT = re.compile(r"[对就]")  # 习近平对…作出重要指示: what a written act is about follows
