@@ -261,6 +261,12 @@ def _longer_or_shorter(s: str, p: int, long_end: int, short_end: int, evidence: 
         long_name = s[p:long_end]
         if not (evidence and evidence.get(long_name, 0) > 1):
             return short_end
+    # 王晨作的关于…的说明: the longer reading ends in a one-character follower (作) and only 的
+    # follows it (X作的关于/报告/汇报: 316 in the bulk corpus); keep the shorter unless the
+    # document has the longer name elsewhere
+    if f_long == "的" and follower_at(s, long_end - 1) == s[long_end - 1] \
+            and not (evidence and evidence.get(s[p:long_end], 0) > 1):
+        return short_end
     # 郑灵借调研: both readings stand before a follower (借, 调研); the statistical name model
     # says which span reads as a name
     from .namemodel import load_model

@@ -80,9 +80,12 @@ def untitled_names(s: str, read: Sequence[tuple[int, int]]) -> list[tuple[int, i
     low = min(_second.settings().low, model.threshold) if opinion else model.threshold
     sure: list[tuple[int, int]] = []
     unsure: list[tuple[int, int]] = []
+    sides = tables.name_chars()["side"]
     proposed = model.propose(s, blocked)
     for a, b, p in proposed:
         known = s[a:b] in roster
+        if "中" in s[a:b] and all(c in sides or c == "中" for c in s[a:b]):
+            continue  # 孟中两国, 孟中印缅经济走廊: states abbreviated with China (2,501 X中两国/关系/… in bulk)
         if (p < low and not known) or any(s.endswith(w, a, b) for w in address) or is_side(s, a) \
                 or is_not_name(s, a) or (b - a == 2 and is_common_word(s, a, b)) or _PLACE_LIST_END.match(s, b):
             continue
