@@ -78,3 +78,12 @@ def test_a_title_whose_last_character_begins_a_word_is_no_title_of_a_name():
     # 维护地区长治久安: 区长 + "治久安" (33 in the bulk corpus); a plain name after 副市长 stays one
     assert _positions("各方要共同维护本地区长治久安。") == {}
     assert _positions("副市长江涛出席会议。") == {"江涛": ["副市长"]}
+
+
+def test_a_special_committee_written_alone_belongs_to_the_congress_named_before():
+    # 宪法法律委副主任委员X: 131 committee chairs written without 人大/政协 in the bulk corpus
+    text = "全国人大常委会第十次会议在京举行。听取了宪法法律委副主任委员骆源作的关于草案审议结果的报告。"
+    assert _positions(text) == {"骆源": ["全国人大宪法法律委副主任委员"]}
+    # a ministry's committee, or one with its own congress, is left as written
+    text = "全国人大常委会会议举行。中国外交部国际法咨询委员会主任委员黄惠康出席。"
+    assert _positions(text)["黄惠康"] == ["中国外交部国际法咨询委员会主任委员"]

@@ -73,6 +73,12 @@ _BODY_IN_ROLE = set("部局厅司处院署社行校台馆所站")
 _INTERNATIONAL = re.compile(r"国际|世界|全球|组织|联盟|欧洲|亚洲|非洲|美洲|拉美|论坛|峰会|联合会|奥委会|残奥")
 # foreign titles that Chinese officials hold too (外长王毅): filled only from the same sentence
 _ALSO_CHINESE = {"外长", "外交部长"}
+# a special committee's chair written with the committee alone (宪法法律委副主任委员骆源: 131 such
+# 委/委员会 + 主任委员 in the bulk corpus, against 149 written with 人大/政协) belongs to the national
+# congress the story names before it
+_COMMITTEE_ROLES = frozenset(("主任委员", "副主任委员"))
+_CONGRESS = re.compile(r"全国人大|全国政协")
+_CONGRESS_OR_PLACE = re.compile(r"人大|政协|人民代表大会|[省市县区州部]|中央|国家|全国|中国|中华")
 
 _SESSION = re.compile(r"(?:[省市县区州]|全国)?(?:第?[一二三四五六七八九十]+届)(?:全国)?(?:人大|人民代表大会|政协)"
                       r"(?:第?[一二三四五六七八九十]+次)会议")
@@ -119,6 +125,7 @@ class PositionMaker:
         self.roles = R.roles()
         self.countries = countries
         self.last_base = ""
+        self._congresses: tuple[list[int], list[str]] | None = None  # 全国人大/全国政协 written, by start
         self.prev_place_text = ""
         self.last_state: str | None = None
         self.prev_role = ""
@@ -407,9 +414,22 @@ class PositionMaker:
             elif role.level in ("省", "市", "自治区"):
                 place = self.ctx.at_level(role.level, link.start)
             return (place, place) if place else (base, None)
+        if base and link.role in _COMMITTEE_ROLES and base.endswith(("委", "委员会")) \
+                and not _CONGRESS_OR_PLACE.search(base) and not self.place_of(base):
+            body = self._congress_before(link.start)
+            if body:
+                return body + base, None  # 宪法法律委副主任委员 in a 全国人大常委会 story → 全国人大宪法法律委
         if base:
             return base, self.place_of(base)
         return base, None
+
+    def _congress_before(self, pos: int) -> str | None:
+        """The national congress (全国人大, 全国政协) written last before ``pos``, if any."""
+        if self._congresses is None:
+            found = [(m.start(), m.group()) for m in _CONGRESS.finditer(self.text)]
+            self._congresses = ([a for a, _ in found], [n for _, n in found])
+        k = bisect.bisect_left(self._congresses[0], pos) - 1
+        return self._congresses[1][k] if k >= 0 else None
 
     def _organization(self, base: str, filled: str, role: R.Role, jurisdiction: str | None) -> str | None:
         if filled in self.org_index:
