@@ -266,6 +266,13 @@ def _day_report(rid: str, text: str) -> dict:
     return {"id": rid, "published": "2023-03-03", "title": rid, "text": text}
 
 
+def _days_events(target, tmp_path, reports):
+    """Ingest ``reports`` and return the events of 易炼红 on 2023-03-02."""
+    with open_store(target) as st:
+        st.ingest([str(write_jsonl(tmp_path / "day.jsonl", reports))], workers=0)
+        return st.events(date_from=D("2023-03-02"), date_to=D("2023-03-02"), person="易炼红")
+
+
 def test_one_delegation_calling_on_two_bodies_in_a_day_is_two_events(store_target, tmp_path):  # noqa: F811
     """Two reports of the call on 国家电网 are one event; the call on 中国石化 the same day, by the
     same leaders, is another (the bodies visited differ)."""
@@ -274,12 +281,9 @@ def test_one_delegation_calling_on_two_bodies_in_a_day_is_two_events(store_targe
         _day_report("grid-2", "3月2日，浙江省委书记易炼红，省委副书记、省长王浩一行在北京拜会国家电网有限公司董事长辛保安。"),
         _day_report("sinopec", "3月2日，浙江省委书记易炼红、省长王浩在京拜会中国石油化工集团有限公司董事长马永生，双方就能源合作进行交流。"),
     ]
-    with open_store(store_target) as st:
-        st.ingest([str(write_jsonl(tmp_path / "calls.jsonl", reports))], workers=0)
-        calls = st.events(date_from=D("2023-03-02"), date_to=D("2023-03-02"), person="易炼红")
-        assert len(calls) == 2
-        by_sources = sorted(len(e.sources) for e in calls)
-        assert by_sources == [1, 2]
+    calls = _days_events(store_target, tmp_path, reports)
+    assert len(calls) == 2
+    assert sorted(len(e.sources) for e in calls) == [1, 2]
 
 
 def test_a_leaders_meetings_of_one_day_are_not_chained(store_target, tmp_path):  # noqa: F811
@@ -295,11 +299,10 @@ def test_a_leaders_meetings_of_one_day_are_not_chained(store_target, tmp_path): 
         _day_report("standing", "3月2日，浙江省委书记易炼红在杭州主持召开省委常委会会议，传达学习全国两会精神。"),
         _day_report("guests", "3月2日，浙江省委书记易炼红在杭州会见了来浙考察的企业家代表。"),
     ]
-    with open_store(store_target) as st:
-        st.ingest([str(write_jsonl(tmp_path / "day.jsonl", reports))], workers=0)
-        day = st.events(date_from=D("2023-03-02"), date_to=D("2023-03-02"), person="易炼红")
-        visitors = {"戴厚良", "辛保安", "马永生"}
-        met = [{p["name"] for p in e.participants} & visitors for e in day]
-        assert sorted(len(m) for m in met if m) == [1, 1, 1]
-        (cnpc,) = [e for e, m in zip(day, met, strict=True) if "戴厚良" in m]
-        assert {"cnpc-1", "cnpc-2"} <= {s.title for s in cnpc.sources}
+    day = _days_events(store_target, tmp_path, reports)
+    visitors = {"戴厚良", "辛保安", "马永生"}
+    met = [{p["name"] for p in e.participants} & visitors for e in day]
+    assert sorted(len(m) for m in met if m) == [1, 1, 1]
+    (cnpc,) = [e for e, m in zip(day, met, strict=True) if "戴厚良" in m]
+    assert {"cnpc-1", "cnpc-2"} <= {s.title for s in cnpc.sources}
+
