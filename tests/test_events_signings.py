@@ -92,3 +92,36 @@ def test_a_day_of_history_is_not_carried_to_the_next_sentence():
             "仪式结束后，国家主席习近平会见了抗战老战士代表。")
     evs = _events(text, "2014-07-07")
     assert all(_start(e) != "1937-07-07" for e in evs)
+
+
+def test_both_sides_witness_the_signing_of_the_talks_just_told():
+    # 会谈后，两国总理共同见证了…的签署 (两国元首/总理/领导人, 双方 … 见证/出席/签署: about 230 in
+    # bulk): the people, day and place of the talks the time clause names
+    text = ("国务院总理李强11日在北京同来访的新西兰总理希普金斯举行会谈。\n"
+            "会谈后，两国总理共同见证了经贸、农业等领域多项双边合作文件的签署。")
+    evs = _events(text, "2023-06-28")
+    sign = next(e for e in evs if e["type"] == "signing")
+    assert {p["name"] for p in sign["participants"]} == {"李强", "希普金斯"}
+    assert {p["role"] for p in sign["participants"]} == {"attendee"}
+    assert _start(sign) == "2023-06-11" and sign["place"] == "北京"
+
+
+def test_both_sides_signing_themselves_are_signatories_even_after_what_was_said():
+    text = ("国家主席习近平20日在人民大会堂同塞尔维亚总统武契奇举行会谈。\n"
+            "习近平指出，双方要深化合作。双方还共同签署了联合声明。")
+    sign = next(e for e in _events(text, "2024-05-09") if e["type"] == "signing")
+    assert {p["name"] for p in sign["participants"]} == {"习近平", "武契奇"}
+    assert {p["role"] for p in sign["participants"]} == {"signatory"}
+
+
+def test_a_signing_ceremony_attended_is_a_signing():
+    # 出席了…的签字仪式 (26 in bulk; 签字仪式 66, 签署仪式 11, 签约仪式 6)
+    text = "会见后，吴邦国委员长与吴登盛总统共同出席了两国政府间经贸合作文件的签字仪式。"
+    sign = next(e for e in _events(text, "2012-09-15") if e["type"] == "signing")
+    assert {p["name"] for p in sign["participants"]} == {"吴邦国", "吴登盛"}
+
+
+def test_what_both_sides_signed_earlier_or_inside_a_quotation_opens_nothing():
+    text = ("国家主席习近平8日在人民大会堂同德国总理默克尔举行会谈。\n"
+            "习近平表示，你这次访华，双方签署了一系列合作协议。双方签署的文件非常重要。")
+    assert [e["type"] for e in _events(text, "2014-07-08")] == ["talks"]

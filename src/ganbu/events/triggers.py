@@ -29,8 +29,8 @@ _REFERENCE_AFTER = ("精神", "重要讲话", "重要指示", "主席团", "秘�
                     "机制")  # 特别代表会晤机制, 定期磋商机制 (会晤|磋商…机制: 45 in the bulk corpus)
 # 经…会议研究 / 报…会议审议 (33 in the bulk corpus, mostly the discipline formula)
 _PROCEDURE_AFTER = ("研究", "审议", "讨论")
-# X和Y共同见证了…文件的签署 (见证…的签署|签约: 141 in the bulk corpus)
-_WITNESSED = re.compile(r"见证[^，,。；;！？\n]{0,60}的$")
+# X和Y共同见证了…文件的签署 (见证…的签署|签约: 141 in the bulk corpus), 出席了…文件的签字仪式 (26)
+_WITNESSED = re.compile(r"(?:见证|出席)[^，,。；;！？\n]{0,60}的$")
 # a visit and then its meeting or talks in the same clause: 访问了X并会见Y, 进行正式访问，并与Y举行会谈
 _AND_MEETS = re.compile(r"了?[^，,。；;！？\n]{0,20}?[，,]?并(?:与|同|和)?[^，,。；;！？\n]{0,30}?(?:举行)?")
 # 在…会上/会议上 + another act of the sentence (在座谈会上发表重要讲话)
@@ -131,6 +131,8 @@ def _reading(s: str, a: int, ts: int, te: int, t: Trigger, passage: Passage, no_
         return None  # 潘基文通过发言人发表声明: not the person's own speech
     if t.type in ("meeting", "conference") and _MESSAGE_AFTER.match(s, te) and _TO_BEFORE.search(s, a, ts):
         return None  # 向中俄执政党对话机制第八次会议致贺信: the meeting a message goes to (18 in bulk)
+    if t.word.endswith("仪式") and s.startswith("的", te):
+        return None  # 出席…签署仪式的特使: who the person is (3 in bulk; 签署的协议 stays a signing)
     if _HELD.match(s, te):
         return None  # 对会议的召开表示热烈祝贺: the meeting is what is greeted (56 in bulk)
     if _AS_TIME.match(s, te):
