@@ -52,3 +52,18 @@ def test_visit_to_china_told_twice_is_one_event():
 def test_no_visit_without_a_destination_or_a_visitor():
     text = "访问期间，双方签署了多项合作文件。各界人士对访问成果给予高度评价。"
     assert _visits(text, "2019-03-28") == []
+
+
+def test_a_visit_going_on_told_with_zai_before_the_visitor():
+    # 正在伊朗进行正式友好访问的X… (在X进行…访问: 92 in bulk): X's visit to that country, undated
+    text = "正在伊朗进行正式友好访问的全国人大常委会委员长吴邦国当地时间11日在德黑兰会见了伊朗总统内贾德。"
+    evs = ganbu.extract(text, "2012-09-12").to_dict()["events"]
+    visit = next(e for e in evs if e["type"] == "visit")
+    assert [p["name"] for p in visit["participants"]] == ["吴邦国"]
+    assert visit["place"] == "伊朗" and visit["date"] is None
+
+
+def test_zai_with_a_time_before_the_visit_is_no_destination():
+    text = "而在2015年10月习近平主席访问英国期间，中英双方签署了合作协议。"
+    visits = [e for e in ganbu.extract(text, "2016-01-07").to_dict()["events"] if e["type"] == "visit"]
+    assert [v["place"] for v in visits] == ["英国"]

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..lang.places import countries_in
 from ..lang.tables import rows
 from ..model import Person
 from ..people.names import role_at
@@ -29,7 +30,8 @@ _BREAK = "，,。；;！？\n"
 # found by their verb (访问, 访华, 来华), then read back to 对/赴 (对意大利、摩纳哥进行国事访问)
 _VISIT_WORD = re.compile(r"访问了?|访华|来华")
 _LAI_HUA = re.compile(rf"来华(?:进行)?[^{_BREAK}]{{0,10}}?访问")
-_DUI = re.compile(rf"(?:对|赴)(?P<dest>[^{_BREAK}对赴]{{1,30}}?)(?:(?:进行|开始)了?[^{_BREAK}]{{0,12}}?)?$")
+# 对意大利进行国事访问, 赴…访问, 正在伊朗进行正式友好访问的… (在X进行…访问: 92 in the bulk corpus)
+_DUI = re.compile(rf"(?:对|赴|在)(?P<dest>[^{_BREAK}对赴在]{{1,30}}?)(?:(?:进行|开始)了?[^{_BREAK}]{{0,12}}?)?$")
 _DUI_BACK = 46  # 对 + destinations + 进行…: how far back from 访问 the phrase may start
 _AFTER_NAME_MAX = 30  # 访问越南的中共中央政治局常委、国务院副总理张高丽: the title between 的 and the name
 _GAP_MAX = 24
@@ -63,6 +65,16 @@ def _words() -> _Words:
     return _Words(tuple(w.get("region", [])), tuple(w.get("china", [])), gap)
 
 
+def _only_places(dest: str, regions: tuple[str, ...]) -> bool:
+    """``dest`` is country or region names and nothing else (在伊朗, 在非洲三国)."""
+    rest = dest
+    for a, b, _ in sorted(countries_in(dest), reverse=True):
+        rest = rest[:a] + rest[b:]
+    for r in regions:
+        rest = rest.replace(r, "")
+    return not rest.strip("、和")
+
+
 class Visits:
     """The visit phrases of a text with their destinations, read once."""
 
@@ -93,6 +105,8 @@ class Visits:
                 places = ["中国"]
             else:
                 dui = _DUI.search(s, max(0, m.start() - _DUI_BACK), m.start())
+                if dui is not None and s[dui.start()] == "在" and not _only_places(dui.group("dest"), words.regions):
+                    dui = None  # 在2015年10月习近平访问英国期间: 在 with no destination right after it
                 if dui is not None:
                     start = dui.start()
                     places = self._destinations(*dui.span("dest"), countries, cstarts, words)
