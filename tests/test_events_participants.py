@@ -111,3 +111,29 @@ def test_people_named_as_a_group_before_what_they_join_are_at_the_event():
             "美国副总统彭斯、财政部长姆努钦等美方官员参加了会见。")
     evs = ganbu.extract(text, "2018-05-18").to_dict()["events"]
     assert [sorted(p["name"] for p in e["participants"]) for e in evs] == [["刘鹤", "姆努钦", "彭斯", "特朗普"]]
+
+
+def test_a_congress_convened_before_its_people_are_named_is_their_conference():
+    # 大会…在京开幕。X会见…与会代表。Y等出席开幕会。 (a conference noun + day + 在… + 开幕/召开/举行/闭幕
+    # opening a sentence: 966 in bulk): the congress is an event of its own, beside the meeting
+    text = ("中华全国工商业联合会第十一次会员代表大会7日在北京开幕。中共中央政治局常委刘云山会见全会与会代表。"
+            "全国人大常委会副委员长陈至立等出席开幕会。")
+    evs = ganbu.extract(text, "2012-12-08").to_dict()["events"]
+    assert sorted(e["type"] for e in evs) == ["conference", "meeting"]
+    conf = next(e for e in evs if e["type"] == "conference")
+    assert "陈至立" in {p["name"] for p in conf["participants"]}
+    assert conf["date"]["start"] == "2012-12-07" and conf["place"] == "北京"
+
+
+def test_one_who_reads_a_letter_at_the_meeting_is_there():
+    # X在会上宣读…并讲话 (X在…会上/会议上/开幕式上: 1,241 in bulk)
+    text = "纪念中国福利会成立80周年大会14日下午在上海举行。上海市委书记李强在会上宣读习近平的贺信并讲话。"
+    evs = ganbu.extract(text, "2018-06-15").to_dict()["events"]
+    conf = next(e for e in evs if e["type"] == "conference")
+    assert [p["name"] for p in conf["participants"]] == ["李强"]
+
+
+def test_huishang_inside_other_words_opens_no_talks():
+    text = "陈至立出席会议。会议希望工商联在行业协会商会改革发展中发挥促进作用。"
+    evs = ganbu.extract(text, "2012-12-08").to_dict()["events"]
+    assert "talks" not in {e["type"] for e in evs}

@@ -25,7 +25,9 @@ _TAKING_PART_AFTER = re.compile(
     # a list that goes on with bodies or unnamed people up to 等: 议长X、全体政府部长、…等出席
     r"|[、和及][^，,。；;！？\n]{0,60}?等(?:参加|出席|陪同|列席)"
     # 等美方官员参加了会见: the list's people named as a group before what they join
-    r"|[^，,。；;！？\n]{1,10}?(?:参加|出席|陪同|列席)了?(?:会见|会谈|会晤|会议|座谈|活动))")
+    r"|[^，,。；;！？\n]{1,10}?(?:参加|出席|陪同|列席)了?(?:会见|会谈|会晤|会议|座谈|活动)"
+    # X在会上宣读…并讲话: at the meeting (X在…会上/会议上/开幕式上: 1,241 in bulk)
+    r"|在(?:大会|会议|会|开幕式|闭幕式|座谈会|仪式)上)")
 # 会上，X指出… / 会谈中，X表示…: a sentence set at the event, its speakers are there
 _AT_EVENT = re.compile(r"(?:会上|会议上|座谈会上|座谈中|会谈中|会谈时|会见中|会见时|会晤中|仪式上|开幕式上|活动中"
                        r"|调研中|考察中)[，,]")

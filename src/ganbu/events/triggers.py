@@ -46,6 +46,12 @@ _PROCEDURE_BEFORE = re.compile(r"(?:经(?!济)|报(?!告|道))[^，。；！？\
 _REFERENCE_CLAUSE = re.compile(r"精神|(?<!发表)重要讲话|重要指示|重要批示")
 _CLAUSE_END = re.compile(r"[，。；！？\n]")
 _HABITUAL = re.compile(r"多次|屡次|一再|反复|历来|曾")
+# 中国科学院第十九次院士大会28日在人民大会堂开幕。: a congress as the subject, convened; its people are
+# named after (a meeting or congress noun + day + 在… + 开幕|召开|举行|闭幕 opening a sentence: 966 in
+# bulk; of a conference word (大会, 座谈会, 论坛…) only: 会议 sessions are told again by 出席会议)
+_CONVENED = re.compile(r"(?:[^，,。；;！？\n]{0,6}?[日号])?(?:上午|下午|晚上?)?(?:在[^，,。；;！？\n]{1,15}?)?"
+                       r"(?:隆重|正式)?(?:开幕|召开|举行|闭幕)")
+_PLANNED = re.compile(r"[于将拟]")  # 会议建议全国政协十三届三次会议于5月21日在北京召开: not held yet
 _JOIN_BEFORE = ("出席", "参加", "主持", "列席", "一同参加", "一同", "一起", "陪同", "参与", "召开")
 _OPEN_MEETING_WORDS = ("会议", "全体会议", "常务会议", "座谈", "会谈", "工作会谈")
 
@@ -157,6 +163,10 @@ def _reading(s: str, a: int, ts: int, te: int, t: Trigger, passage: Passage, no_
         return None  # 亲切的慰问, 重要的会议: a noun, not an event told here (but 见证了…协议的签署)
     if before.removesuffix("了").endswith(_JOIN_BEFORE):  # 参加了会见 (71 such in bulk, 参加了会见 49)
         return "weak"
+    if t.type == "conference" and not passage.events:
+        convened = _CONVENED.match(s, te)
+        if convened is not None and not _PLANNED.search(s, te, convened.end()):
+            return "opens"
     opening = _OPENING.search(s[max(a, ts - 16) : ts]) is not None and t.strength == "join"
     if t.strength in ("new", "alone"):
         if passage.events and t.type == "conference":
