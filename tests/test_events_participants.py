@@ -137,3 +137,25 @@ def test_huishang_inside_other_words_opens_no_talks():
     text = "陈至立出席会议。会议希望工商联在行业协会商会改革发展中发挥促进作用。"
     evs = ganbu.extract(text, "2012-12-08").to_dict()["events"]
     assert "talks" not in {e["type"] for e in evs}
+
+
+def test_a_session_of_a_congress_convened_is_a_conference_and_its_rostrum_takes_part():
+    # 政协第…全国委员会第…次会议…开幕 (52 sessions among the 会议 convened at a sentence's head in
+    # bulk; 195 standing committees stay meetings); 在主席台就座 (38 in bulk) takes part
+    text = ("中国人民政治协商会议第十四届全国委员会第二次会议4日下午在人民大会堂开幕。\n"
+            "全国政协主席王沪宁，全国政协副主席石泰峰、胡春华在主席台前排就座。")
+    evs = ganbu.extract(text, "2024-03-05").to_dict()["events"]
+    assert [e["type"] for e in evs] == ["conference"]
+    assert {p["name"] for p in evs[0]["participants"]} == {"王沪宁", "石泰峰", "胡春华"}
+
+
+def test_a_standing_committee_convened_is_a_meeting_chaired_by_the_title_after_the_name():
+    text = "政协第十四届全国委员会第十三次主席会议29日在北京召开。全国政协主席王沪宁主持并讲话。"
+    evs = ganbu.extract(text, "2024-01-30").to_dict()["events"]
+    assert [e["type"] for e in evs] == ["meeting"]
+    assert {p["name"]: p["role"] for p in evs[0]["participants"]} == {"王沪宁": "chair"}
+
+
+def test_a_session_named_in_passing_with_no_one_at_it_is_no_event():
+    text = "3月4日全国政协十四届一次会议开幕，5日十四届全国人大一次会议开幕。各地代表陆续抵京。"
+    assert ganbu.extract(text, "2023-03-03").to_dict()["events"] == []

@@ -101,7 +101,8 @@ def extract_events(s: str, published: str | None, people: list[Person], titled: 
     by_id = {p.id: p for p in people}
     _place_inspections(events, by_id)
     out = [_event_record(f"e{i + 1}", ev, by_id, s, org_ids or {})
-           for i, ev in enumerate(e for e in events if e.people or len(e.orgs) >= 2 or e.parties)]
+           for i, ev in enumerate(e for e in events
+                                  if e.people or (not e.needs_people and (len(e.orgs) >= 2 or e.parties)))]
     return out, statements(s, story.sents, story.people), quantities(s, out), warnings(s, story.sents)
 
 
@@ -258,7 +259,7 @@ class _Story:
         made = []
         for gi, g in enumerate(groups):
             ev = Event(t.type, (ts, te), [a, b], date, places[gi] if trip else place, targets=g,
-                       passage=self.passage.number)
+                       passage=self.passage.number, needs_people=t.strength == "convened")
             if by_person:
                 ev.only = met[gi]
                 ev.met_ids = frozenset((met[gi].id,))

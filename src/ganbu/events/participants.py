@@ -27,12 +27,15 @@ _TAKING_PART_AFTER = re.compile(
     # 等美方官员参加了会见: the list's people named as a group before what they join
     r"|[^，,。；;！？\n]{1,10}?(?:参加|出席|陪同|列席)了?(?:会见|会谈|会晤|会议|座谈|活动)"
     # X在会上宣读…并讲话: at the meeting (X在…会上/会议上/开幕式上: 1,241 in bulk)
-    r"|在(?:大会|会议|会|开幕式|闭幕式|座谈会|仪式)上)")
+    r"|在(?:大会|会议|会|开幕式|闭幕式|座谈会|仪式)上"
+    # X、Y等在主席台就座 (38 in bulk)
+    r"|[^，,。；;！？\n]{0,6}?在主席台[^，,。；;！？\n]{0,3}就座)")
 # 会上，X指出… / 会谈中，X表示…: a sentence set at the event, its speakers are there
 _AT_EVENT = re.compile(r"(?:会上|会议上|座谈会上|座谈中|会谈中|会谈时|会见中|会见时|会晤中|仪式上|开幕式上|活动中"
                        r"|调研中|考察中)[，,]")
 _SPEAKING = re.compile(r"(?:表示|指出|强调|说|认为|提出|希望|感谢)")
 _WITH = ("与", "同", "和")
+_CLAUSE_BREAK = "，,。；;！？\n：:"
 _TALK_AFTER = re.compile(r"[^，,。；;！？\n]{0,30}?(?:交换意见|座谈|会谈|交流|磋商|洽谈|会面|见面)")
 _TAKING_PART_BEFORE = re.compile(r"(?:陪同|随同)[^，,。；;！？\n]{0,20}$")
 # a name written as the owner of a message, an instruction or an envoy, not as one who is there:
@@ -234,9 +237,13 @@ class Ties:
         at_event = speakers or _AT_EVENT.match(s, a) is not None
         for x, y in self.people.mentions_in(person, a, b):
             end = self.list_end(y, b)
+            start = self._titles_back(self._list_start(x, a))
             if _TAKING_PART_AFTER.match(s, end, b) or (at_event and _SPEAKING.match(s, end, b)):
                 return True
-            start = self._titles_back(self._list_start(x, a))
+            # 张德江委员长主持会议: the clause's subject, a title written after the name
+            role = role_at(s, end) if start == a or s[start - 1] in _CLAUSE_BREAK else None
+            if role and _TAKING_PART_AFTER.match(s, end + len(role), b):
+                return True
             if _TAKING_PART_BEFORE.search(s, max(a, start - 24), start):
                 return True
             # ，与中智集团董事长X就…交换意见 / 与X座谈: the counterpart of the talk

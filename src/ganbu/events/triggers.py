@@ -51,6 +51,8 @@ _HABITUAL = re.compile(r"多次|屡次|一再|反复|历来|曾")
 # bulk; of a conference word (大会, 座谈会, 论坛…) only: 会议 sessions are told again by 出席会议)
 _CONVENED = re.compile(r"(?:[^，,。；;！？\n]{0,6}?[日号])?(?:上午|下午|晚上?)?(?:在[^，,。；;！？\n]{1,15}?)?"
                        r"(?:隆重|正式)?(?:开幕|召开|举行|闭幕)")
+_SESSION = re.compile(r"(?:代表大会|全国委员会|人大|政协)[^，,。；;！？\n]{0,12}?第?[一二三四五六七八九十\d]+次会议$")
+_STANDING = re.compile(r"常务委员会|常委会|主席会议|主席团")
 _PLANNED = re.compile(r"[于将拟]")  # 会议建议全国政协十三届三次会议于5月21日在北京召开: not held yet
 _JOIN_BEFORE = ("出席", "参加", "主持", "列席", "一同参加", "一同", "一起", "陪同", "参与", "召开")
 _OPEN_MEETING_WORDS = ("会议", "全体会议", "常务会议", "座谈", "会谈", "工作会谈")
@@ -109,6 +111,8 @@ def pick_trigger(s: str, a: int, text: str, passage: Passage, sent_people: list[
             # 在…座谈会上发表重要讲话: the meeting is where the act the sentence tells takes place
             venue_of = venue_of or (ts, te, t)
             continue
+        if kind == "convened":
+            return ts, te, _convened(s, a, ts, t)
         if kind == "opens":
             return ts, te, t
         if kind == "opening":
@@ -116,6 +120,17 @@ def pick_trigger(s: str, a: int, text: str, passage: Passage, sent_people: list[
         elif kind == "weak" and not passage.events and sent_people:
             weak = weak or (ts, te, t)
     return opening_found or weak or venue_of
+
+
+def _convened(s: str, a: int, ts: int, t: Trigger) -> Trigger:
+    """The trigger of a meeting convened at the head of its sentence, of strength ``convened``
+    (an event only if people are named at it). 十二届全国人大一次会议 / 政协第十二届全国委员会第一次
+    会议: a session of a congress is a conference (the guidelines' event types), a standing
+    committee's 会议 a meeting (of the 会议 convened at a sentence's head in bulk: 52 sessions, 195
+    standing committees, 213 others)."""
+    name = s[_clause_start(s, a, ts) : ts + len(t.word)]
+    session = t.word == "会议" and _SESSION.search(name) is not None and not _STANDING.search(name)
+    return Trigger(t.word, "conference" if session else t.type, "convened")
 
 
 def _clause_start(s: str, a: int, p: int) -> int:
@@ -163,10 +178,10 @@ def _reading(s: str, a: int, ts: int, te: int, t: Trigger, passage: Passage, no_
         return None  # 亲切的慰问, 重要的会议: a noun, not an event told here (but 见证了…协议的签署)
     if before.removesuffix("了").endswith(_JOIN_BEFORE):  # 参加了会见 (71 such in bulk, 参加了会见 49)
         return "weak"
-    if t.type == "conference" and not passage.events:
+    if t.type in ("conference", "meeting") and not passage.events:
         convened = _CONVENED.match(s, te)
         if convened is not None and not _PLANNED.search(s, te, convened.end()):
-            return "opens"
+            return "convened"
     opening = _OPENING.search(s[max(a, ts - 16) : ts]) is not None and t.strength == "join"
     if t.strength in ("new", "alone"):
         if passage.events and t.type == "conference":

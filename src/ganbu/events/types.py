@@ -37,6 +37,7 @@ class Event:
     heading: bool = False       # told in a heading line
     quoted: bool = False        # told inside what someone says: no one joins it later
     parties: list[str] = field(default_factory=list)  # bodies of a signing named as written (埃及, 希腊)
+    needs_people: bool = False  # a meeting convened as a sentence's subject: an event only if people join
     log: EventLog | None = None  # told when a person joins, once logged
     _topic_set: set[str] = field(default_factory=set)
 
