@@ -67,3 +67,11 @@ def test_zai_with_a_time_before_the_visit_is_no_destination():
     text = "而在2015年10月习近平主席访问英国期间，中英双方签署了合作协议。"
     visits = [e for e in ganbu.extract(text, "2016-01-07").to_dict()["events"] if e["type"] == "visit"]
     assert [v["place"] for v in visits] == ["英国"]
+
+
+def test_the_host_who_invited_is_not_at_the_arrival_and_the_airport_welcome_is():
+    # 应X邀请 (340 in bulk) names who invited; X、Y等到机场迎接 (到机场迎接 77, 到机场送行 48 in bulk)
+    text = ("应澳大利亚总理阿尔巴尼斯邀请，国务院总理李强15日下午乘包机抵达阿德莱德，开始对澳大利亚进行正式访问。\n"
+            "澳大利亚外交部长黄英贤、南澳州州长马思诺等到机场迎接。")
+    visit = next(e for e in ganbu.extract(text, "2024-06-16").to_dict()["events"] if e["type"] == "visit")
+    assert {p["name"] for p in visit["participants"]} == {"李强", "黄英贤", "马思诺"}

@@ -73,6 +73,8 @@ _AND_SPEAKS = re.compile(r"[，,]?并在[^，,。；;！？\n]{2,40}?(?:会|会�
                          r"(?P<verb>发表[^，,。；;！？\n]{0,6}?讲话|讲话|致辞)")
 _AND_TALKS = re.compile(r"[，,]并(?:与|同)(?P<who>[^，,。；;！？\n]{1,40}?)(?:举行|进行)了?(?P<talks>会谈)")
 _BREAK = re.compile(r"[，,。；;！？\n]")
+# 应X邀请 (340 in bulk): who invited, named before the act
+_INVITED_BY = re.compile(r"应[^，,。；;！？\n]{1,40}?邀请?")
 # events whose reports go on with what was said there: a person speaking in a later sentence is
 # at the event (会议召开。市委书记X强调…); not so after a signing or an act
 _SPEAKERS_THERE = ("conference", "meeting", "talks", "inspection")
@@ -344,10 +346,13 @@ class _Story:
         # 在…会议上，张高丽首先传达了…: the subject of the clause after a setting clause
         subject_from = ce + 1 if s.endswith(_SETTING_END, te, ce) else -1
         kept = []
+        invited_by = [m.span() for m in _INVITED_BY.finditer(s, a, ts)]
         for p in sent_people:
             here = self.people.mentions_in(p, a, b)
             if only_named_as_owner(s, here):
                 continue  # 宣读了习近平的贺信并讲话: the sender is not at the event
+            if invited_by and all(any(u <= x < v for u, v in invited_by) for x, _ in here):
+                continue  # 应澳大利亚总理阿尔巴尼斯邀请，李强…访问: the host who invited is not told there
             # in the trigger's clause, or in an earlier one unless what follows is what they say
             # (张高丽说，今年4月，习近平同阮富仲…会谈)
             if (any(cs <= x < ce or (x < cs and not _SAYS.match(s, self.ties.list_end(y, b)))

@@ -24,6 +24,8 @@ _TAKING_PART_AFTER = re.compile(
     r"会见|会谈|座谈|考察|调研|看望|慰问|走访|随同|举行(?:会谈|会见|会晤|座谈)|见证|代表双方|签署|签约"
     # a list that goes on with bodies or unnamed people up to 等: 议长X、全体政府部长、…等出席
     r"|[、和及][^，,。；;！？\n]{0,60}?等(?:参加|出席|陪同|列席)"
+    # X、Y等到机场迎接 / 在机场送行 (到机场迎接 77, 到机场送行 48, 在机场迎接 3 in bulk)
+    r"|(?:[、和及][^，,。；;！？\n]{0,60}?)?等?[到在]机场(?:迎接|送行)"
     # 等美方官员参加了会见: the list's people named as a group before what they join
     r"|[^，,。；;！？\n]{1,10}?(?:参加|出席|陪同|列席)了?(?:会见|会谈|会晤|会议|座谈|活动)"
     # X在会上宣读…并讲话: at the meeting (X在…会上/会议上/开幕式上: 1,241 in bulk)
