@@ -167,3 +167,12 @@ def test_a_name_does_not_take_the_verb_of_zuo_de_baogao():
 def test_states_abbreviated_with_china_are_no_name():
     # 孟中两国, 孟中印缅经济走廊, 阿中携手 (X中 + 两国/关系/… 2,501 times in bulk)
     assert _names("卡莉达·齐亚表示，孟中两国友谊源远流长。推进孟中印缅经济走廊建设。阿中携手合作。") == {"卡莉达·齐亚"}
+
+
+def test_a_name_read_short_where_the_text_spells_a_longer_name_of_the_story_is_that_person():
+    text = ("应澳大利亚总理阿尔巴尼斯邀请，国务院总理李强抵达阿德莱德，并同阿尔巴尼斯总理举行会晤。"
+            "去年，阿尔巴尼斯总理成功访华。")
+    doc = ganbu.extract(text, "2024-06-16")
+    assert sorted(p.name for p in doc.people) == ["李强", "阿尔巴尼斯"]
+    alb = next(p for p in doc.people if p.name == "阿尔巴尼斯")
+    assert all(text[a:b] == "阿尔巴尼斯" for a, b in alb.mentions) and len(alb.mentions) == 3

@@ -37,6 +37,7 @@ def build_people(s: str, mentions: list[TitledMention], maker: PositionMaker,
             for pos in positions:
                 _add_position(p, pos)
     _merge_short_names(people)
+    _merge_cut_names(s, people)
     for person in people.by_name.values():
         maker.complete_states(person.positions)
     for name, a, b in authors:
@@ -116,6 +117,29 @@ def _merge_short_names(people: _People) -> None:
         src, dst = people.by_name.pop(short), people.by_name[names[0]]
         people.first.pop(short)
         dst.rules |= src.rules
+        for pos in src.positions:
+            _add_position(dst, pos)
+
+
+def _merge_cut_names(s: str, people: _People) -> None:
+    """A name read short where the text spells a longer name of the document at every mention of
+    it (澳大利亚总理阿尔巴尼斯 … 并同阿尔巴尼斯总理: 巴尼斯 read before 总理) is that person: its
+    mentions, widened to the full name, and its titles go to the longer one."""
+    names = sorted(people.by_name, key=len, reverse=True)
+    for short in [n for n in names if len(n) >= 2]:
+        src = people.by_name.get(short)
+        full = next((n for n in names if len(n) > len(short) and n.endswith(short) and n in people.by_name), None)
+        if src is None or full is None:
+            continue
+        k = len(full) - len(short)
+        if not src.mentions or any(s[a - k : a] != full[:k] for a, _ in src.mentions):
+            continue
+        dst = people.by_name[full]
+        del people.by_name[short]
+        people.first.pop(short)
+        dst.rules |= src.rules
+        for a, b in src.mentions:
+            people.mention(full, a - k, b)
         for pos in src.positions:
             _add_position(dst, pos)
 
