@@ -159,3 +159,12 @@ def test_a_standing_committee_convened_is_a_meeting_chaired_by_the_title_after_t
 def test_a_session_named_in_passing_with_no_one_at_it_is_no_event():
     text = "3月4日全国政协十四届一次会议开幕，5日十四届全国人大一次会议开幕。各地代表陆续抵京。"
     assert ganbu.extract(text, "2023-03-03").to_dict()["events"] == []
+
+
+def test_those_invited_to_report_or_speaking_on_a_theme_are_at_the_meeting():
+    # X应邀作报告, X围绕…作发言, X就…作说明 (2,003 in bulk)
+    text = ("政协第十四届全国委员会第三十六次主席会议28日在京召开。全国政协主席王沪宁主持并讲话。"
+            "科技部副部长龙腾应邀作报告。全国政协副主席穆虹、咸辉围绕学习贯彻重要讲话精神作发言。")
+    evs = ganbu.extract(text, "2025-05-29").to_dict()["events"]
+    assert [e["type"] for e in evs] == ["meeting"]
+    assert {p["name"] for p in evs[0]["participants"]} == {"王沪宁", "龙腾", "穆虹", "咸辉"}

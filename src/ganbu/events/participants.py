@@ -20,6 +20,8 @@ _TITLE_MAX = 14  # a title between the names of a list (、外交部长王毅)
 # after a name: more names, 等, 同志, an adverb of the way they take part
 _LIST_GLUE = re.compile(r"(?:等代表|等|同志|也|还|一同|一起|分别|先后|相继|共同|均|都|则|亦)*")
 _TAKING_PART_AFTER = re.compile(
+    # X应邀作报告, X围绕…作发言, X就…作说明 (应邀作|围绕…作|就…作 + 报告/发言/说明: 2,003 in bulk)
+    r"(?:应邀|分别|先后|围绕[^，,。；;！？\n]{1,40}?(?=作)|就[^，,。；;！？\n]{1,40}?(?=作))?"
     r"(?:参加|出席|陪同|列席|在座|参观|参与|主持|介绍|汇报|发言|讲话|致辞|作了?[^，,。；;！？\n]{0,40}?(?:报告|说明|发言|讲话|介绍)|"
     r"会见|会谈|座谈|考察|调研|看望|慰问|走访|随同|举行(?:会谈|会见|会晤|座谈)|见证|代表双方|签署|签约"
     # a list that goes on with bodies or unnamed people up to 等: 议长X、全体政府部长、…等出席
