@@ -59,6 +59,9 @@ _SPEAKER_BEFORE = ("他", "她", "他们", "双方")
 _MEETING_NOUN = ("会", "会议", "论坛", "座谈")
 _HISTORY_DAYS = 366  # a day written more than this before publication is not carried on
 _CLAUSE_BREAKS = "，,。；;！？\n"
+# 俄罗斯国防部长绍伊古21日称，… : a statement that is the news itself (GUIDELINES, Statements)
+_SAYS_ALONE = re.compile(r"(?:\d{1,2}[日号]|当天|近日|日前|今天|昨天)?(?:再次|也|还|则)?"
+                         r"(?P<verb>表示|(?:证实|透露)?[称说]|宣布|指出|强调|谴责)[，：:]")
 _WRITTEN_GOES_ON = re.compile(r"(?:批示|指示)(?:指出|要求|强调)"
                               r"|(?P<who>[\u4e00-\u9fff·]{2,12}?)(?:在(?:批示|指示)中)?(?:指出|要求|强调|表示)")
 _ABOUT = re.compile(r"[对就]")  # 习近平对…作出重要指示: what a written act is about follows
@@ -218,12 +221,17 @@ class _Story:
         if trig and detail and self.passage.events:
             trig = None  # 在商务部，… / 在与国家电网公司工作会谈时，…: details an open event
         closing = self._closing_pool(text)
+        if (trig is not None and not self.passage.events
+                and self._statement(sent, text, sent_people, bool(venue), before=trig[0])):
+            return  # 纽约市长德布拉西奥18号说，将…确保即将召开的联合国大会…: the meeting is in what is said
         if closing is not None:
             self._join(sent, text, None, sent_people, bool(venue), closing)
         elif trig is not None:
             self._open(si, sent, text, trig, sent_people, sent_orgs, bool(venue))
         elif self.passage.events:
             self._join(sent, text, detail, sent_people, bool(venue))
+        else:
+            self._statement(sent, text, sent_people, bool(venue))
 
     # ------------------------------------------------------------------ a sentence that opens events
 
@@ -368,6 +376,30 @@ class _Story:
             return False
         m = _WRITTEN_GOES_ON.match(self.s, a)
         return m is not None and (not m.group("who") or m.group("who") in self.written_by)
+
+    def _statement(self, sent: Sentence, text: str, sent_people: list[Person], venue: bool,
+                   before: int | None = None) -> bool:
+        """A statement that is the news itself (GUIDELINES, Statements: ``X表示…`` reported on its
+        own is a speech): an official introduced with a title who says something while no event
+        but such statements is open (纽约州州长科莫18日表示…。纽约市长德布拉西奥说…) → a speech
+        that nothing joins. Whether one was made."""
+        a, b = sent.start, sent.end
+        for p in sent_people:
+            if not p.positions:
+                continue
+            for x, y in self.people.mentions_in(p, a, b):
+                m = _SAYS_ALONE.match(self.s, y)
+                if m is None or (before is not None and m.end() > before):
+                    continue
+                if not any(q.span[1] == x for q in p.positions):
+                    continue  # introduced with a title here: a speaker already introduced goes on with an item
+                vs, ve = m.span("verb")
+                ev = Event("speech", (vs, ve), [a, b], self._clause_date(a, vs, m.group("verb")),
+                           self.place if venue else None, passage=self.passage.number)
+                for e in self._merge([ev], text, a, b, sent_people):
+                    e.add(p.id, "speaker")  # not open in the passage: what follows is what was said
+                return True
+        return False
 
     def _authors(self, sent_people: list[Person], a: int, ts: int) -> list[Person]:
         """Who wrote the written act whose trigger starts at ``ts``: those of the sentence not named

@@ -170,7 +170,8 @@ class DateReader:
                     new_date = dict(r)
                     new_date["_pos"] = m.start
                 start = date_of(r["start"])
-                if start and r.get("precision") == "day":
+                # a day after publication (从4月25号起到7月19号, 将于…) is no base for the bare days after it
+                if start and r.get("precision") == "day" and (self.published is None or start <= self.published):
                     self.current = start
         return new_date
 
