@@ -125,3 +125,13 @@ def test_what_both_sides_signed_earlier_or_inside_a_quotation_opens_nothing():
     text = ("国家主席习近平8日在人民大会堂同德国总理默克尔举行会谈。\n"
             "习近平表示，你这次访华，双方签署了一系列合作协议。双方签署的文件非常重要。")
     assert [e["type"] for e in _events(text, "2014-07-08")] == ["talks"]
+
+
+def test_both_sides_sign_on_the_day_of_the_meeting_even_after_a_today_inside_a_quotation():
+    text = ("国家主席习近平9日在钓鱼台国宾馆会见俄罗斯总统普京。\n"
+            "普京表示，相信我们今天的会晤将为俄中关系发展注入新动力。\n"
+            "两国元首共同见证了一系列双边合作协议的签署。\n"
+            "王沪宁、栗战书、杨洁篪等参加上述活动。")
+    sign = next(e for e in _events(text, "2014-11-10") if e["type"] == "signing")
+    assert _start(sign) == "2014-11-09"
+    assert {p["name"] for p in sign["participants"]} == {"习近平", "普京", "王沪宁", "栗战书", "杨洁篪"}

@@ -311,16 +311,21 @@ class _Story:
             return
         after = _AFTER_MEETING.fullmatch(self.s, a, m.start())
         word = after.group(1) if after is not None else None
-        told = [ev for ev in self.passage.events if ev.type in ("talks", "meeting") and not ev.quoted
-                and len(ev.people) >= 2 and (word is None or self.s[ev.trigger[0] : ev.trigger[1]] == word)]
+        # the passage's, else the story's since the last heading (a 今天 inside what was said may
+        # have started a passage since)
+        pools = (self.passage.events, [ev for ev in self.log.events if ev.passage > self.heading_passage])
+        told = next((found for pool in pools if (found := [
+            ev for ev in pool if ev.type in ("talks", "meeting") and not ev.quoted and len(ev.people) >= 2
+            and (word is None or self.s[ev.trigger[0] : ev.trigger[1]] == word)])), [])
         if not told:
             return
         last = told[-1]
         role: ParticipantRole = "attendee" if m.group("verb") else "signatory"
+        own_day = any(True for _ in self.dates.read_in(a, m.end()))
         for ev in merged:
             for pid in last.people:
                 ev.add(pid, role)
-            ev.date = ev.date or last.date
+            ev.date = ev.date if own_day else last.date  # the talks' day, unless the sentence tells one
             ev.place = ev.place or last.place
 
     def _second_acts(self, t: Trigger, a: int, b: int, te: int, date: DateDict | None, place: str | None,
@@ -528,7 +533,8 @@ class _Story:
         """A sentence about open events: its people (not those inside what is said) join them
         (``pool``: the events, when the caller knows them)."""
         a, b = sent.start, sent.end
-        pool = pool or self._pool(detail) or self._met_in(a, b) or self._all_above(text) or self.passage.events
+        above = None if pool or self._pool(detail) or self._met_in(a, b) else self._all_above(text)
+        pool = pool or self._pool(detail) or self._met_in(a, b) or above or self.passage.events
         pool = [ev for ev in pool if not ev.quoted]
         # a person met in one event of the sentence that told several is not in the others
         met_somewhere = set().union(*(ev.met_ids for ev in pool if ev.met_ids is not None))
@@ -547,8 +553,8 @@ class _Story:
                 continue
             role = role_in(self.s, self.people, p, a, b)
             for ev in pool:
-                if ev.type == "signing" and len(pool) > 1:
-                    continue
+                if ev.type == "signing" and len(pool) > 1 and (above is None or not ev.people):
+                    continue  # but 王沪宁等参加上述活动 is at every one with people at it
                 if ev.met_ids is not None and p.id in met_somewhere and p.id not in ev.met_ids:
                     continue
                 ev.add(p.id, "visitor" if ev.type == "visit" and role == "attendee" else role)
