@@ -775,10 +775,8 @@ def _resolve(m: DateMention, published, current, year_hint):
         if current is None and m.day > ref.day + 1 and not m.future:
             # no date told yet: a day after the publication day is last month's (28日 in a 11-09 paper)
             year, month = _shift_month(year, month, -1)
-        elif current is not None and published is not None and year == current.year:
-            recent = _recent_day(m.day, current, published)
-            if recent is not None:
-                year, month = recent.year, recent.month
+        elif (recent := _recent_day(m.day, current, published, year)) is not None:
+            year, month = recent.year, recent.month
     if year is None:
         if year_hint is not None:
             year = year_hint
@@ -798,10 +796,12 @@ def _resolve(m: DateMention, published, current, year_hint):
     return res
 
 
-def _recent_day(day: int, current: _dt.date, published: _dt.date) -> _dt.date | None:
+def _recent_day(day: int, current: _dt.date | None, published: _dt.date | None, year: int) -> _dt.date | None:
     """A bare day written after a day of an earlier month (从4月25号起到…。霍尔德6号表示 in a paper
     of 06-07): when it would go back in the current month, the day of the publication's month
     (or the one before) between the current day and publication, if the current day is recent."""
+    if current is None or published is None or year != current.year:
+        return None
     if day >= current.day - 1 or not 0 <= (published - current).days <= 92:
         return None
     y, mo = published.year, published.month
