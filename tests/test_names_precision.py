@@ -176,3 +176,10 @@ def test_a_name_read_short_where_the_text_spells_a_longer_name_of_the_story_is_t
     assert sorted(p.name for p in doc.people) == ["李强", "阿尔巴尼斯"]
     alb = next(p for p in doc.people if p.name == "阿尔巴尼斯")
     assert all(text[a:b] == "阿尔巴尼斯" for a, b in alb.mentions) and len(alb.mentions) == 3
+
+
+def test_the_shi_of_zai_huijian_shi_is_no_part_of_a_dotted_name():
+    # 在会见…X·Y时表示 (·X时 + 表示/说/指出/强调/，: 17 in bulk)
+    text = "叙利亚总统巴沙尔在会见伊朗议会国家安全与外交政策委员会主席阿拉丁·布鲁杰迪时表示，叙方将继续打击恐怖主义。"
+    names = {p.name for p in ganbu.extract(text, "2012-11-01").people}
+    assert "阿拉丁·布鲁杰迪" in names and "阿拉丁·布鲁杰迪时" not in names
