@@ -172,12 +172,16 @@ def _minority_name(s: str, p: int, m: re.Match[str]) -> tuple[int, float]:
     return m.end(), 0.5
 
 
+_WHEN_BEFORE = re.compile(r"在|会见|会晤|会谈|同|与")
+
+
 def _when_off(s: str, p: int, end: int) -> int:
     """在会见阿拉丁·布鲁杰迪时表示: the 时 of 在…时 closing the clause is no part of the name
     (·X时 + 表示/说/指出/强调/，: 17 in bulk)."""
-    if s[end - 1] == "时" and end - 1 > s.rfind("·", p, end) + 2 and s.rfind("在", max(0, p - 30), p) != -1:
-        return end - 1
-    return end
+    if s[end - 1] != "时" or end - 1 <= s.rfind("·", p, end) + 2:
+        return end
+    clause = max(s.rfind(c, 0, p) for c in "，。；！？\n") + 1
+    return end - 1 if _WHEN_BEFORE.search(s, clause, p) else end
 
 
 def _readings(s: str, p: int, sl: int, allow_role_follow: bool) -> list[tuple[int, float]]:
