@@ -140,8 +140,9 @@ def _clause_start(s: str, a: int, p: int) -> int:
 
 def _reading(s: str, a: int, ts: int, te: int, t: Trigger, passage: Passage, no_trigger: bytearray,
              orgs_here: Sequence[OrgMention]) -> str | None:
-    """How the trigger word at ``[ts, te)`` reads: ``opens`` an event, an ``opening`` verb's
-    object, ``weak`` (opens one only when none is open), or None (no event told here)."""
+    """How the trigger word at ``[ts, te)`` reads: ``opens`` an event, ``convened`` (a meeting
+    as the subject of 开幕/召开/举行: opens one that needs people named at it), an ``opening``
+    verb's object, ``weak`` (opens one only when none is open), or None (no event told here)."""
     if no_trigger[ts]:
         return None  # inside a title or an organisation name (省委第一巡视组组长)
     after = s[te : te + 4]
