@@ -97,3 +97,16 @@ def test_a_vice_chair_written_after_the_name_is_made_explicit_within_the_term():
 
     assert positions("2013-08-28") == {"万鄂湘": ["全国人大常委会副委员长"]}
     assert positions("2024-08-28") == {"万鄂湘": ["副委员长"]}  # not a vice-chair of that term: as written
+
+
+def test_a_foreign_name_no_transliteration_table_spells_is_read_after_a_foreign_title():
+    # Japanese and Mongolian names after a foreign head's title (3,500 bulk stories: 安倍晋三 in 9,
+    # 呼日勒苏赫 in 8, 野田佳彦 4, 奥云额尔登 4, …; read short or split before)
+    assert _positions("日本首相安倍晋三会见了代表团。") == {"安倍晋三": ["日本首相"]}
+    assert _positions("蒙古国总统呼日勒苏赫在乌兰巴托出席仪式。") == {"呼日勒苏赫": ["蒙古国总统"]}
+    assert _positions("日本众议院议长大岛理森表示欢迎。") == {"大岛理森": ["日本众议院议长"]}
+    assert _positions("朝鲜劳动党中央委员会副部长金与正发表谈话。")["金与正"]
+    # the verbs after a name are no part of it (阿拉格希参与, 拉马福萨成为)
+    assert _positions("伊朗副外长阿拉格希参与会谈。") == {"阿拉格希": ["伊朗副外长"]}
+    assert "拉马福萨" in _positions("时任南非副总统拉马福萨成为南非新总统。")
+    assert _positions("日本首相官邸发表声明。") == {}

@@ -309,6 +309,33 @@ def read_foreign_name(s: str, p: int) -> tuple[int, float] | None:
     return end, 1.0 if follower_at(s, end) is not None else 0.8
 
 
+def read_free_name(s: str, p: int) -> tuple[int, float] | None:
+    """A foreign name in characters of no transliteration table, read only right after a foreign
+    head's title (日本首相安倍晋三会见, 蒙古国总统呼日勒苏赫在, 日本众议院议长大岛理森表示): two to
+    five CJK characters up to the first follower, none of them a verb or function word that starts
+    the words after a name (``not_foreign`` in name_chars.tsv; 一 only inside: 玄叶光一郎), not a
+    common word, not a role. Japanese and Mongolian names are written so; the transliteration
+    characters cut them (安倍晋, 呼日勒)."""
+    if p >= len(s) or not is_cjk(s[p]) or is_not_name(s, p) or follower_at(s, p) is not None:
+        return None
+    nc = R.name_chars()
+    if role_at(s, p) or s[p] in nc["never_first"]:
+        return None
+    for end in range(p + 1, min(len(s), p + 5) + 1):
+        c = s[end - 1]
+        if not is_cjk(c) or (c in nc["not_foreign"] and not (c == "一" and end - 1 > p)):
+            return None
+        if end == p + 1:
+            continue
+        f = follower_at(s, end)
+        if f is not None and f != "·":
+            if word_bucket(s[p:end]) or role_at(s, end - 2) or any(
+                    word_bucket(s[i : i + 2]) >= (3 if i == p else 2) for i in range(p, end - 1)):
+                return None  # 热情迎接, 莱希祝伟大: words, not a name
+            return end, 1.0
+    return None
+
+
 def read_foreign_name_before(s: str, end: int) -> int | None:
     """Start of a transliterated name that ends at ``end`` (特朗普总统 → 特朗普), else None."""
     tl = _translit()

@@ -27,7 +27,16 @@ import ahocorasick
 
 from . import tables as R
 from .appointments import parse_appointments, parse_delegates
-from .names import follower_at, is_cjk, read_foreign_name, read_foreign_name_before, read_name, role_at, word_bucket
+from .names import (
+    follower_at,
+    is_cjk,
+    read_foreign_name,
+    read_foreign_name_before,
+    read_free_name,
+    read_name,
+    role_at,
+    word_bucket,
+)
 from .types import Anchor, Link, TitledMention
 
 _CLAUSE_BREAK = re.compile(r"[，。；！？：\n“”\"「」『』《》（）()!?;]")
@@ -228,6 +237,10 @@ def _read_names(s: str, p: int, hi: int, anchors_starts: set[int], evidence, for
                 fr = None  # with no foreign context, a transliterated name needs three characters
             if fr and (not r or (r[1] < 1.0 and fr[0] > r[0]) or (foreign and fr[0] > r[0])):
                 r, as_translit = fr, True
+        if foreign and (not r or r[1] < 1.0):
+            free = read_free_name(s, q)
+            if free and (not r or free[0] > r[0]):
+                r, as_translit = free, True
         if r and any(s.startswith(w, q) for w in R.words()["address"]):
             break  # 总统先生, 总理阁下: a form of address, nobody's name
         if r and q == p and q > 0 and r[0] - q >= 3 and word_bucket(s[q - 1 : r[0]]) >= 2:
