@@ -110,3 +110,18 @@ def test_a_foreign_name_no_transliteration_table_spells_is_read_after_a_foreign_
     assert _positions("伊朗副外长阿拉格希参与会谈。") == {"阿拉格希": ["伊朗副外长"]}
     assert "拉马福萨" in _positions("时任南非副总统拉马福萨成为南非新总统。")
     assert _positions("日本首相官邸发表声明。") == {}
+
+
+def test_a_regnal_number_is_part_of_the_name():
+    # about 120 regnal names in the bulk corpus (阿卜杜拉二世 16, 费利佩六世 11, 伊丽莎白二世 …)
+    assert _positions("西班牙国王费利佩六世和王后莱蒂西娅出席。")["费利佩六世"] == ["西班牙国王"]
+    assert _positions("西班牙前国王胡安·卡洛斯一世表示祝贺。") == {"胡安·卡洛斯一世": ["西班牙前国王"]}
+    assert _positions("李克强会见蒙古国总统额勒贝格道尔吉。")["额勒贝格道尔吉"] == ["蒙古国总统"]
+
+
+def test_a_verb_taking_a_titled_person_ends_the_title_on_its_left():
+    # 高度评价|中共中央总书记… (评价 68, 祝贺 90, 赞赏 55 before a title in bulk), 援引 14
+    text = "朝鲜各界及国际社会高度评价中共中央总书记、国家主席习近平访问朝鲜。"
+    assert _positions(text) == {"习近平": ["中共中央总书记", "国家主席"]}
+    text = "俄罗斯媒体援引俄罗斯总统叙利亚问题特使拉夫连季耶夫的话说。"
+    assert _positions(text) == {"拉夫连季耶夫": ["俄罗斯总统叙利亚问题特使"]}
