@@ -81,6 +81,7 @@ _INVITED_BY = re.compile(r"应[^，,。；;！？\n]{1,40}?邀请?")
 # events whose reports go on with what was said there: a person speaking in a later sentence is
 # at the event (会议召开。市委书记X强调…); not so after a signing or an act
 _SPEAKERS_THERE = ("conference", "meeting", "talks", "inspection")
+_ENCOUNTERS = ("visit", "meeting", "talks")
 # 在X的见证下，…签署: a circumstance, not a sentence about an open event
 _NOT_DETAIL = ("见证下", "陪同下", "主持下", "见证", "带领下")
 # 会谈后，两国元首共同见证了…文件的签署: the two sides of the talks just told (两国元首/总理/领导人,
@@ -545,6 +546,8 @@ class _Story:
             speakers = any(ev.type in _SPEAKERS_THERE for ev in pool)
             if not self.ties.takes_part(p, a, b, speakers) and host_event(p, pool) is None:
                 continue  # only mentioned here (免去内务部长X的职务, X宣布…): not at the event
+            if speakers and self._comments_on(p, a, b, quote_from, sent_people, pool):
+                continue
             host = host_event(p, pool)
             if host is not None:
                 # the body met at a 会见 is the guest's: its people came with the guest
@@ -563,6 +566,18 @@ class _Story:
         if self.place and pool and venue:
             for ev in pool:
                 ev.place = ev.place or self.place
+
+    def _comments_on(self, p: Person, a: int, b: int, quote_from: int, sent_people: list[Person],
+                     pool: list[Event]) -> bool:
+        """美国智库…副会长包道格表示，习近平在中朝建交70周年之际访问朝鲜: one first named here, not at
+        the encounters told, who speaks of someone at them (names him in what he says) comments from
+        outside; he joins none."""
+        if quote_from >= b or not pool or any(ev.type not in _ENCOUNTERS or p.id in ev.people for ev in pool):
+            return False
+        if self.people.mentions_in(p, 0, a) or self.ties.takes_part(p, a, b):
+            return False  # named before (托卡耶夫表示，习近平主席…), or at it (X出席会议并讲话，强调…)
+        return any(q.id != p.id and any(q.id in ev.people for ev in pool)
+                   and any(x >= quote_from for x, _ in self.people.mentions_in(q, a, b)) for q in sent_people)
 
     def _pool(self, detail: re.Match[str] | None) -> list[Event] | None:
         """在商务部，… / 在会见安东内斯库时: the open events the sentence details, if it names them."""
