@@ -182,3 +182,13 @@ def test_one_first_named_to_comment_on_an_encounter_is_not_at_it():
             "托卡耶夫表示，习近平主席首次出访即选择哈萨克斯坦，充分彰显了哈中之间的高度互信。")
     ev = [e for e in _events(text, "2022-09-15") if e["type"] == "talks"]
     assert ev and _names(ev[0]) == {"习近平", "托卡耶夫"}
+
+
+def test_an_encounter_named_again_in_a_speech_carried_on_opens_nothing_people_join():
+    # 习近平指出，…我同总理先生在武汉…会晤…。两国…对这次会晤予以积极评价: the paragraph carries the speech
+    # on (in 3,500 bulk stories 8 such 会晤 named back in a speech took the people of 参加会见)
+    text = ("新华社青岛6月9日电 国家主席习近平9日在青岛会见印度总理莫迪。\n"
+            "习近平指出，一个多月前，我同总理先生在武汉成功举行非正式会晤。两国和国际社会都对这次会晤予以积极评价。\n"
+            "杨洁篪、王毅参加会见。")
+    evs = [e for e in _events(text, "2018-06-10") if e["type"] == "meeting"]
+    assert [_names(e) for e in evs if "王毅" in _names(e)] == [{"习近平", "莫迪", "杨洁篪", "王毅"}]

@@ -245,6 +245,8 @@ class _Story:
         both = self._both_sides_at(a, ts) if t.type == "signing" else None
         # 双方还共同见证了…: the story's own account again, even after what someone said
         quoted = both is None and self._in_speech(sent, ts, sent_people)
+        if quoted:
+            self.quote_para = sent.paragraph  # the paragraph's next sentences carry the speech on
         sent_people = self._at_opening(sent_people, a, b, ts, te)
         if t.strength == "alone":
             sent_people = self._authors(sent_people, a, ts)
