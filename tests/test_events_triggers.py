@@ -145,3 +145,12 @@ def test_a_bare_day_after_a_period_ending_later_is_the_publications_month():
             "美国司法部长霍尔德6号表示，国会议员早已知情。")
     ev = _events(text, "2013-06-07")[0]
     assert ev["date"]["start"] == "2013-06-06"
+
+
+def test_each_preacher_of_a_plenum_gives_a_speech():
+    # 作宣讲报告 168, 作宣讲 177 in the bulk corpus: 中央宣讲团成员X在Y作宣讲报告, one speech a preacher
+    text = ("新华社北京7月29日电 学习贯彻党的二十届三中全会精神中央宣讲团成员在各地宣讲。\n"
+            "中央宣讲团成员、北京市委书记尹力今天在北京作宣讲报告。尹力还与基层干部群众互动交流，深入宣讲全会精神。\n"
+            "中央宣讲团成员、国务院副总理何立峰今天在商务部作宣讲报告。")
+    speeches = [e for e in _events(text, "2024-07-29") if e["type"] == "speech"]
+    assert sorted(p["name"] for e in speeches for p in e["participants"]) == ["何立峰", "尹力"]
