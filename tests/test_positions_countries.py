@@ -125,3 +125,11 @@ def test_a_verb_taking_a_titled_person_ends_the_title_on_its_left():
     assert _positions(text) == {"习近平": ["中共中央总书记", "国家主席"]}
     text = "俄罗斯媒体援引俄罗斯总统叙利亚问题特使拉夫连季耶夫的话说。"
     assert _positions(text) == {"拉夫连季耶夫": ["俄罗斯总统叙利亚问题特使"]}
+
+
+def test_the_titled_head_of_a_delegation_written_before_it_heads_it():
+    # 以…X为团长的Y代表团: 18 in the bulk corpus
+    text = "以中共中央政治局常委、全国政协主席俞正声为团长的中央代表团今天来到日喀则。"
+    assert _positions(text) == {"俞正声": ["中共中央政治局常委", "全国政协主席", "中央代表团团长"]}
+    text = "以主席米洛·久卡诺维奇为团长的黑山社会主义者民主党代表团抵达北京。"
+    assert "黑山社会主义者民主党代表团团长" in _positions(text)["米洛·久卡诺维奇"]

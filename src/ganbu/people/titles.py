@@ -647,6 +647,7 @@ def parse(s: str, protected_spans, evidence=None, countries=(), anchors: list[An
         for a, b in tm.names:
             taken[a:b] = b"\x01" * (b - a)
     untitled = parse_untitled(s, taken, evidence, mask) + _party_heads(s, taken) + parse_delegates(s, anchors, evidence)
+    untitled += _delegation_heads(s, chains + appoint + leaders + untitled)
     result.mentions = chains + appoint + leaders + untitled
     return result
 
@@ -662,6 +663,21 @@ def _party_heads(s: str, taken: bytearray) -> list[TitledMention]:
         if not any(taken[a:b]) and read_name(s, a, allow_role_follow=True) is not None:
             link = Link(m.start(2), m.start(2), m.end(2), "中共中央", m.group(2))
             out.append(TitledMention([link], [(a, b)], "formula"))
+    return out
+
+
+_DELEGATION_HEAD = re.compile(r"为(团长)的([\u4e00-\u9fff]{0,20}?代表团)")
+
+
+def _delegation_heads(s: str, titled: list[TitledMention]) -> list[TitledMention]:
+    """以中共中央政治局常委、全国政协主席俞正声为团长的中央代表团: the name read with its titles right
+    before 为团长 heads that delegation (18 in the bulk corpus)."""
+    out = []
+    for m in _DELEGATION_HEAD.finditer(s):
+        name = next((n for tm in titled for n in tm.names if n[1] == m.start()), None)
+        if name is not None and s.rfind("以", max(0, m.start() - 60), name[0]) != -1:
+            link = Link(m.start(2), m.start(1), m.end(1), m.group(2), m.group(1))
+            out.append(TitledMention([link], [name], "formula"))
     return out
 
 
