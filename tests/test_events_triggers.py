@@ -154,3 +154,11 @@ def test_each_preacher_of_a_plenum_gives_a_speech():
             "中央宣讲团成员、国务院副总理何立峰今天在商务部作宣讲报告。")
     speeches = [e for e in _events(text, "2024-07-29") if e["type"] == "speech"]
     assert sorted(p["name"] for e in speeches for p in e["participants"]) == ["何立峰", "尹力"]
+
+
+def test_an_opening_ceremony_or_reception_is_a_conference_and_its_speech_part_of_it():
+    # 出席…开幕式 342, …招待会 61, …闭幕式 25, …午餐会 6 in the bulk corpus
+    text = "新华社上海11月5日电 国家主席习近平5日在上海出席第二届中国国际进口博览会开幕式并发表主旨演讲。"
+    assert _types(text, "2019-11-05") == ["conference"]
+    text = "新华社吉隆坡6月20日电 国务院总理李强20日在吉隆坡出席中国—马来西亚工商界午餐会并致辞。"
+    assert _types(text, "2024-06-21") == ["conference"]
