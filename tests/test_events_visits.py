@@ -75,3 +75,11 @@ def test_the_host_who_invited_is_not_at_the_arrival_and_the_airport_welcome_is()
             "澳大利亚外交部长黄英贤、南澳州州长马思诺等到机场迎接。")
     visit = next(e for e in ganbu.extract(text, "2024-06-16").to_dict()["events"] if e["type"] == "visit")
     assert {p["name"] for p in visit["participants"]} == {"李强", "黄英贤", "马思诺"}
+
+
+def test_a_visit_the_story_ends_is_a_visit_even_after_other_events():
+    # 结束对X的…访问 (87 in the bulk corpus), told after the last event of the trip
+    text = ("新华社吉隆坡6月20日电 国务院总理李强20日在吉隆坡出席中国—马来西亚工商界午餐会并致辞。\n"
+            "当天下午，李强结束对马来西亚的正式访问，离开吉隆坡。")
+    visits = [e for e in ganbu.extract(text, "2024-06-21").to_dict()["events"] if e["type"] == "visit"]
+    assert [(v["place"], [p["name"] for p in v["participants"]]) for v in visits] == [("马来西亚", ["李强"])]

@@ -41,6 +41,7 @@ _HELD = re.compile(r"的(?:举行|召开|成功|圆满|顺利)")
 _MESSAGE_AFTER = re.compile(r"[^，,。；;！？\n]{0,12}?致(?:贺信|贺电|信)")
 _TO_BEFORE = re.compile(r"向[^，,。；;！？\n]{0,60}$")
 # a trigger that times the clause after it: 会见后， (658 trigger + 后/前/时/期间 + comma in bulk)
+_ENDED_VISIT = re.compile(r"结束了?对[^，。；！？\n]{1,16}$")
 _AS_TIME = re.compile(r"(?:后|前|之后|之前|以后|时|中|期间|结束后)[，,]")
 _PROCEDURE_BEFORE = re.compile(r"(?:经(?!济)|报(?!告|道))[^，。；！？\n]*$")
 _REFERENCE_CLAUSE = re.compile(r"精神|(?<!发表)重要讲话|重要指示|重要批示")
@@ -157,6 +158,8 @@ def _reading(s: str, a: int, ts: int, te: int, t: Trigger, passage: Passage, no_
         return None  # 出席…签署仪式的特使: who the person is (3 in bulk; 签署的协议 stays a signing)
     if _HELD.match(s, te):
         return None  # 对会议的召开表示热烈祝贺: the meeting is what is greeted (56 in bulk)
+    if t.type == "visit" and _ENDED_VISIT.search(s, max(a, ts - 24), ts):
+        return "opens"  # 李强结束对马来西亚的正式访问(后，…): the visit the story ends (87 in bulk)
     if _AS_TIME.match(s, te):
         return None  # 会见后，…签署 / 在协议签署前，…会见: the time of what the sentence tells
     if after.startswith(_PROCEDURE_AFTER) and _PROCEDURE_BEFORE.search(s, max(a, ts - 24), ts):
