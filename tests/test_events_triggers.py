@@ -162,3 +162,13 @@ def test_an_opening_ceremony_or_reception_is_a_conference_and_its_speech_part_of
     assert _types(text, "2019-11-05") == ["conference"]
     text = "新华社吉隆坡6月20日电 国务院总理李强20日在吉隆坡出席中国—马来西亚工商界午餐会并致辞。"
     assert _types(text, "2024-06-21") == ["conference"]
+
+
+def test_a_minister_summoning_an_ambassador_meets_him():
+    # 召见 31 in the bulk corpus; it also ends the title's organisation part on its left
+    text = "新华社北京9月10日电 外交部长杨洁篪10日在外交部紧急召见日本驻华大使丹羽宇一郎，提出强烈抗议。"
+    evs = _events(text, "2012-09-11")
+    assert [(e["type"], sorted(p["name"] for p in e["participants"])) for e in evs] == [
+        ("meeting", ["丹羽宇一郎", "杨洁篪"])]
+    people = {p.name: [q.text for q in p.positions] for p in ganbu.extract(text, "2012-09-11").people}
+    assert people["丹羽宇一郎"] == ["日本驻华大使"]
