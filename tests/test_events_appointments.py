@@ -116,3 +116,14 @@ def test_career_lines_after_a_time_clause_and_one_act_told_twice():
     evs = _events(text, "2017-11-22")
     got = sorted(((e["type"], (e["date"] or {}).get("start")) for e in evs), key=str)
     assert got == [("appointment", None), ("removal", "2017-11-21")]
+
+
+def test_a_career_line_gives_a_former_position_and_an_undated_appointment():
+    # X曾任Y (曾任 33 in the bulk corpus): a position (GUIDELINES, background and career lines), never
+    # dated by the story; 过 after 担任 is no part of the title
+    doc = ganbu.extract("新华社北京4月10日电 张廷发同志曾任空军司令员。奥马尔·格拉万吉曾担任过政府财政部长。", "2018-04-10")
+    people = {p.name: [(q.text, q.status) for q in p.positions] for p in doc.people}
+    assert people["张廷发"] == [("空军司令员", "former")]
+    assert people["奥马尔·格拉万吉"] == [("政府财政部长", "former")]
+    apps = [e for e in doc.to_dict()["events"] if e["type"] == "appointment"]
+    assert apps and all(e["date"] is None for e in apps)

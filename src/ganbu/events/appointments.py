@@ -201,7 +201,9 @@ def formula_events(s: str, titled: Iterable[TitledMention], pid_of: dict[str, st
             told.add(key)
             sent = sents.at(a)
             span = [sent.start, sent.end] if sent else [a, b]
-            ev = Event(typ, (a, b), span, date_at(a, sent, True) if sent else None, None)
+            # 王恩茂曾任…: a career line, never dated by the story
+            date = date_at(a, sent, True) if sent is not None and tm.status != "former" else None
+            ev = Event(typ, (a, b), span, date, None)
             ev.add(pid, "subject")
             ev.heading = bool(sent and sent.heading)
             out.append(ev)
