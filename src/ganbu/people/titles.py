@@ -504,8 +504,7 @@ _STRONG = ("同志", "出席", "主持", "会见", "会晤", "会谈", "表示",
 def parse_untitled(s: str, taken: bytearray, evidence: dict[str, int] | None = None,
                    protected: bytearray | None = None) -> list[TitledMention]:
     """Names with no title: at a clause start and followed by a verb of the formula
-    (郑建邦出席…, 汪洋同志…), three characters or a ``同志`` after them, or a dotted minority or
-    foreign name (雪克来提·扎克尔参加会见); lists ``X、Y出席``."""
+    (郑建邦出席…, 汪洋同志…), three characters or a ``同志`` after them; lists ``X、Y出席``."""
     out = []
     common = R.common_surnames()
     for m in _UNTITLED_START.finditer(s):
@@ -518,8 +517,8 @@ def parse_untitled(s: str, taken: bytearray, evidence: dict[str, int] | None = N
         listed = s[max(0, p - 3) : p].endswith(("有：", "有:")) and s[end : end + 1] in "。；\n"
         if not listed and not any(f.startswith(w) or s.startswith(w, end) for w in _STRONG) and not role_after(s, end):
             continue
-        if all(("·" in s[a:b] and b - a >= 5) or ((s[a] in common or s[a : a + 2] in common)
-               and (b - a >= 3 or s.startswith("同志", b))) for a, b in names):
+        if all((s[a] in common or s[a : a + 2] in common) and (b - a >= 3 or s.startswith("同志", b))
+               for a, b in names):
             out.append(TitledMention([], names, "untitled"))
     return out
 
