@@ -235,7 +235,8 @@ def _read_names(s: str, p: int, hi: int, anchors_starts: set[int], evidence, for
             fr = read_foreign_name(s, q)
             if fr and not foreign and not r and fr[0] - q < 3:
                 fr = None  # with no foreign context, a transliterated name needs three characters
-            if fr and (not r or (r[1] < 1.0 and fr[0] > r[0]) or (foreign and fr[0] > r[0])):
+            if fr and (not r or (r[1] < 1.0 and (fr[0] > r[0] or (foreign and fr[1] == 1.0)))
+                       or (foreign and fr[0] > r[0])):  # 总统普京通电话: not 普 + 京通
                 r, as_translit = fr, True
         if foreign and (not r or r[1] < 1.0):
             free = read_free_name(s, q)
