@@ -172,3 +172,11 @@ def test_a_minister_summoning_an_ambassador_meets_him():
         ("meeting", ["丹羽宇一郎", "杨洁篪"])]
     people = {p.name: [q.text for q in p.positions] for p in ganbu.extract(text, "2012-09-11").people}
     assert people["丹羽宇一郎"] == ["日本驻华大使"]
+
+
+def test_a_phone_call_between_two_leaders_is_talks():
+    # 通电话 99 times in the bulk corpus, nearly all 同/与 + a name + 通电话
+    text = "国务院总理李克强22日应约同俄罗斯总理梅德韦杰夫通电话。李克强表示，中方愿同俄方加强合作。"
+    evs = _events(text, "2013-08-23")
+    assert [(e["type"], e["date"]["start"], sorted(p["name"] for p in e["participants"])) for e in evs] == [
+        ("talks", "2013-08-22", ["李克强", "梅德韦杰夫"])]
