@@ -180,3 +180,12 @@ def test_a_phone_call_between_two_leaders_is_talks():
     evs = _events(text, "2013-08-23")
     assert [(e["type"], e["date"]["start"], sorted(p["name"] for p in e["participants"])) for e in evs] == [
         ("talks", "2013-08-22", ["李克强", "梅德韦杰夫"])]
+
+
+def test_each_vice_chair_at_a_group_discussion_of_the_sessions_has_his_own_meeting():
+    # 小组讨论 42, 联组会 66, 界别协商会(议) 12 in the bulk corpus, mostly after 参加|出席
+    text = ("全国政协副主席夏宝龙在参加特邀香港人士界别协商会议时说，要推进大湾区建设。\n"
+            "全国政协副主席卢展工在参加医卫界小组讨论时说，抗击疫情取得重大成果。")
+    evs = _events(text, "2020-05-24")
+    assert sorted((e["type"], tuple(p["name"] for p in e["participants"])) for e in evs) == [
+        ("meeting", ("卢展工",)), ("meeting", ("夏宝龙",))]
