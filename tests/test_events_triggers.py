@@ -127,6 +127,11 @@ def test_a_statement_reported_on_its_own_is_a_speech_of_an_official_introduced_w
     assert [(e["type"], _who(e), e["date"]["start"]) for e in evs] == [("speech", ["扎里夫"], "2018-03-16")]
     text = "俄罗斯武装力量总参谋长格拉西莫夫6号说，俄海军地中海战役编队已经组建完毕。"
     assert [(e["type"], _who(e)) for e in _events(text, "2013-06-07")] == [("speech", ["格拉西莫夫"])]
+    # 此前 (31 in bulk), a time clause 在…后|时 before the verb, 强调说
+    for text, who in (("英国环境大臣佩特森此前表示，这起丑闻可能是由于相关部门严重失职。", "佩特森"),
+                      ("肯塔基州州长贝希尔在得知死亡人数下调的消息后表示，该州的死亡人数可能降至50人。", "贝希尔"),
+                      ("俄罗斯总统普京2号也强调说，搜索工作要坚持到最后。", "普京")):
+        assert [(e["type"], _who(e)) for e in _events(text, "2015-11-03")] == [("speech", [who])]
     # a speaker not introduced here goes on with an item; a citizen's words are no speech
     text = ("国务院总理李克强10日在人民大会堂会见美国财长耶伦。\n"
             "李克强表示，中美两国经济深度融合。\n"
