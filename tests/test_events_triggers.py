@@ -212,3 +212,14 @@ def test_supervision_and_self_examination_are_no_inspection():
     for text in ("国家卫生计生委党组书记李斌说，要主动自觉地虚心接受监督检查。",
                  "省委书记王明召开民主生活会，带头进行对照检查。"):
         assert "inspection" not in [e["type"] for e in _events(text, "2016-03-02")]
+
+
+def test_a_local_unit_no_list_names_is_a_stop_visited_outside_an_inspection():
+    # 来到/前往 + a place + a unit's suffix: 253 in the bulk corpus, 60 in stories telling no inspection
+    text = "今天，中央宣讲团成员张福海还来到福州台江区苍霞社区，与群众代表交流互动。"
+    assert [(e["type"], _who(e)) for e in _events(text, "2024-07-27")] == [("visit", ["张福海"])]
+    # a reporter's visit to a place a person is from is no visit of that person; the stops of an
+    # inspection are the inspection's
+    assert _events("今天，记者来到王银香所在的曹县五里墩村，村民正忙着采摘。", "2018-03-11") == []
+    text = "习近平在浙江考察。习近平来到杭州市西溪国家湿地公园管理中心，察看湿地保护利用情况。"
+    assert [e["type"] for e in _events(text, "2020-04-01")] == ["inspection"]
