@@ -60,9 +60,10 @@ _OPEN_MEETING_WORDS = ("会议", "全体会议", "常务会议", "座谈", "会�
 # 检查 as a noun or a self-criticism, no inspection told (bulk corpus, 1,091 检查: 监督检查 111, 督促检查 60,
 # 对照检查 55, 督查检查 16, 深刻检查 13; 执法检查 201 and 实地检查 11 stay inspections)
 _NOT_INSPECTING = ("监督", "督促", "对照", "督查", "深刻")
-# a local unit no organisation list names, after 来到/前往 (周生贤来到昆明市环境监测中心，…; 王晓晖还来到四川大学和凉山州
-# 甘洛县瓦姑录村): a place + up to 14 characters + a unit's suffix, the clause going on after it (253 in the bulk
-# corpus, 60 of them in stories that tell no inspection, which would take them as its stops)
+# a local unit no organisation list names, after 来到/前往 (周生贤来到昆明市环境监测中心，…;
+# 张福海还来到福州台江区苍霞社区): a place + up to 14 characters + a unit's suffix, the clause going on
+# after it (253 in the bulk corpus, 60 of them in stories that tell no inspection, which would take them
+# as its stops)
 _LOCAL_UNIT = re.compile(r"[^\W\d_的所]{1,8}?(?:省|市|县|区|州|旗|镇|乡)[^\W\d_的所]{1,14}?"
                          r"(?:局|厅|中心|医院|学校|中学|小学|大学|学院|研究所|研究院|公司|集团|法院|检察院|街道|社区|村|"
                          r"纪念馆|博物馆|基地|工厂|厂)(?=[，,。、；;并和与])")
