@@ -36,6 +36,8 @@ def test_bodies_and_places_that_start_like_names():
     text = ("两国元首登上检阅台，军乐团奏两国国歌。代表团还考察了雄安新区和西部陆海新通道，"
             "又来到库布其沙漠了解治沙情况。")
     assert _names(text) == set()
+    # 拉姆安拉 (Ramallah) 8 in bulk
+    assert _names("巴勒斯坦总统阿巴斯在约旦河西岸城市拉姆安拉会见了到访的美国国务卿克里。") == {"阿巴斯", "克里"}
 
 
 def _positions(text: str) -> dict[str, list[str]]:
