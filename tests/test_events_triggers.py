@@ -223,3 +223,12 @@ def test_a_local_unit_no_list_names_is_a_stop_visited_outside_an_inspection():
     assert _events("今天，记者来到王银香所在的曹县五里墩村，村民正忙着采摘。", "2018-03-11") == []
     text = "习近平在浙江考察。习近平来到杭州市西溪国家湿地公园管理中心，察看湿地保护利用情况。"
     assert [e["type"] for e in _events(text, "2020-04-01")] == ["inspection"]
+
+
+def test_a_state_visits_arrival_opens_the_visit_with_those_who_welcome():
+    # 专机抵达|到达 105 in the bulk corpus; 在舷梯旁迎接 8, 步出机舱|舱门 10
+    text = ("当地时间28日上午，习近平乘坐的专机抵达柏林泰格尔机场。习近平和夫人彭丽媛步出机舱，"
+            "德国总统府国务秘书基尔在舷梯旁迎接。\n王沪宁、栗战书、杨洁篪等陪同人员同机抵达。")
+    evs = _events(text, "2014-03-28")
+    assert [(e["type"], e["date"]["start"], sorted(_who(e))) for e in evs] == [
+        ("visit", "2014-03-28", sorted(["习近平", "彭丽媛", "基尔", "王沪宁", "栗战书", "杨洁篪"]))]

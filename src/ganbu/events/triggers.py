@@ -200,8 +200,9 @@ def _reading(s: str, a: int, ts: int, te: int, t: Trigger, passage: Passage, no_
         return None  # 多次作出重要指示: acts told as a habit, none of them this story's (63 of 437 in bulk)
     if before.endswith("各"):
         return None  # 提请各代表团审议, 各座谈会: no one of them is told
-    if before.endswith("的") and not (t.type == "signing" and _WITNESSED.search(s, a, ts)):
-        return None  # 亲切的慰问, 重要的会议: a noun, not an event told here (but 见证了…协议的签署)
+    if (before.endswith("的") and not (t.type == "signing" and _WITNESSED.search(s, a, ts))
+            and not t.word.startswith("专机")):
+        return None  # 亲切的慰问, 重要的会议: a noun, not an event told here (but 见证了…协议的签署, 乘坐的专机抵达)
     if before.removesuffix("了").endswith(_JOIN_BEFORE):  # 参加了会见 (71 such in bulk, 参加了会见 49)
         return "weak"
     if t.type in ("conference", "meeting") and not passage.events:
