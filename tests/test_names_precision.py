@@ -185,3 +185,10 @@ def test_the_shi_of_zai_huijian_shi_is_no_part_of_a_dotted_name():
     text = "叙利亚总统巴沙尔在会见伊朗议会国家安全与外交政策委员会主席阿拉丁·布鲁杰迪时表示，叙方将继续打击恐怖主义。"
     names = {p.name for p in ganbu.extract(text, "2012-11-01").people}
     assert "阿拉丁·布鲁杰迪" in names and "阿拉丁·布鲁杰迪时" not in names
+
+
+def test_the_last_part_of_a_dotted_name_proposed_before_it_is_the_same_person():
+    # a heading names him short before the story spells his full name
+    text = ("哈马斯宣布辛瓦尔为哈马斯新任政治局领导人\n"
+            "6日，哈马斯发表声明说，叶海亚·辛瓦尔接替哈尼亚，成为哈马斯新任政治局领导人。现年61岁的辛瓦尔是哈马斯的主要创始人。")
+    assert "辛瓦尔" not in _names(text) and "叶海亚·辛瓦尔" in _names(text)

@@ -82,12 +82,14 @@ def add_proposed(s: str, people: list[Person], proposals: Sequence[tuple[int, in
     first = {p.name: min(a for a, _ in p.mentions) if p.mentions else 0 for p in people}
     taken = [m for p in people for m in p.mentions]
     new: dict[str, Person] = {}
+    # 哈马斯宣布辛瓦尔为…。…叶海亚·辛瓦尔接替哈尼亚: the last part of a dotted name proposed later
+    dotted_ends = {s[a:b].rsplit("·", 1)[1] for a, b in proposals if "·" in s[a:b]}
     for a, b in proposals:
         if _inside(a, b, skip):
             continue
         name = s[a:b]
         owner = by_name.get(name)
-        if owner is None and any(len(n) > len(name) and name in n for n in by_name):
+        if owner is None and (name in dotted_ends or any(len(n) > len(name) and name in n for n in by_name)):
             continue
         if owner is None:
             owner = by_name[name] = new[name] = Person(id="", name=name, rules={"model"})
