@@ -192,3 +192,8 @@ def test_the_last_part_of_a_dotted_name_proposed_before_it_is_the_same_person():
     text = ("哈马斯宣布辛瓦尔为哈马斯新任政治局领导人\n"
             "6日，哈马斯发表声明说，叶海亚·辛瓦尔接替哈尼亚，成为哈马斯新任政治局领导人。现年61岁的辛瓦尔是哈马斯的主要创始人。")
     assert "辛瓦尔" not in _names(text) and "叶海亚·辛瓦尔" in _names(text)
+
+
+def test_a_conjunction_starts_no_name():
+    # 但 (but): 但猪肉等, 但小孙 were read as names in 3,500 bulk stories, no real 但X
+    assert _names("今年以来我国物价总体平稳，但猪肉等部分食品价格涨幅较大。") == set()
