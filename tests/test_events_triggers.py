@@ -232,3 +232,11 @@ def test_a_state_visits_arrival_opens_the_visit_with_those_who_welcome():
     evs = _events(text, "2014-03-28")
     assert [(e["type"], e["date"]["start"], sorted(_who(e))) for e in evs] == [
         ("visit", "2014-03-28", sorted(["习近平", "彭丽媛", "基尔", "王沪宁", "栗战书", "杨洁篪"]))]
+
+
+def test_a_meeting_convened_after_an_inspection_is_its_own_event():
+    # 考察|调研|看望|走访…并(在…)主持召开|召开|主持…座谈会|会议: 71 in the bulk corpus (GUIDELINES, 座谈会)
+    text = "中共中央政治局常委刘云山10日到北京市调研并主持召开座谈会，听取对深化改革的意见。"
+    evs = _events(text, "2013-07-11")
+    assert [(e["type"], e["date"]["start"], _who(e)) for e in evs] == [
+        ("inspection", "2013-07-10", ["刘云山"]), ("conference", "2013-07-10", ["刘云山"])]

@@ -32,7 +32,7 @@ from .. import model as M
 from ..lang import dates as _dates
 from ..lang.places import PlaceMention, find_countries
 from ..model import Person
-from ..model.records import ParticipantRole
+from ..model.records import EventType, ParticipantRole
 from ..people.orgs import OrgMention
 from ..people.types import TitledMention
 from .appointments import appointment_events, dated
@@ -76,6 +76,10 @@ _MET_WHEN = re.compile(r"(?:在)?(?:会见|会晤|与|同)[^，,。；;！？\n]
 _SAYS = re.compile(r"(?:[^，,。；;！？\n]{0,4}?)(?:说|表示|指出|强调|认为|称|介绍)[，,：:]")
 _AND_SPEAKS = re.compile(r"[，,]?并在[^，,。；;！？\n]{2,40}?(?:会|会议|论坛|仪式|典礼)上"
                          r"(?P<verb>发表[^，,。；;！？\n]{0,6}?讲话|讲话|致辞)")
+# …考察/调研…，并主持召开专家座谈会: a meeting the visiting official convenes after the stops (考察|调研|看望|走访 …
+# 并(在…)主持召开|召开|主持 … 座谈会|会议: 71 in the bulk corpus), its own event by the guidelines' 座谈会 ruling
+_AND_CONVENES = re.compile(r"[，,]?并(?:在[^，,。；;！？\n]{1,12}?)?(?:主持召开|召开|主持)了?[^，,。；;！？\n]{0,30}?"
+                           r"(?P<word>座谈会|会议)")
 _AND_TALKS = re.compile(r"[，,]并(?:与|同)(?P<who>[^，,。；;！？\n]{1,40}?)(?:举行|进行)了?(?P<talks>会谈)")
 _BREAK = re.compile(r"[，,。；;！？\n]")
 # 应X邀请 (340 in bulk): who invited, named before the act
@@ -341,6 +345,12 @@ class _Story:
         if talks is not None:
             ev = Event("talks", talks, [a, b], date, place, passage=self.passage.number)
             ev.met_ids = frozenset(p.id for p in talked)
+            out.append(ev)
+        convenes = _AND_CONVENES.search(self.s, te, b) if t.type in ("inspection", "visit") else None
+        if convenes is not None:
+            kind: EventType = "conference" if convenes.group("word") == "座谈会" else "meeting"
+            ev = Event(kind, convenes.span("word"), [a, b], date, place, passage=self.passage.number)
+            ev.met_ids = frozenset()  # those met at the stops are not at the meeting
             out.append(ev)
         speaks = _AND_SPEAKS.search(self.s, te, b) if t.type != "speech" else None
         if speaks is not None:
