@@ -240,3 +240,12 @@ def test_a_meeting_convened_after_an_inspection_is_its_own_event():
     evs = _events(text, "2013-07-11")
     assert [(e["type"], e["date"]["start"], _who(e)) for e in evs] == [
         ("inspection", "2013-07-10", ["刘云山"]), ("conference", "2013-07-10", ["刘云山"])]
+
+
+def test_talks_held_with_a_description_before_them_are_talks():
+    # 举行|进行 + a description + 的 + 会谈|会晤|会见|磋商: 172 in the bulk corpus (富有成果的 105)
+    text = "美国国务卿克里和俄罗斯外交部长拉夫罗夫14日在伦敦就乌克兰问题举行长达六个小时的会谈。"
+    evs = _events(text, "2014-03-15")
+    assert [(e["type"], e["date"]["start"], sorted(_who(e))) for e in evs] == [
+        ("talks", "2014-03-14", ["克里", "拉夫罗夫"])]
+    assert _events("代表团参观了亲切的慰问品展览。", "2014-03-15") == []  # 的 + a trigger word stays a noun
