@@ -68,6 +68,9 @@ def test_a_leader_at_a_delegations_deliberation():
     assert [e["type"] for e in evs] == ["meeting"]
     assert evs[0]["date"]["start"] == "2023-03-05"
     assert {p["name"] for p in evs[0]["participants"]} == {"习近平", "信长星"}
+    # X在Y代表团参加审议 (33 in the bulk corpus)
+    text = "中共中央政治局常委、中央书记处书记刘云山8日在山西代表团参加审议并讲话。"
+    assert [(e["type"], _who(e)) for e in _events(text, "2017-03-08")] == [("meeting", ["刘云山"])]
 
 
 def _who(ev):
