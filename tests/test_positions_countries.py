@@ -153,3 +153,9 @@ def test_a_foreign_party_leader_and_a_senator_are_foreign_titles():
     people = _positions("栗战书会见美国参议员戴安斯和参议员珀杜一行。")
     assert people["戴安斯"] == ["美国参议员"] and people["珀杜"] == ["美国参议员"]
     assert _positions("从严治党首要的是严明纪律。") == {}
+
+
+def test_a_free_foreign_name_may_be_a_rare_dictionary_word():
+    # 腓特烈 and 村山富市 are rare words of the dictionary (frequency bucket 1): names after a foreign title
+    assert _positions("俞正声在哥本哈根会见丹麦王储腓特烈和首相托宁。")["腓特烈"] == ["丹麦王储"]
+    assert _positions("日本前首相村山富市表示，日本应正视历史。") == {"村山富市": ["日本前首相"]}

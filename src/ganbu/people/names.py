@@ -362,7 +362,7 @@ def read_free_name(s: str, p: int) -> tuple[int, float] | None:
             continue
         f = follower_at(s, end)
         if f is not None and f != "·":
-            if word_bucket(s[p:end]) or role_at(s, end - 2) or any(
+            if word_bucket(s[p:end]) >= (2 if end - p >= 3 else 1) or role_at(s, end - 2) or any(
                     word_bucket(s[i : i + 2]) >= (3 if i == p else 2) and not tl.issuperset(s[i : i + 2])
                     for i in range(p, end - 1)):
                 return None  # 热情迎接, 莱希祝伟大: words, not a name
