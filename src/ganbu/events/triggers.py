@@ -154,6 +154,29 @@ def _clause_start(s: str, a: int, p: int) -> int:
     return max(a, max(s.rfind(c, a, p) for c in "，。；！？\n") + 1)
 
 
+def _body_reading(s: str, te: int, passage: Passage, orgs_here: Sequence[OrgMention]) -> str | None:
+    """来到/前往 (``new_body``) opens a visit only when a body follows it: a named organisation not
+    visited yet, or a local unit no list names in a story that tells no inspection."""
+    if any(ev.type == "inspection" for ev in passage.events):
+        return None  # 赵乐际到辽宁省调研…。赵乐际来到鞍钢集团: a stop of the inspection
+    body = next((o for o in orgs_here if te <= o.start <= te + 1), None)
+    if body is not None and body.org.canonical not in passage.targets:
+        return "opens"
+    unit = _LOCAL_UNIT.match(s, te)
+    if unit is None or _OTHER_ACT.search(s[unit.end() : unit.end() + 80].split("。", 1)[0]):
+        return None  # 来到武汉市…，考察…: the sentence's own act tells what the stop is
+    if _INSPECTING.search(s):
+        return None  # a story of an inspection: the units are its stops
+    return "opens"
+
+
+def _no_inspection(t: Trigger, before: str) -> bool:
+    """检查 and 巡视 written where no one's inspection is told."""
+    if t.word == "检查" and before.endswith(_NOT_INSPECTING):
+        return True  # 接受监督检查, 对照检查
+    return t.word == "巡视" and not _TOURING.search(before)  # 巡视工作, 中央第二轮巡视反馈: discipline tours
+
+
 def _reading(s: str, a: int, ts: int, te: int, t: Trigger, passage: Passage, no_trigger: bytearray,
              orgs_here: Sequence[OrgMention]) -> str | None:
     """How the trigger word at ``[ts, te)`` reads: ``opens`` an event, ``convened`` (a meeting
@@ -182,22 +205,10 @@ def _reading(s: str, a: int, ts: int, te: int, t: Trigger, passage: Passage, no_
     if t.word in passage.words and (t.type == "conference" or t.word in _OPEN_MEETING_WORDS):
         return None  # 座谈会现场: the meeting already open
     if t.strength == "new_body":
-        if any(ev.type == "inspection" for ev in passage.events):
-            return None  # 赵乐际到辽宁省调研…。赵乐际来到鞍钢集团: a stop of the inspection
-        body = next((o for o in orgs_here if te <= o.start <= te + 1), None)
-        if body is not None and body.org.canonical not in passage.targets:
-            return "opens"
-        unit = _LOCAL_UNIT.match(s, te)
-        if unit is None or _OTHER_ACT.search(s[unit.end() : unit.end() + 80].split("。", 1)[0]):
-            return None  # 来到武汉市…，考察…: the sentence's own act tells what the stop is
-        if _INSPECTING.search(s):
-            return None  # a story of an inspection: the units are its stops
-        return "opens"
+        return _body_reading(s, te, passage, orgs_here)
     before = s[max(a, ts - 6) : ts]
-    if t.word == "检查" and before.endswith(_NOT_INSPECTING):
-        return None  # 接受监督检查, 对照检查: no inspection told
-    if t.word == "巡视" and not _TOURING.search(before):
-        return None  # 巡视工作, 中央第二轮巡视反馈: the party's discipline tours, no one's inspection
+    if _no_inspection(t, before):
+        return None
     if t.strength == "alone" and _HABITUAL.search(s, _clause_start(s, a, ts), ts):
         return None  # 多次作出重要指示: acts told as a habit, none of them this story's (63 of 437 in bulk)
     if before.endswith("各"):
