@@ -252,3 +252,11 @@ def test_talks_held_with_a_description_before_them_are_talks():
     assert [(e["type"], e["date"]["start"], sorted(_who(e))) for e in evs] == [
         ("talks", "2014-03-14", ["克里", "拉夫罗夫"])]
     assert _events("代表团参观了亲切的慰问品展览。", "2014-03-15") == []  # 的 + a trigger word stays a noun
+
+
+def test_statements_after_a_lead_telling_messages_are_the_messages():
+    # 43 bulk stories open on 致电/致函/贺电… and go on with two or more 'X表示，' lines (GUIDELINES: messages are other)
+    text = ("近日，一些外国政党领导人致电致函中共中央对外联络部，高度评价中方抗击疫情的努力。\n"
+            "尼泊尔共产党主席、总理奥利表示，尼共高度赞赏中国政府的卓越努力。\n"
+            "俄罗斯联邦共产党中央委员会主席久加诺夫表示，中国人民团结在一起。")
+    assert [(e["type"], _who(e)) for e in _events(text, "2020-02-05")] == [("other", ["奥利"]), ("other", ["久加诺夫"])]

@@ -65,6 +65,9 @@ _CLAUSE_BREAKS = "，,。；;！？\n"
 # meeting told: 国务院召开…会议。…李强在会上强调)
 _SAYS_ALONE = re.compile(r"(?:\d{1,2}[日号]|当天|近日|日前|今天|昨天|此前)?(?:在[^，,。；;！？\n]{1,30}?(?:后|时))?"
                          r"(?:再次|也|还|则)?(?P<verb>表示|(?:证实|透露|强调|指出)?[称说]|宣布|指出|强调|谴责)[，：:]")
+# a story opening on messages sent (致电, 致函, 贺电 …): the statements after it are what they say (GUIDELINES:
+# messages are `other`); 43 bulk stories open so and go on with two or more 'X表示，' lines
+_MESSAGES_LEAD = re.compile(r"致电|致函|贺电|贺信|贺函|致信|来电|来函")
 _WRITTEN_GOES_ON = re.compile(r"(?:批示|指示)(?:指出|要求|强调)"
                               r"|(?P<who>[\u4e00-\u9fff·]{2,12}?)(?:在(?:批示|指示)中)?(?:指出|要求|强调|表示)")
 _ABOUT = re.compile(r"[对就]")  # 习近平对…作出重要指示: what a written act is about follows
@@ -170,6 +173,8 @@ class _Story:
         self.current_date: DateDict | None = None
         self.place: str | None = None
         self.quote_para = -1  # the paragraph whose sentences carry on a speech
+        # 一些国家政党领导人致电致函…。X表示，…: what each says is his message (43 such stories in bulk)
+        self.messages_told = _MESSAGES_LEAD.search(s.split("\n", 1)[0]) is not None
         self.written_by: tuple[str, ...] = ()  # the authors of the written act told last (作出重要指示)
         self.heading_passage = -1  # the passage a heading closed last (上述活动 are those after it)
         self.far_back = False  # the last date read is a date of history
@@ -415,7 +420,8 @@ class _Story:
                 if not any(q.span[1] == x for q in p.positions):
                     continue  # introduced with a title here: a speaker already introduced goes on with an item
                 vs, ve = m.span("verb")
-                ev = Event("speech", (vs, ve), [a, b], self._clause_date(a, vs, m.group("verb")),
+                kind: EventType = "other" if self.messages_told else "speech"
+                ev = Event(kind, (vs, ve), [a, b], self._clause_date(a, vs, m.group("verb")),
                            self.place if venue else None, passage=self.passage.number)
                 for e in self._merge([ev], text, a, b, sent_people):
                     e.add(p.id, "speaker")  # not open in the passage: what follows is what was said
