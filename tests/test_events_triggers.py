@@ -260,3 +260,11 @@ def test_statements_after_a_lead_telling_messages_are_the_messages():
             "尼泊尔共产党主席、总理奥利表示，尼共高度赞赏中国政府的卓越努力。\n"
             "俄罗斯联邦共产党中央委员会主席久加诺夫表示，中国人民团结在一起。")
     assert [(e["type"], _who(e)) for e in _events(text, "2020-02-05")] == [("other", ["奥利"]), ("other", ["久加诺夫"])]
+
+
+def test_a_press_conference_is_a_conference_of_who_presents_it():
+    # 新闻发布会 130, 发布会 196, 记者会 93, 吹风会 59, 记者见面会 21 in the bulk corpus
+    text = "今天（2月28日），国务院新闻办公室举行新闻发布会，交通运输部部长李小鹏介绍，去年交通投资约3.6万亿元。"
+    assert [(e["type"], _who(e)) for e in _events(text, "2022-02-28")] == [("conference", ["李小鹏"])]
+    # with nobody named at it, it is no event (GUIDELINES: a named participant, or a signing between bodies)
+    assert _events("今天，中共中央宣传部举行新闻发布会，介绍党的十八大以来教育改革发展成效。", "2022-09-09") == []

@@ -118,7 +118,7 @@ def extract_events(s: str, published: str | None, people: list[Person], titled: 
     _place_inspections(events, by_id)
     out = [_event_record(f"e{i + 1}", ev, by_id, s, org_ids or {})
            for i, ev in enumerate(e for e in events
-                                  if e.people or (not e.needs_people and (len(e.orgs) >= 2 or e.parties)))]
+                                  if e.people or _bodies_sign(e))]
     return out, statements(s, story.sents, story.people), quantities(s, out), warnings(s, story.sents)
 
 
@@ -641,6 +641,12 @@ class _Story:
         if said and quote_from < b:
             self.quote_para = sent.paragraph
         return quote_from
+
+
+def _bodies_sign(ev: Event) -> bool:
+    """An event no named person is at is one only as a signing between named bodies (GUIDELINES,
+    Events): 国务院新闻办公室举行新闻发布会 or 中央政治局召开会议 with nobody named at it is none."""
+    return ev.type == "signing" and not ev.needs_people and (len(ev.orgs) >= 2 or bool(ev.parties))
 
 
 def _place_inspections(events: list[Event], by_id: dict[str, Person]) -> None:
