@@ -268,3 +268,12 @@ def test_a_press_conference_is_a_conference_of_who_presents_it():
     assert [(e["type"], _who(e)) for e in _events(text, "2022-02-28")] == [("conference", ["李小鹏"])]
     # with nobody named at it, it is no event (GUIDELINES: a named participant, or a signing between bodies)
     assert _events("今天，中共中央宣传部举行新闻发布会，介绍党的十八大以来教育改革发展成效。", "2022-09-09") == []
+
+
+def test_an_act_the_speaker_tells_in_the_first_person_is_his():
+    # X指出/表示/说，…我… + an encounter: 225 in the bulk corpus; the dev gold counts the speaker at it
+    text = "国务院总理李克强在柏林会见记者。李克强说，我与默克尔总理举行了富有成果的会谈。"
+    evs = _events(text, "2013-05-27")
+    assert ("talks", ["李克强", "默克尔"]) in [(e["type"], _who(e)) for e in evs]
+    # 我们 is those he speaks for, not himself
+    assert all("王毅" not in _who(e) for e in _events("王毅说，我们同美方举行了会谈。", "2019-03-28"))
