@@ -110,8 +110,7 @@ def read_name(s: str, p: int, *, allow_role_follow: bool = False,
     nc = R.name_chars()
     if s[p] in nc["never_first"] or is_side(s, p):
         return None
-    f = follower_at(s, p)
-    if f and len(f) >= 2:
+    if s[p] in R.long_follower_firsts() and len(follower_at(s, p) or "") >= 2:
         return None  # 外长通电话, 部长表示: the words after a name are none
     m = _MINORITY.match(s, p)
     if m:
@@ -335,7 +334,10 @@ def _follower_inside(s: str, p: int, end: int) -> int:
     """The end of a transliterated run that runs into a follower word of two or more characters
     (梅德韦杰夫通电话: 通 is a transliteration character; 同X通电话 99 times in the bulk corpus): the
     run is cut where that word starts, leaving at least two characters."""
+    firsts = R.long_follower_firsts()
     for e in range(end - 1, p + 1, -1):
+        if s[e] not in firsts:
+            continue
         f = follower_at(s, e)
         if f and len(f) >= 2 and e + len(f) > end:
             return e

@@ -76,6 +76,12 @@ def follower_prefixes() -> tuple[frozenset[str], int]:
 
 
 @lru_cache(maxsize=1)
+def long_follower_firsts() -> frozenset[str]:
+    """The first characters of the follower words of two or more characters."""
+    return frozenset(w[0] for w in words()["follower"] if len(w) >= 2)
+
+
+@lru_cache(maxsize=1)
 def surnames() -> tuple[frozenset[str], frozenset[str]]:
     """(single-character surnames, two-character surnames)."""
     names = load_surnames()
