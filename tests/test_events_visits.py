@@ -83,3 +83,10 @@ def test_a_visit_the_story_ends_is_a_visit_even_after_other_events():
             "当天下午，李强结束对马来西亚的正式访问，离开吉隆坡。")
     visits = [e for e in ganbu.extract(text, "2024-06-21").to_dict()["events"] if e["type"] == "visit"]
     assert [(v["place"], [p["name"] for p in v["participants"]]) for v in visits] == [("马来西亚", ["李强"])]
+
+
+def test_a_visit_told_with_the_meeting_that_brings_the_guest():
+    # 会见来华出席…并进行…访问的X: 18 in the bulk corpus
+    text = "国家主席习近平23日在杭州会见来华出席第19届亚洲运动会开幕式并进行正式访问的尼泊尔总理普拉昌达。"
+    evs = ganbu.extract(text, "2023-09-24").to_dict()["events"]
+    assert ("visit", ["普拉昌达"]) in [(e["type"], [p["name"] for p in e["participants"]]) for e in evs]

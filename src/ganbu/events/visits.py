@@ -29,7 +29,8 @@ from .types import DateDict, Event
 _BREAK = "，,。；;！？\n"
 # found by their verb (访问, 访华, 来华), then read back to 对/赴 (对意大利、摩纳哥进行国事访问)
 _VISIT_WORD = re.compile(r"访问了?|访华|来华")
-_LAI_HUA = re.compile(rf"来华(?:进行)?[^{_BREAK}]{{0,10}}?访问")
+# 来华进行国事访问; 来华出席…开幕式并进行正式访问 (来华出席…并…访问: 18 in the bulk corpus)
+_LAI_HUA = re.compile(rf"来华(?:出席[^{_BREAK}]{{1,30}}?并)?(?:进行)?[^{_BREAK}]{{0,10}}?访问")
 # 对意大利进行国事访问, 赴…访问, 正在伊朗进行正式友好访问的… (在X进行…访问: 92 in the bulk corpus)
 _DUI = re.compile(rf"(?:对|赴|在)(?P<dest>[^{_BREAK}对赴在]{{1,30}}?)(?:(?:进行|开始)了?[^{_BREAK}]{{0,12}}?)?$")
 _DUI_BACK = 46  # 对 + destinations + 进行…: how far back from 访问 the phrase may start
