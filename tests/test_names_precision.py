@@ -197,3 +197,10 @@ def test_the_last_part_of_a_dotted_name_proposed_before_it_is_the_same_person():
 def test_a_conjunction_starts_no_name():
     # 但 (but): 但猪肉等, 但小孙 were read as names in 3,500 bulk stories, no real 但X
     assert _names("今年以来我国物价总体平稳，但猪肉等部分食品价格涨幅较大。") == set()
+
+
+def test_a_party_a_parliament_and_a_trade_read_before_a_title_are_no_names():
+    # 劳动党 (8 stories of the bulk corpus read it as a name), 呼拉尔, 林果 (林果业)
+    assert _names("习近平向朝鲜劳动党委员长金正恩致贺电。") == {"习近平", "金正恩"}
+    assert _names("张德江会见蒙古国国家大呼拉尔主席恩赫包勒德。") == {"张德江", "恩赫包勒德"}
+    assert _names("新疆特色林果业发展迅速。") == set()
