@@ -201,6 +201,7 @@ def test_a_conjunction_starts_no_name():
 
 def test_a_party_a_parliament_and_a_trade_read_before_a_title_are_no_names():
     # 劳动党 (8 stories of the bulk corpus read it as a name), 呼拉尔, 林果 (林果业)
-    assert _names("习近平向朝鲜劳动党委员长金正恩致贺电。") == {"习近平", "金正恩"}
+    assert _names("应中共中央总书记、国家主席习近平邀请，朝鲜劳动党委员长、国务委员会委员长金正恩访华。") == {
+        "习近平", "金正恩"}
     assert _names("张德江会见蒙古国国家大呼拉尔主席恩赫包勒德。") == {"张德江", "恩赫包勒德"}
     assert _names("新疆特色林果业发展迅速。") == set()
