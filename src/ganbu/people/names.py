@@ -120,6 +120,9 @@ def read_name(s: str, p: int, *, allow_role_follow: bool = False,
     known = roster_name_at(s, p, allow_role_follow)
     if known:
         return known, 1.0
+    tibetan = tibetan_name(s, p)
+    if tibetan:
+        return tibetan
     single, double = R.surnames()
     sl = 2 if s[p : p + 2] in double else (1 if s[p] in single else 0)
     if not sl:
@@ -137,6 +140,16 @@ def read_name(s: str, p: int, *, allow_role_follow: bool = False,
     if s[p] in nc["not_single"]:
         return None
     return options[0]
+
+
+def tibetan_name(s: str, p: int) -> tuple[int, float] | None:
+    """A Tibetan name at ``p``: two or three components of ``tibetan_syllables.tsv`` in a row
+    (村民达瓦坚参热情迎接, 县委书记次仁顿珠为群众…); sure with a follower right after it, else weak."""
+    syl = R.tibetan_syllables()
+    if s[p : p + 2] not in syl or s[p + 2 : p + 4] not in syl:
+        return None
+    end = p + 6 if s[p + 4 : p + 6] in syl else p + 4
+    return end, 1.0 if follower_at(s, end) is not None else 0.5
 
 
 def _titled_word_name(s: str, p: int, sl: int) -> bool:

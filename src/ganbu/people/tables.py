@@ -102,6 +102,12 @@ def name_chars() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def tibetan_syllables() -> frozenset[str]:
+    """The two-character components of Tibetan names (``tibetan_syllables.tsv``)."""
+    return frozenset(r["syllable"] for r in _rows("tibetan_syllables.tsv"))
+
+
+@lru_cache(maxsize=1)
 def not_names() -> frozenset[str]:
     return frozenset(r["word"] for r in _rows("not_names.tsv"))
 

@@ -35,6 +35,7 @@ from .names import (
     read_free_name,
     read_name,
     role_at,
+    tibetan_name,
     word_bucket,
 )
 from .types import Anchor, Link, TitledMention
@@ -611,9 +612,12 @@ def _resolve_weak(s: str, n: tuple[int, int], seen: Recurrence) -> tuple[int, in
 
 
 def _plausible(s: str, span: tuple[int, int]) -> bool:
-    """A three-character name with a common surname stands on its own after a title."""
+    """A three-character name with a common surname stands on its own after a title, and so does a
+    Tibetan name (第一书记平措卓玛当老师)."""
     a, b = span
     if b - a == 3 and s[a] in R.common_surnames():
+        return True
+    if (tibetan_name(s, a) or (0, 0.0))[0] == b:
         return True
     tl = R.translit_chars()
     return b - a >= 3 and all(c in tl or c == "·" for c in s[a:b])
