@@ -218,4 +218,6 @@ def test_tibetan_names_have_no_surname():
     # two or three components of tibetan_syllables.tsv (135 such names in the bulk corpus, 67 unread before)
     assert _positions("拉萨林周县委书记次仁顿珠为群众作宣讲。") == {"次仁顿珠": ["拉萨林周县委书记"]}
     assert _positions("村里的第一书记平措卓玛当老师，讲的是如何写申请。") == {"平措卓玛": ["第一书记"]}
-    assert "益西达瓦" in _names("联组会上，羊风极、王静、益西达瓦、万建民等委员先后发言。")
+    text = ("中共中央政治局常委、全国政协主席汪洋参加看望和讨论。\n联组会上，羊风极、王静、唐俊杰、莫荣、益西达瓦、万建民、王海京等7位委员，"
+            "围绕大力发展乡村产业、促进种业自主创新等发言。")
+    assert "益西达瓦" in _names(text)
