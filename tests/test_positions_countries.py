@@ -159,3 +159,9 @@ def test_a_free_foreign_name_may_be_a_rare_dictionary_word():
     # 腓特烈 and 村山富市 are rare words of the dictionary (frequency bucket 1): names after a foreign title
     assert _positions("俞正声在哥本哈根会见丹麦王储腓特烈和首相托宁。")["腓特烈"] == ["丹麦王储"]
     assert _positions("日本前首相村山富市表示，日本应正视历史。") == {"村山富市": ["日本前首相"]}
+
+
+def test_a_verb_of_introducing_ends_the_title_on_its_left():
+    # 认识 before a title 16 times in the bulk corpus (带您认识…副主任X)
+    text = "今天的《二十大代表风采》，带您认识河钢集团邯钢公司邯宝炼钢厂转炉车间副主任唐笑宇。"
+    assert _positions(text) == {"唐笑宇": ["河钢集团邯钢公司邯宝炼钢厂转炉车间副主任"]}
