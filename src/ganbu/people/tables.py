@@ -170,13 +170,8 @@ def known_name_firsts() -> frozenset[str]:
 
 
 def leader_office(role: str, name: str, as_of: str | None) -> str | None:
-    """The national office ``name`` held under the title ``role`` on ``as_of`` (any date if None),
-    else the last one he held under it before ``as_of``: 江泽民主席 in a report of 2022 is the
-    former 国家主席 (a holder's title after his name outlives his term in the news: 14 times in the
-    bulk corpus, 江泽民主席 5)."""
-    held = leaders().get((role, name), ())
-    for office, start, end in held:
+    """The national office ``name`` held under the title ``role`` on ``as_of`` (any date if None)."""
+    for office, start, end in leaders().get((role, name), ()):
         if as_of is None or ((not start or start <= as_of) and (not end or as_of < end)):
             return office
-    before = [(end, office) for office, _, end in held if as_of is not None and end and end <= as_of]
-    return max(before)[1] if before else None
+    return None
