@@ -216,3 +216,10 @@ def test_tibetan_names_have_no_surname():
     text = ("中共中央政治局常委、全国政协主席汪洋参加看望和讨论。\n联组会上，羊风极、王静、唐俊杰、莫荣、益西达瓦、万建民、王海京等7位委员，"
             "围绕大力发展乡村产业、促进种业自主创新等发言。")
     assert "益西达瓦" in _names(text)
+
+
+def test_a_name_as_the_name_of_a_spirit_is_no_mention():
+    # 雷锋精神 39, 焦裕禄精神 36, 焦裕禄式的好干部 8 in the bulk corpus (GUIDELINES: doctrine names)
+    text = "习近平总书记在兰考调研时号召党员干部把焦裕禄精神作为一面镜子，做焦裕禄式的好干部。"
+    assert "焦裕禄" not in _names(text)
+    assert "焦裕禄" in _names("焦裕禄同志在兰考工作了475天。")
