@@ -165,9 +165,15 @@ def _body_reading(s: str, te: int, passage: Passage, orgs_here: Sequence[OrgMent
     unit = _LOCAL_UNIT.match(s, te)
     if unit is None or _OTHER_ACT.search(s[unit.end() : unit.end() + 80].split("。", 1)[0]):
         return None  # 来到武汉市…，考察…: the sentence's own act tells what the stop is
-    if _INSPECTING.search(s):
+    if _tells_inspection(s):
         return None  # a story of an inspection: the units are its stops
     return "opens"
+
+
+@lru_cache(maxsize=2)
+def _tells_inspection(s: str) -> bool:
+    """Whether the text tells an inspection anywhere (searched once per text)."""
+    return _INSPECTING.search(s) is not None
 
 
 def _no_inspection(t: Trigger, before: str) -> bool:

@@ -82,7 +82,7 @@ def add_proposed(s: str, people: list[Person], proposals: Sequence[tuple[int, in
     first = {p.name: min(a for a, _ in p.mentions) if p.mentions else 0 for p in people}
     taken = [m for p in people for m in p.mentions]
     new: dict[str, Person] = {}
-    # 哈马斯宣布辛瓦尔为…。…叶海亚·辛瓦尔接替哈尼亚: the last part of a dotted name proposed later
+    # 哈马斯宣布辛瓦尔为…。…叶海亚·辛瓦尔接替哈尼亚: the last part of a dotted name proposed in the story
     dotted_ends = {s[a:b].rsplit("·", 1)[1] for a, b in proposals if "·" in s[a:b]}
     for a, b in proposals:
         if _inside(a, b, skip):
