@@ -60,8 +60,8 @@ _MEETING_NOUN = ("会", "会议", "论坛", "座谈")
 _HISTORY_DAYS = 366  # a day written more than this before publication is not carried on
 _CLAUSE_BREAKS = "，,。；;！？\n"
 # 俄罗斯国防部长绍伊古21日称，… : a statement that is the news itself (GUIDELINES, Statements)
-# 伊朗外交部长扎里夫16日表示，…; also 普京2号也强调说， 佩特森此前表示， 贝希尔在得知…后表示， (bulk corpus: a title,
-# a name and 此前 + a verb of saying 34, 在…后|时 + the verb 212, 强调说|指出说 41; not 在…上, the speaker at a
+# 伊朗外交部长扎里夫16日表示，…; also 普京2号也强调说， 佩特森此前表示， 贝希尔在得知…后表示， (bulk corpus:
+# 此前 + a verb of saying + comma 31, 在…后|时 + the verb 1,056, 强调说|指出说 9; not 在…上, the speaker at a
 # meeting told: 国务院召开…会议。…李强在会上强调)
 _SAYS_ALONE = re.compile(r"(?:\d{1,2}[日号]|当天|近日|日前|今天|昨天|此前)?(?:在[^，,。；;！？\n]{1,30}?(?:后|时))?"
                          r"(?:再次|也|还|则)?(?P<verb>表示|(?:证实|透露|强调|指出)?[称说]|宣布|指出|强调|谴责)[，：:]")
