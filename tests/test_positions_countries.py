@@ -165,3 +165,9 @@ def test_a_verb_of_introducing_ends_the_title_on_its_left():
     # 认识 before a title 16 times in the bulk corpus (带您认识…副主任X)
     text = "今天的《二十大代表风采》，带您认识河钢集团邯钢公司邯宝炼钢厂转炉车间副主任唐笑宇。"
     assert _positions(text) == {"唐笑宇": ["河钢集团邯钢公司邯宝炼钢厂转炉车间副主任"]}
+
+
+def test_a_party_congress_delegate_is_a_position():
+    # 十X大代表 + a name or a word 94 times in the bulk corpus (十八大代表王波, 陈风莲 …)
+    assert _positions("十八大代表陈风莲是青海省的一名医生。") == {"陈风莲": ["十八大代表"]}
+    assert _positions("全国人大代表董林说，要把民意带到北京。") == {"董林": ["全国人大代表"]}
