@@ -171,3 +171,10 @@ def test_a_party_congress_delegate_is_a_position():
     # 十X大代表 + a name or a word 94 times in the bulk corpus (十八大代表王波, 陈风莲 …)
     assert _positions("十八大代表陈风莲是青海省的一名医生。") == {"陈风莲": ["十八大代表"]}
     assert _positions("全国人大代表董林说，要把民意带到北京。") == {"董林": ["全国人大代表"]}
+
+
+def test_a_foreign_partys_central_titles_are_the_partys():
+    # 越共中央政治局委员、中央书记处书记X: such chains 46 times in the bulk corpus (越共 37, 朝鲜劳动党 8)
+    text = "国家主席习近平26日在人民大会堂会见越共中央政治局委员、中央书记处常务书记、中组部部长张氏梅。"
+    assert _positions(text)["张氏梅"] == ["越共中央政治局委员", "越共中央书记处常务书记", "越共中组部部长"]
+    assert _positions("法国总统马克龙和外长勒德里昂出席。")["勒德里昂"] == ["法国外长"]

@@ -36,6 +36,12 @@ _PARTY_COMMITTEE_BASES = {"省委", "市委", "县委", "区委", "州委", "自
 
 
 @lru_cache(maxsize=8192)
+def _party_of(base: str) -> str | None:
+    """The foreign ruling party a chain's earlier link names (越共中央政治局委员、中央书记处书记: 越共), whose
+    central bodies the later links are (``foreign_party`` in grammar_words.tsv)."""
+    return next((w for w in R.words()["foreign_party"] if base.startswith(w)), None)
+
+
 def _place_prefix(text: str) -> str:
     """The places ``text`` starts with, as written (安徽省宿州市纪委 → 安徽省宿州市)."""
     end = 0
@@ -207,7 +213,8 @@ class PositionMaker:
         elif own is None and not self._chinese(filled, jurisdiction) and not names_a_country(filled) \
                 and not self._abbreviated(filled):
             carried = state if not _INTERNATIONAL.search(filled) else None
-            fill = carried or self._foreign_state(link, role, tm, filled)
+            party = _party_of(prev_base) if filled.startswith("中") else None
+            fill = party or carried or self._foreign_state(link, role, tm, filled)
             if fill:
                 text, org = fill + text, fill + filled  # the body as written, never a Chinese one's name
                 own = fill
