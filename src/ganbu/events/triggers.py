@@ -208,7 +208,7 @@ def _reading(s: str, a: int, ts: int, te: int, t: Trigger, passage: Passage, no_
         return None  # 会见后，…签署 / 在协议签署前，…会见: the time of what the sentence tells
     if after.startswith(_PROCEDURE_AFTER) and _PROCEDURE_BEFORE.search(s, max(a, ts - 24), ts):
         return None  # 经中央纪委常委会会议研究并报中央政治局会议审议: the way a decision was taken
-    if t.word in passage.words and (t.type == "conference" or t.word in _OPEN_MEETING_WORDS):
+    if t.word in passage.words and (t.type == "conference" or t.word in _OPEN_MEETING_WORDS) and t.strength != "each":
         return None  # 座谈会现场: the meeting already open
     if t.strength == "new_body":
         return _body_reading(s, te, passage, orgs_here)
@@ -229,8 +229,8 @@ def _reading(s: str, a: int, ts: int, te: int, t: Trigger, passage: Passage, no_
         if convened is not None and not _PLANNED.search(s, te, convened.end()):
             return "convened"
     opening = _OPENING.search(s[max(a, ts - 16) : ts]) is not None and t.strength == "join"
-    if t.strength in ("new", "alone"):
-        if passage.events and t.type == "conference":
+    if t.strength in ("new", "alone", "each"):
+        if passage.events and t.type == "conference" and t.strength != "each":
             return None  # a meeting noun inside a passage that already has its event
         return "opens"
     return "opening" if opening else "weak"
