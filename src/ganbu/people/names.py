@@ -238,7 +238,8 @@ def _readings(s: str, p: int, sl: int, allow_role_follow: bool) -> list[tuple[in
         f = follower_at(s, end)
         if f is None and allow_role_follow and role_at(s, end):
             f = "role"
-        if g == 2 and (f is None or f in R.words()["conj"]) and _runs_into_word(s, end):
+        if g == 2 and (f is None or f == "及" or (len(f) == 1 and f not in _ENDS_A_NAME)) \
+                and _runs_into_word(s, end):
             continue
         if f is not None:
             options.append((end, 1.0))
@@ -247,12 +248,16 @@ def _readings(s: str, p: int, sl: int, allow_role_follow: bool) -> list[tuple[in
     return options
 
 
+# followers after which a name may end in a character that makes a word with them (副省长王贵平等, 王贵平和)
+_ENDS_A_NAME = frozenset("等和与同暨")
+
+
 def _runs_into_word(s: str, end: int) -> bool:
     """The last character of a reading starts a frequent word that runs past it (外交部长王毅以及,
     副总理汪洋立即, 书记蔡奇经常, 主任李斌报告了: a word of jieba's dictionary seen 1,000 times or
-    more, no name of its lists), and no follower but a conjunction the word holds (以及) stands after
-    the reading (副总理何立峰会见 keeps 峰, 副省长王贵平等 keeps 平). The word after the reading must be
-    rarer than the one it would cut (梅建军马上: 军马 is no more frequent than 马上)."""
+    more, no name of its lists), and no follower word of two characters or more stands after the reading
+    (副总理何立峰会见 keeps 峰), nor 等 or a conjunction but 及 (副省长王贵平等, 王贵平和 keep 平). The
+    word after the reading must be rarer than the one it would cut (梅建军马上: 军马 is no more frequent than 马上)."""
     b = word_bucket(s[end - 1 : end + 1])
     return end < len(s) and b >= 3 and word_bucket(s[end : end + 2]) < b
 
