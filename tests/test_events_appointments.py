@@ -127,3 +127,17 @@ def test_a_career_line_gives_a_former_position_and_an_undated_appointment():
     assert people["奥马尔·格拉万吉"] == [("政府财政部长", "former")]
     apps = [e for e in doc.to_dict()["events"] if e["type"] == "appointment"]
     assert apps and all(e["date"] is None for e in apps)
+
+
+def test_a_career_line_tells_one_appointment_per_office():
+    # 历任 (17 in the bulk corpus), 先后担任 (12), 先后任 (9): a career line lists several decisions,
+    # one event per person and decision (GUIDELINES); none takes the story's date
+    text = "亚历山大·斯图布历任芬兰外长、贸易部长、财政部长和总理。他说，两国合作前景广阔。"
+    evs = _events(text, "2017-04-06")
+    assert len(evs) == 4
+    assert {e["participants"][0]["name"] for e in evs} == {"亚历山大·斯图布"}
+    assert all(e["date"] is None for e in evs)
+    doc = ganbu.extract("王刚先后担任福建省长、浙江省委书记。", "2020-05-01").to_dict()
+    wang = next(p for p in doc["people"] if p["name"] == "王刚")
+    assert {(q["text"], q["status"]) for q in wang["positions"]} == {("福建省长", "former"), ("浙江省委书记", "former")}
+    assert len([e for e in doc["events"] if e["type"] == "appointment"]) == 2

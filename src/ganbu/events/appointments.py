@@ -191,23 +191,32 @@ def formula_events(s: str, titled: Iterable[TitledMention], pid_of: dict[str, st
         if tm.rule not in ("appoint", "remove", "serve"):
             continue
         typ: EventType = "removal" if tm.status == "removed" else "appointment"
+        # a career line (X曾任A、B, 历任A、B和C) tells one decision per office; a notice's chain one
+        roles = [link.prefix + link.role for link in tm.links] if tm.status == "former" else [tm.links[-1].role]
         for a, b in tm.names:
             pid = pid_of.get(s[a:b])
             if pid is None:
                 continue
-            key = (pid, typ, tm.links[-1].role)
-            if key in told:
-                continue  # the same appointment told again (授权X担任…组长 … X任第一巡视组组长)
-            told.add(key)
-            sent = sents.at(a)
-            span = [sent.start, sent.end] if sent else [a, b]
-            # 王恩茂曾任…: a career line, never dated by the story
-            date = date_at(a, sent, True) if sent is not None and tm.status != "former" else None
-            ev = Event(typ, (a, b), span, date, None)
-            ev.add(pid, "subject")
-            ev.heading = bool(sent and sent.heading)
-            out.append(ev)
+            for role in roles:
+                key = (pid, typ, role)
+                if key in told:
+                    continue  # the same appointment told again (授权X担任…组长 … X任第一巡视组组长)
+                told.add(key)
+                out.append(_formula_event(s, typ, (a, b), pid, sents, date_at, tm.status == "former"))
     return out
+
+
+def _formula_event(s: str, typ: EventType, name: tuple[int, int], pid: str, sents: Sentences, date_at: DateAt,
+                   career: bool) -> Event:
+    a, b = name
+    sent = sents.at(a)
+    span = [sent.start, sent.end] if sent else [a, b]
+    # 王恩茂曾任…: a career line, never dated by the story
+    date = date_at(a, sent, True) if sent is not None and not career else None
+    ev = Event(typ, (a, b), span, date, None)
+    ev.add(pid, "subject")
+    ev.heading = bool(sent and sent.heading)
+    return ev
 
 
 def appointment_events(s: str, titled: Iterable[TitledMention], pid_of: dict[str, str], sents: Sentences,

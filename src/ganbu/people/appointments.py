@@ -28,8 +28,8 @@ _BEFORE_WORDS = ("任命", "决定任命", "决定", "选举", "提名", "推选
                  "授权", "据悉", "其中", "由")
 _WEI = re.compile(r"(?:同志)?为")
 _DE = re.compile(r"(?=[（兼担的])(?:（女）)?(?:兼任|担任)?的")  # 免去X的Y职务, 免去X兼任的Y职务, 免去X（女）的Y职务
-_SERVE = re.compile(r"(?=[同等分当出担不辞接转调升改任则也还已刚随今被兼并曾])"  # the first characters: a fast scan
-                    r"(?:同志)?(?:等[\d一二三四五六七八九十]+名同志)?(?:分别)?(?:同时|还|并)?(?P<past>曾经?)?"
+_SERVE = re.compile(r"(?=[同等分当出担不辞接转调升改任则也还已刚随今被兼并曾历先])"  # the first characters: a fast scan
+                    r"(?:同志)?(?:等[\d一二三四五六七八九十]+名同志)?(?:分别)?(?:同时|还|并)?(?P<past>曾经?|历|先后)?"
                     r"(?P<trig>当选为|当选|出任|担任|兼任|不再担任|不再兼任|(?:提出|请求)?辞去|接任|转任|调任|升任|改任|任(?![命务期职何意性])"
                     r"|(?:则|也|还|已|刚|随后|随即|当天|今天)?(?:分别)?被(?:任命|选举|推选|提名|委任)为)")
 _QI = re.compile(r"免去其")
@@ -268,7 +268,7 @@ def _serving(s: str, anchors: _Anchors, evidence: dict[str, int] | None, found: 
         elif passive and "分别" in m.group() and len(names) == len(links) > 1:
             for name, link in zip(names, links, strict=True):  # X和Y分别被任命为A和B
                 found.add([link], [name], "appoint", "new")
-        elif m.group("past"):
+        elif m.group("past") or s.startswith("过", m.end()):
             found.add(links, names, "serve", "former")  # 王恩茂曾任…全国政协副主席 (33 曾任 in bulk)
         elif trig.startswith("当选") or trig in _TAKES_OVER or passive or s[m.start() : m.start() + 2] == "同志":
             found.add(links, names, "appoint", "new")
