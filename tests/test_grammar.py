@@ -79,3 +79,9 @@ def test_doctrines_forms_of_address_and_dotted_pairs():
     assert [p.name for p in doc.people] == ["习近平"]
     doc = ganbu.extract("他转达对菲德尔·卡斯特罗同志和劳尔·卡斯特罗同志的问候。")
     assert [p.name for p in doc.people] == ["菲德尔·卡斯特罗", "劳尔·卡斯特罗"]
+
+
+def test_a_leaders_name_ending_the_text_ends_there():
+    # a roster name as the last characters (found by the property test: 浙江省委书记習近平)
+    doc = ganbu.extract("浙江省委书记習近平")
+    assert [(p.name, p.mentions) for p in doc.people] == [("习近平", [(6, 9)])]
