@@ -295,3 +295,22 @@ def test_an_article_in_qiushi_is_a_speech_on_the_issues_day():
             "文章强调，要坚持问题导向。")
     evs = _events(text, "2024-02-29")
     assert [(e["type"], e["date"]["start"], _who(e)) for e in evs] == [("speech", "2024-03-01", ["习近平"])]
+
+
+def test_a_closing_line_on_the_meetings_above_joins_every_one_told():
+    # X参加上述会见 (60 in the bulk corpus): those named were at every 会见 told since the heading,
+    # not at a new meeting dated by a day said in between
+    text = ("全国人大常委会委员长张德江2日在人民大会堂分别会见委内瑞拉总统马杜罗和哈萨克斯坦总统纳扎尔巴耶夫。\n"
+            "张德江说，习近平主席昨天同总统阁下达成新的重要共识。\n"
+            "王晨参加上述会见。")
+    evs = [e for e in _events(text, "2015-09-02") if e["type"] == "meeting"]
+    assert sorted((e["date"]["start"], sorted(_who(e))) for e in evs) == sorted([
+        ("2015-09-02", sorted(["张德江", "王晨", "纳扎尔巴耶夫"])), ("2015-09-02", sorted(["张德江", "马杜罗", "王晨"]))])
+
+
+def test_an_act_the_speaker_tells_in_the_first_person_later_in_his_paragraph_has_him_at_it():
+    # 习近平表示，…。前不久，我同奥巴马总统通电话时… (66 such later sentences in the bulk corpus)
+    text = ("国家主席习近平今天在人民大会堂会见参加第二届中美省州长论坛的双方代表。\n"
+            "习近平表示，当前，中美关系进入新的重要发展阶段。前不久，我同奥巴马总统通电话时一致确认了大方向。")
+    talks = [e for e in _events(text, "2013-04-15") if e["type"] == "talks"]
+    assert [sorted(_who(e)) for e in talks] == [["习近平", "奥巴马"]]

@@ -81,7 +81,7 @@ _SETTING_END = ("上", "中", "时", "期间", "之际")
 _ALL_ABOVE = re.compile(r"上述(?:活动|会见|会谈)")
 # 王毅参加会见。 closing a story (991 in 979 bulk stories): the people were at the story's 会见, even
 # when a day said in between (不久前, 昨天 inside what was said) started another passage
-_CLOSING_LINE = re.compile(r"[^，,。；;！？\n]{2,60}参加了?(会见|会谈|会晤)。?")
+_CLOSING_LINE = re.compile(r"[^，,。；;！？\n]{2,60}参加了?(上述)?(会见|会谈|会晤)。?")
 _MET_WHEN = re.compile(r"(?:在)?(?:会见|会晤|与|同)[^，,。；;！？\n]{1,30}?(?:会谈|会晤|座谈)?(?:时|中)[，,]")
 _SAYS = re.compile(r"(?:[^，,。；;！？\n]{0,4}?)(?:说|表示|指出|强调|认为|称|介绍)[，,：:]")
 _AND_SPEAKS = re.compile(r"[，,]?并在[^，,。；;！？\n]{2,40}?(?:会|会议|论坛|仪式|典礼)上"
@@ -327,7 +327,12 @@ class _Story:
         who says it is at the act he tells in the first person (225 such in the bulk corpus); the
         dev gold counts such an act with its speaker."""
         said = STATEMENT.search(self.s, a, ts)
-        if said is None or not _ME.search(self.s, said.end(), min(b, te + 12)):
+        if said is None:  # 习近平表示，…。前不久，我同奥巴马总统通电话时… (66 in bulk): the paragraph's speech
+            said = self._paragraph_speech(a)
+            if said is None or not _ME.search(self.s, a, min(b, te + 12)):
+                return
+            a = self.s.rfind("\n", 0, said.start()) + 1
+        elif not _ME.search(self.s, said.end(), min(b, te + 12)):
             return
         if not self.people.in_range(a, said.start()):
             return
@@ -335,6 +340,16 @@ class _Story:
         if speaker is not None:
             for ev in merged:
                 ev.add(speaker.id, _MAIN_ROLE.get(t.type) or "attendee")
+
+    def _paragraph_speech(self, a: int) -> re.Match[str] | None:
+        """The statement opening the paragraph of the sentence at ``a`` (习近平表示，…), when the
+        paragraph's first sentence opens with it: the later sentences carry that speech on."""
+        ps = self.s.rfind("\n", 0, a) + 1
+        if ps == a:
+            return None
+        first_end = min([e for e in (self.s.find(c, ps, a) for c in "。！？") if e != -1], default=a)
+        said = STATEMENT.search(self.s, ps, first_end)
+        return said if said is not None and said.start() - ps <= 30 else None
 
     def _both_sides_at(self, a: int, ts: int) -> re.Match[str] | None:
         """双方还共同见证了… / 会谈后，两国元首共同签署…: the two sides as the subject opening the
@@ -568,15 +583,16 @@ class _Story:
 
     def _closing_pool(self, text: str) -> list[Event] | None:
         """王毅参加会见。: the story's first 会见 (会谈, 会晤) since the last heading, when the
-        passage has none open (a day said in between started a new passage)."""
+        passage has none open (a day said in between started a new passage); 王晨参加上述会见。: every
+        会见 told since the heading."""
         m = _CLOSING_LINE.fullmatch(text.rstrip())
-        if m is None or m.group(1) in self.passage.words:
+        if m is None or (m.group(2) in self.passage.words and not m.group(1)):
             return None
-        word = m.group(1)
+        word = m.group(2)
         s = self.s
-        first = next((ev for ev in self.log.events if ev.passage > self.heading_passage and not ev.quoted
-                      and s[ev.trigger[0] : ev.trigger[1]] == word), None)
-        return [first] if first is not None else None
+        told = [ev for ev in self.log.events if ev.passage > self.heading_passage and not ev.quoted
+                and s[ev.trigger[0] : ev.trigger[1]] == word]
+        return (told if m.group(1) else told[:1]) or None  # 参加上述会见 (60 in bulk): every one told
 
     def _join(self, sent: Sentence, text: str, detail: re.Match[str] | None, sent_people: list[Person],
               venue: bool, pool: list[Event] | None = None) -> None:

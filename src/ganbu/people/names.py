@@ -61,7 +61,8 @@ def roster_name_at(s: str, p: int, allow_role_follow: bool = False) -> int | Non
         return None
     for n in (4, 3, 2):
         end = p + n
-        if end <= len(s) and s[p:end] in names and (follower_at(s, end) is not None or (allow_role_follow and role_at(s, end))):
+        if end <= len(s) and s[p:end] in names \
+                and (follower_at(s, end) is not None or (allow_role_follow and role_at(s, end))):
             return end
     return None
 
