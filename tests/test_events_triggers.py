@@ -314,3 +314,10 @@ def test_an_act_the_speaker_tells_in_the_first_person_later_in_his_paragraph_has
             "习近平表示，当前，中美关系进入新的重要发展阶段。前不久，我同奥巴马总统通电话时一致确认了大方向。")
     talks = [e for e in _events(text, "2013-04-15") if e["type"] == "talks"]
     assert [sorted(_who(e)) for e in talks] == [["习近平", "奥巴马"]]
+
+
+def test_a_count_of_times_before_a_leaders_deliberation_tells_no_act():
+    # 先后四次参加江苏代表团审议, 两次作出重要批示 (a count of times before the act: 10 in the bulk corpus)
+    text = ("5日下午，习近平总书记参加十四届全国人大三次会议江苏代表团审议。\n"
+            "党的十八大以来，习近平总书记先后四次参加江苏代表团审议，关心江苏的发展。")
+    assert [(e["type"], e["date"]["start"]) for e in _events(text, "2025-03-06")] == [("conference", "2025-03-05")]
