@@ -321,3 +321,16 @@ def test_a_count_of_times_before_a_leaders_deliberation_tells_no_act():
     text = ("5日下午，习近平总书记参加十四届全国人大三次会议江苏代表团审议。\n"
             "党的十八大以来，习近平总书记先后四次参加江苏代表团审议，关心江苏的发展。")
     assert [(e["type"], e["date"]["start"]) for e in _events(text, "2025-03-06")] == [("conference", "2025-03-05")]
+
+
+def test_a_leader_deliberating_with_his_delegation_and_those_who_join_the_deliberation():
+    # X来到他所在的Y代表团，同代表们一起审议 (29 in the bulk corpus); 参加审议 (13 more): a leader at a group
+    # session of the NPC Standing Committee, or those who join a deliberation told (韩正等参加审议)
+    text = "中共中央政治局常委、全国政协主席俞正声5日来到他所在的湖北代表团，同代表们一起审议政府工作报告。"
+    assert [(e["type"], _who(e)) for e in _events(text, "2015-03-06")] == [("conference", ["俞正声"])]
+    text = "十二届全国人大常委会第七次会议26日分组审议了工作报告稿。张德江委员长参加审议。"
+    assert [(e["type"], e["date"]["start"], _who(e)) for e in _events(text, "2014-02-26")] == [
+        ("meeting", "2014-02-26", ["张德江"])]
+    text = ("中共中央总书记习近平5日下午参加他所在的十二届全国人大四次会议上海代表团审议。\n"
+            "上海代表团讨论气氛活跃。\n中共中央政治局委员、上海市委书记韩正等参加审议。")
+    assert [(e["type"], sorted(_who(e))) for e in _events(text, "2016-03-05")] == [("conference", ["习近平", "韩正"])]
