@@ -334,3 +334,12 @@ def test_a_leader_deliberating_with_his_delegation_and_those_who_join_the_delibe
     text = ("中共中央总书记习近平5日下午参加他所在的十二届全国人大四次会议上海代表团审议。\n"
             "上海代表团讨论气氛活跃。\n中共中央政治局委员、上海市委书记韩正等参加审议。")
     assert [(e["type"], sorted(_who(e))) for e in _events(text, "2016-03-05")] == [("conference", ["习近平", "韩正"])]
+
+
+def test_a_national_work_conference_is_a_conference():
+    # 中央农村工作会议, 全国宣传部长会议 … convened at a sentence's head (about 80 in the bulk corpus); a
+    # leading group's or a standing committee's 会议 stays a meeting
+    text = "全国社会工作部长会议26日在京召开。中共中央政治局常委蔡奇出席会议并讲话。"
+    assert [(e["type"], _who(e)) for e in _events(text, "2026-01-26")] == [("conference", ["蔡奇"])]
+    text = "全国人大常委会第五十二次委员长会议17日在人民大会堂举行。张德江委员长主持会议。"
+    assert [e["type"] for e in _events(text, "2015-08-17")] == ["meeting"]

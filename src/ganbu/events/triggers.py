@@ -55,6 +55,9 @@ _CONVENED = re.compile(r"(?:[^，,。；;！？\n]{0,6}?[日号])?(?:上午|下�
                        r"(?:隆重|正式)?(?:开幕|召开|举行|闭幕)")
 _SESSION = re.compile(r"(?:代表大会|全国委员会|人大|政协)[^，,。；;！？\n]{0,12}?第?[一二三四五六七八九十\d]+次会议$")
 _STANDING = re.compile(r"常务委员会|常委会|主席会议|主席团")
+# 中央经济工作会议, 全国宣传部长会议, 全国社会扶贫工作电视电话会议: a national work conference with a programme is a
+# conference (GUIDELINES types; about 80 convened at a sentence's head in bulk), not a working meeting
+_WORK_CONFERENCE = re.compile(r"(?:全国|中央)[\u4e00-\u9fff、“”]{2,20}?(?:工作|部长|建设|推进)(?:电视电话)?会议$")
 _PLANNED = re.compile(r"[于将拟]")  # 会议建议全国政协十三届三次会议于5月21日在北京召开: not held yet
 _JOIN_BEFORE = ("出席", "参加", "主持", "列席", "一同参加", "一同", "一起", "陪同", "参与", "召开")
 _OPEN_MEETING_WORDS = ("会议", "全体会议", "常务会议", "座谈", "会谈", "工作会谈")
@@ -146,7 +149,8 @@ def _convened(s: str, a: int, ts: int, t: Trigger) -> Trigger:
     committee's 会议 a meeting (of the 会议 convened at a sentence's head in bulk: 52 sessions, 195
     standing committees, 213 others)."""
     name = s[_clause_start(s, a, ts) : ts + len(t.word)]
-    session = t.word == "会议" and _SESSION.search(name) is not None and not _STANDING.search(name)
+    session = t.word == "会议" and (_SESSION.search(name) is not None or _WORK_CONFERENCE.search(name) is not None) \
+        and not _STANDING.search(name)
     return Trigger(t.word, "conference" if session else t.type, "convened")
 
 
