@@ -97,6 +97,7 @@ _INVITED_BY = re.compile(r"应[^，,。；;！？\n]{1,40}?邀请?")
 # events whose reports go on with what was said there: a person speaking in a later sentence is
 # at the event (会议召开。市委书记X强调…); not so after a signing or an act
 _SPEAKERS_THERE = ("conference", "meeting", "talks", "inspection")
+_SPOKEN_AT = ("conference", "meeting", "talks", "inspection", "visit")  # events whose people speak at them
 _ENCOUNTERS = ("visit", "meeting", "talks")
 # 在X的见证下，…签署: a circumstance, not a sentence about an open event
 _NOT_DETAIL = ("见证下", "陪同下", "主持下", "见证", "带领下")
@@ -247,10 +248,19 @@ class _Story:
             self._join(sent, text, None, sent_people, bool(venue), closing)
         elif trig is not None:
             self._open(si, sent, text, trig, sent_people, sent_orgs, bool(venue))
-        elif self.passage.events:
+        elif self.passage.events and not self._statement_after_acts(sent, text, sent_people, bool(venue)):
             self._join(sent, text, detail, sent_people, bool(venue))
-        else:
+        elif not self.passage.events:
             self._statement(sent, text, sent_people, bool(venue))
+
+    def _statement_after_acts(self, sent: Sentence, text: str, sent_people: list[Person], venue: bool) -> bool:
+        """匈牙利外交部长西雅尔多10日表示，… opening a paragraph after acts no one joins by speaking (a
+        signing, a decision, a speech): a statement of its own, not a comment on them."""
+        if self.s.rfind("\n", 0, sent.start) + 1 != sent.start:
+            return False
+        if any(ev.type in _SPOKEN_AT for ev in self.passage.events):
+            return False
+        return self._statement(sent, text, sent_people, venue)
 
     # ------------------------------------------------------------------ a sentence that opens events
 
