@@ -192,3 +192,14 @@ def test_an_encounter_named_again_in_a_speech_carried_on_opens_nothing_people_jo
             "杨洁篪、王毅参加会见。")
     evs = [e for e in _events(text, "2018-06-10") if e["type"] == "meeting"]
     assert [_names(e) for e in evs if "王毅" in _names(e)] == [{"习近平", "莫迪", "杨洁篪", "王毅"}]
+
+
+def test_one_who_reports_to_the_leader_at_the_event_is_at_it():
+    # X向总书记汇报/介绍 (向 + a leader + 汇报/介绍/讲述/报告/提问: 73 in the bulk corpus); not one who
+    # briefs reporters (王毅向记者介绍)
+    text = ("习近平总书记12日在四川考察，来到战旗村。\n"
+            "村党委书记杨云刚向总书记介绍了村里的发展情况。外交部长王毅向记者介绍了有关情况。")
+    evs = [e for e in ganbu.extract(text, "2018-02-13").to_dict()["events"] if e["type"] == "inspection"]
+    assert len(evs) == 1
+    names = {p["name"] for p in evs[0]["participants"]}
+    assert "杨云刚" in names and "王毅" not in names
