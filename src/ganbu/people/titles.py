@@ -621,7 +621,8 @@ def _word_after(s: str, span: tuple[int, int]) -> bool:
     """A two-character name after a title that a frequent word follows, which the longer reading
     would cut (部长苗圩报告了, 主任冷溶针对, 委员胡卫以及: see ``names._runs_into_word``)."""
     a, b = span
-    return b - a == 2 and s[a] in R.common_surnames() and word_bucket(s[b : b + 2]) >= 3 \
+    return b - a == 2 and s[a] in R.common_surnames() and s[a + 1] not in R.name_chars()["not_given"] \
+        and word_bucket(s[b : b + 2]) >= 3 \
         and word_bucket(s[a:b]) == 0 and load_model().score(s, a, b) >= _WORD_AFTER_FLOOR
 
 
@@ -634,6 +635,9 @@ def _plausible(s: str, span: tuple[int, int]) -> bool:
     if (tibetan_name(s, a) or (0, 0.0))[0] == b:
         return True
     tl = R.translit_chars()
+    if "-" in s[a:b]:  # 巴沙尔-阿萨德下台: a hyphened name ends where a word starts (not 朱马里-赛雅|颂)
+        return s[b - 1] != "-" and all(c in tl or c in "·-" for c in s[a:b]) and (b == len(s) or not is_cjk(s[b])
+                                                              or word_bucket(s[b : b + 2]) >= 2)
     return b - a >= 3 and all(c in tl or c == "·" for c in s[a:b])
 
 
