@@ -130,7 +130,13 @@ def read_name(s: str, p: int, *, allow_role_follow: bool = False,
         return None
     if s[p + sl : p + sl + 2] in R.not_names() and not (titled and _titled_word_name(s, p, sl)):
         return None  # 向全国, 是党和: the given part is a common word
-    options = _readings(s, p, sl, allow_role_follow)
+    if any(s[p + 1 : p + 1 + n] in R.known_names() for n in (2, 3)):
+        return None  # 队长向习近平敬礼: a leader's name starts inside the reading
+    readings = _readings(s, p, sl, allow_role_follow, titled)
+    dashed = next((o for o in readings if _dash_after(s, o[0])), None)
+    if dashed is not None:
+        return _hyphened(s, dashed[0])  # 代表苏珊-赖斯则表示: a hyphened foreign name, not 苏珊
+    options = readings
     if not options:
         return None
     good = [o for o in options if o[1] == 1.0]
@@ -141,6 +147,22 @@ def read_name(s: str, p: int, *, allow_role_follow: bool = False,
     if s[p] in nc["not_single"]:
         return None
     return options[0]
+
+
+def _dash_after(s: str, end: int) -> bool:
+    """A dash and more characters after a Chinese reading: a hyphened foreign name goes on (代表苏珊-赖斯)."""
+    return s[end : end + 1] == "-" and is_cjk(s[end + 1 : end + 2])
+
+
+def _hyphened(s: str, dash: int) -> tuple[int, float] | None:
+    """The end of the transliterated part after the dash at ``dash`` (two characters at least)."""
+    tl = _translit()
+    end = dash + 1
+    while end < len(s) and end - dash <= 8 and s[end] in tl:
+        end += 1
+    if end - dash - 1 < 2:
+        return None
+    return end, 1.0 if follower_at(s, end) is not None else 0.8
 
 
 def tibetan_name(s: str, p: int) -> tuple[int, float] | None:
@@ -158,7 +180,8 @@ def _titled_word_name(s: str, p: int, sl: int) -> bool:
     word and its characters may be a given name (省长刘江山主持: 江山 is a common word)."""
     end = p + sl + 2
     f = follower_at(s, end)
-    return bool(f) and not any(c in R.name_chars()["not_given"] for c in s[p + sl : end])
+    bad = _FUNCTION_CHARS if _given_after_title(s, p, sl) else R.name_chars()["not_given"]
+    return bool(f) and not any(c in bad for c in s[p + sl : end])
 
 
 _CONJ_IN_DOTTED = re.compile(r"[和与及同、]")
@@ -215,11 +238,13 @@ def _when_off(s: str, p: int, end: int) -> int:
     return end - 1 if _WHEN_BEFORE.search(s, clause, p) else end
 
 
-def _readings(s: str, p: int, sl: int, allow_role_follow: bool) -> list[tuple[int, float]]:
+def _readings(s: str, p: int, sl: int, allow_role_follow: bool, titled: bool = False) -> list[tuple[int, float]]:
     """``(end, confidence)`` of the name with a two- and a one-character given name after the
     surname of length ``sl``: 1.0 with a follower after it, else 0.5 (two) or 0.3 (one)."""
     nc = R.name_chars()
     bad = nc["not_given"]
+    if titled and _given_after_title(s, p, sl):
+        bad = _FUNCTION_CHARS
     options: list[tuple[int, float]] = []
     # 成员严重违纪: when the first two characters are a common word, a three-character reading
     # needs a follower (王国庆出席 stays a name; 严重违 is none)
@@ -251,6 +276,19 @@ def _readings(s: str, p: int, sl: int, allow_role_follow: bool) -> list[tuple[in
 
 # followers after which a name may end in a character that makes a word with them (副省长王贵平等, 王贵平和)
 _ENDS_A_NAME = frozenset("等和与同暨")
+
+
+# the characters no given name holds even right after a title (the first row of not_given)
+_FUNCTION_CHARS = frozenset("的了在是与及等对就也还并或被把从这那此各该每们个着过吗呢吧啊")
+
+
+def _given_after_title(s: str, p: int, sl: int) -> bool:
+    """Right after a title, a two-character given name may hold a character that words around names
+    start with (党委书记崔向前说, 市长张新起表示: 前, 起) when a follower stands after it and none after
+    the one-character reading."""
+    end = p + sl + 2
+    return end <= len(s) and follower_at(s, end) is not None and follower_at(s, end - 1) is None \
+        and _model().score(s, p, end) >= _model().threshold  # not 总统后首次出访 (0.0), 主席要坚持
 
 
 def _runs_into_word(s: str, end: int) -> bool:
