@@ -243,9 +243,9 @@ def state_of(name: str) -> str | None:
 
 
 def is_abbreviation(name: str) -> bool:
-    """``name`` is a state's short form for its army or side (美军, 俄方): it names the state in a
-    title, but says nothing of which state a story is about."""
-    return _country_table().get(name, ("", ""))[0] == "abbr"
+    """``name`` is a state's short form for its army or side (美军, 俄方) or one of its regions (加州):
+    it names the state in a title, but says nothing of which state a story is about."""
+    return _country_table().get(name, ("", ""))[0] in ("abbr", "region")  # 加州州长: nor a region
 
 
 @lru_cache(maxsize=16384)
@@ -253,6 +253,14 @@ def countries_in(text: str) -> tuple[tuple[int, int, str], ...]:
     """:func:`find_countries` of a short text (a title's organisation part), cached: the same
     parts recur across a corpus."""
     return tuple(find_countries(text))
+
+
+def region_state(text: str) -> str | None:
+    """The state whose region ``text`` starts with (加州州长 → 美国), else None."""
+    found = countries_in(text)
+    if found and found[0][0] == 0 and _country_table()[found[0][2]][0] == "region":
+        return state_of(found[0][2])
+    return None
 
 
 def names_a_country(text: str) -> bool:

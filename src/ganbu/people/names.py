@@ -160,6 +160,8 @@ def _hyphened(s: str, dash: int) -> tuple[int, float] | None:
     end = dash + 1
     while end < len(s) and end - dash <= 8 and s[end] in tl:
         end += 1
+    if follower_at(s, end) is None:
+        end = _follower_inside(s, dash + 1, end)  # 迪亚斯-卡内尔热情迎接: not …卡内尔热
     if end - dash - 1 < 2:
         return None
     return end, 1.0 if follower_at(s, end) is not None else 0.8
@@ -287,6 +289,8 @@ def _given_after_title(s: str, p: int, sl: int) -> bool:
     start with (党委书记崔向前说, 市长张新起表示: 前, 起) when a follower stands after it and none after
     the one-character reading."""
     end = p + sl + 2
+    if _translit().issuperset(s[p:end]):
+        return False  # 参议长恩里莱在: a transliterated name, read as such
     return end <= len(s) and follower_at(s, end) is not None and follower_at(s, end - 1) is None \
         and _model().score(s, p, end) >= _model().threshold  # not 总统后首次出访 (0.0), 主席要坚持
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lang.lexicon import Org
-from ..lang.places import Countries, countries_in, find_places, names_a_country, state_of
+from ..lang.places import Countries, countries_in, find_places, names_a_country, region_state, state_of
 from ..model import Position
 from ..model.records import Status
 from . import tables as R
@@ -206,7 +206,10 @@ class PositionMaker:
             cut = max(0, len(text) - len(link.role) - rd.tail)
             text = text[:cut] + rd.marker + text[cut:]
         own = self._state_named(filled)
-        if own is None and self.countries is not None and self._abbreviated(filled) and filled[1:2] != "方":
+        region_of = region_state(filled)
+        if region_of is not None:  # 俄勒冈州州长 → 美国俄勒冈州州长: a region's title takes its state
+            text, org = region_of + text, region_of + filled
+        elif own is None and self.countries is not None and self._abbreviated(filled) and filled[1:2] != "方":
             own = self.countries.abbreviated(filled[0], link.start)  # 叙外长 → 叙利亚外长
             if own:
                 text, org = own + text[1:], own + filled[1:]
