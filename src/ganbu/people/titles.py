@@ -255,8 +255,8 @@ def _read_names(s: str, p: int, hi: int, anchors_starts: set[int], evidence, for
             break
         if protected is not None and any(protected[q:end]) and not _place_ends_name(s, q, end, conf, protected):
             break
-        if names and conf < 1.0:
-            break
+        if names and conf < 1.0 and not _word_after(s, (q, end)):
+            break  # 副主席沈跃跃、王勇、梁振英、苏辉围绕…: the last of a list before a frequent word stays
         names.append((q, end))
         if translit is not None and (as_translit or "·" in s[q:end]):
             translit.add((q, end))
