@@ -53,6 +53,11 @@ MAX_PREFIX = 40
 _PLURAL = re.compile(r"[几多两二三四五六七八九十\d]+[位名]$")
 
 
+# roles that are a title only after the body they lead: 澳大利亚自由党领袖托尼·阿博特 (党领袖 79 in bulk), not
+# 人民领袖/伟大领袖 + a name
+_AFTER_BODY = {"领袖": ("党", "运动", "联盟", "阵线", "派")}
+
+
 def find_anchors(s: str) -> list[Anchor]:
     blockers = R.words()["role_blocker"]
     out = []
@@ -60,6 +65,8 @@ def find_anchors(s: str) -> list[Anchor]:
         end = end_idx + 1
         nxt = s[end : end + 3]
         if any(nxt.startswith(b) for b in blockers):
+            continue
+        if word in _AFTER_BODY and not s.endswith(_AFTER_BODY[word], 0, end - len(word)):
             continue
         out.append(Anchor(end - len(word), end, word))
     return out
