@@ -54,8 +54,8 @@ _PLURAL = re.compile(r"[几多两二三四五六七八九十\d]+[位名]$")
 
 
 # roles that are a title only after the body they lead: 澳大利亚自由党领袖托尼·阿博特 (党领袖 79 in bulk), not
-# 人民领袖/伟大领袖 + a name
-_AFTER_BODY = {"领袖": ("党", "运动", "联盟", "阵线", "派")}
+# 人民领袖/伟大领袖 + a name; 文莱苏丹哈桑纳尔 (21), not the state 苏丹
+_AFTER_BODY = {"领袖": ("党", "运动", "联盟", "阵线", "派"), "苏丹": ("文莱",)}
 
 
 def find_anchors(s: str) -> list[Anchor]:
