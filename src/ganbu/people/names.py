@@ -204,8 +204,8 @@ def _minority_name(s: str, p: int, m: re.Match[str]) -> tuple[int, float]:
     先后致辞 → …拉什德), or where transliteration characters stop (路易斯·阿瓦尔卡下令 → …阿瓦尔卡)."""
     last = s.rfind("·", p, m.end()) + 1
     f1 = follower_at(s, last + 1)
-    if f1 and len(f1) >= 2:
-        return last + 1, 1.0  # 特雷莎·梅通电话, 特雷莎·梅表示: a one-character last part
+    if f1 and (len(f1) >= 2 or (f1 in R.words()["conj"] and follower_at(s, last + 2) is None)):
+        return last + 1, 1.0  # 特雷莎·梅通电话, 塞巴斯蒂安·科和国际…主席: a one-character last part
     tl = R.translit_chars()
     f_end = next((e for e in range(last + 2, m.end() + 1)
                   if follower_at(s, e) is not None and not s.startswith(_ABDU, e - 2)), None)
