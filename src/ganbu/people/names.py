@@ -124,6 +124,10 @@ def read_name(s: str, p: int, *, allow_role_follow: bool = False,
     tibetan = tibetan_name(s, p)
     if tibetan:
         return tibetan
+    if s[p + 1 : p + 2] == "氏" and s[p] in _VIETNAMESE_SURNAMES:
+        end = next((p + n for n in (4, 3) if p + n <= len(s) and follower_at(s, p + n) is not None), None)
+        if end is not None and all(is_cjk(c) for c in s[p:end]):
+            return end, 1.0  # 国会主席阮氏金银参加: a Vietnamese woman's name, 氏 its middle name
     single, double = R.surnames()
     sl = 2 if s[p : p + 2] in double else (1 if s[p] in single else 0)
     if not sl:
@@ -222,6 +226,9 @@ def _minority_name(s: str, p: int, m: re.Match[str]) -> tuple[int, float]:
 # 阿不都 (Abdu-) opens Uyghur names, its 都 no follower there (阿不来提·阿不都热西提, 努尔兰·阿不都满金: 16 in bulk,
 # read as ·阿不 before)
 _ABDU = "阿不都"
+# Vietnamese surnames before 氏, the middle name of women's names (阮氏金银 19, 阮氏秋荷 2, 杜氏清花, 裴氏明怀 in bulk;
+# read 阮氏 or 阮氏金 before)
+_VIETNAMESE_SURNAMES = frozenset("阮陈黎武邓范黄潘裴杜吴何胡")
 _REGNAL = re.compile(r"[一二三四五六七八九十]{1,3}世")
 
 
