@@ -124,7 +124,7 @@ def read_name(s: str, p: int, *, allow_role_follow: bool = False,
     tibetan = tibetan_name(s, p)
     if tibetan:
         return tibetan
-    if s[p + 1 : p + 2] == "氏" and s[p] in _VIETNAMESE_SURNAMES:
+    if s[p + 1 : p + 2] == "氏" and s[p] in R.name_chars()["vietnamese"]:
         end = next((p + n for n in (4, 3) if p + n <= len(s) and follower_at(s, p + n) is not None), None)
         if end is not None and all(is_cjk(c) for c in s[p:end]):
             return end, 1.0  # 国会主席阮氏金银参加: a Vietnamese woman's name, 氏 its middle name
@@ -186,7 +186,7 @@ def _titled_word_name(s: str, p: int, sl: int) -> bool:
     word and its characters may be a given name (省长刘江山主持: 江山 is a common word)."""
     end = p + sl + 2
     f = follower_at(s, end)
-    bad = _FUNCTION_CHARS if _given_after_title(s, p, sl) else R.name_chars()["not_given"]
+    bad = R.name_chars()["function"] if _given_after_title(s, p, sl) else R.name_chars()["not_given"]
     return bool(f) and not any(c in bad for c in s[p + sl : end])
 
 
@@ -226,9 +226,7 @@ def _minority_name(s: str, p: int, m: re.Match[str]) -> tuple[int, float]:
 # 阿不都 (Abdu-) opens Uyghur names, its 都 no follower there (阿不来提·阿不都热西提, 努尔兰·阿不都满金: 16 in bulk,
 # read as ·阿不 before)
 _ABDU = "阿不都"
-# Vietnamese surnames before 氏, the middle name of women's names (阮氏金银 19, 阮氏秋荷 2, 杜氏清花, 裴氏明怀 in bulk;
-# read 阮氏 or 阮氏金 before)
-_VIETNAMESE_SURNAMES = frozenset("阮陈黎武邓范黄潘裴杜吴何胡")
+
 _REGNAL = re.compile(r"[一二三四五六七八九十]{1,3}世")
 
 
@@ -257,7 +255,7 @@ def _readings(s: str, p: int, sl: int, allow_role_follow: bool, titled: bool = F
     nc = R.name_chars()
     bad = nc["not_given"]
     if titled and _given_after_title(s, p, sl):
-        bad = _FUNCTION_CHARS
+        bad = R.name_chars()["function"]
     options: list[tuple[int, float]] = []
     # 成员严重违纪: when the first two characters are a common word, a three-character reading
     # needs a follower (王国庆出席 stays a name; 严重违 is none)
@@ -289,10 +287,6 @@ def _readings(s: str, p: int, sl: int, allow_role_follow: bool, titled: bool = F
 
 # followers after which a name may end in a character that makes a word with them (副省长王贵平等, 王贵平和)
 _ENDS_A_NAME = frozenset("等和与同暨")
-
-
-# the characters no given name holds even right after a title (the first row of not_given)
-_FUNCTION_CHARS = frozenset("的了在是与及等对就也还并或被把从这那此各该每们个着过吗呢吧啊")
 
 
 def _given_after_title(s: str, p: int, sl: int) -> bool:
