@@ -166,9 +166,23 @@ def _hyphened(s: str, dash: int) -> tuple[int, float] | None:
         end += 1
     if follower_at(s, end) is None:
         end = _follower_inside(s, dash + 1, end)  # 迪亚斯-卡内尔热情迎接: not …卡内尔热
+    if follower_at(s, end) is None:
+        end = _followed_part(s, dash + 1) or end  # 国家主席朱马里-赛雅颂在, 国大党主席索尼娅-甘地在
     if end - dash - 1 < 2:
         return None
     return end, 1.0 if follower_at(s, end) is not None else 0.8
+
+
+def _followed_part(s: str, p: int) -> int | None:
+    """The end of two to four characters at ``p`` that a follower ends, none of them one that starts the
+    words after a name (``not_foreign``), else None."""
+    bad = R.name_chars()["not_foreign"]
+    for end in range(p + 2, min(len(s), p + 4) + 1):
+        if not all(is_cjk(c) and c not in bad for c in s[p:end]):
+            return None
+        if follower_at(s, end) is not None:
+            return end
+    return None
 
 
 def tibetan_name(s: str, p: int) -> tuple[int, float] | None:
