@@ -141,3 +141,38 @@ def test_a_career_line_tells_one_appointment_per_office():
     wang = next(p for p in doc["people"] if p["name"] == "王刚")
     assert {(q["text"], q["status"]) for q in wang["positions"]} == {("福建省长", "former"), ("浙江省委书记", "former")}
     assert len([e for e in doc["events"] if e["type"] == "appointment"]) == 2
+
+
+# a biography written for this test in the form of the CV stories (bulk: 20 heads "X，男，" in 17
+# stories; 321 career lines "1975－1980年 …" in the 14 stories with three or more)
+_CV = ("央视网消息（新闻联播）：\n丁世文同志简历\n"
+       "丁世文，男，汉族，1962年5月生，江苏南通人，1983年8月参加工作，在职研究生学历。\n"
+       "现任江苏省委副书记，南京市委书记。\n"
+       "1983－1988年 江苏省南通市计委干事、科员\n"
+       "1988－1995年 江苏省南通市委办公室副主任（其间：1990－1992年南京大学学习）\n"
+       "1995－2001年 江苏省海门县委副书记、代县长\n"
+       "2001－2010年 江苏省南通市委常委、秘书长，市总工会主席\n"
+       "2010－ 江苏省委副书记，南京市委书记\n")
+
+
+def _cv_person():
+    doc = ganbu.extract(_CV, "2016-05-01").to_dict()
+    (person,) = [p for p in doc["people"] if p["name"] == "丁世文"]
+    return {x["text"]: x.get("status", "current") for x in person["positions"]}, doc["events"]
+
+
+def test_a_biographys_career_lines_give_its_persons_former_offices():
+    got, _ = _cv_person()
+    assert got["江苏省南通市委办公室副主任"] == "former"   # the parenthesis is left out
+    assert got["海门县代县长"] == "former"               # 代县长 takes the county of the link before
+    assert got["江苏省南通市委秘书长"] == "former"
+    assert got["江苏省南通市总工会主席"] == "former"
+    assert got["南京市委书记"] == "current"              # the open line, and 现任
+    assert not any(t in got for t in ("科员", "干事"))    # offices the roles do not know give nothing
+
+
+def test_a_biography_tells_one_undated_appointment_per_career_line():
+    _, events = _cv_person()
+    cv = [e for e in events if e["type"] == "appointment"]
+    assert len(cv) == 4 and all(e["date"] is None for e in cv)  # the first line names no office it knows
+    assert {e["participants"][0]["name"] for e in cv} == {"丁世文"}

@@ -188,11 +188,14 @@ def formula_events(s: str, titled: Iterable[TitledMention], pid_of: dict[str, st
     out = []
     told = set()
     for tm in sorted(titled, key=lambda t: t.names[0][0]):
-        if tm.rule not in ("appoint", "remove", "serve"):
+        if tm.rule not in ("appoint", "remove", "serve", "cv"):
             continue
         typ: EventType = "removal" if tm.status == "removed" else "appointment"
-        # a career line (X曾任A、B, 历任A、B和C) tells one decision per office; a notice's chain one
+        # a career line (X曾任A、B, 历任A、B和C) tells one decision per office; a notice's chain one;
+        # a biography's line (1992－1993年 上海市卢湾区委副书记、代区长) one
         roles = [link.prefix + link.role for link in tm.links] if tm.status == "former" else [tm.links[-1].role]
+        if tm.rule == "cv":
+            roles = [f"{tm.links[0].role_start}"]
         for a, b in tm.names:
             pid = pid_of.get(s[a:b])
             if pid is None:
@@ -202,7 +205,12 @@ def formula_events(s: str, titled: Iterable[TitledMention], pid_of: dict[str, st
                 if key in told:
                     continue  # the same appointment told again (授权X担任…组长 … X任第一巡视组组长)
                 told.add(key)
-                out.append(_formula_event(s, typ, (a, b), pid, sents, date_at, tm.status == "former"))
+                if tm.rule == "cv":  # a biography's line: short, unpunctuated, yet no heading
+                    ev = _formula_event(s, typ, (tm.links[0].start, tm.links[0].end), pid, sents, date_at, True)
+                    ev.heading = False
+                else:
+                    ev = _formula_event(s, typ, (a, b), pid, sents, date_at, tm.status == "former")
+                out.append(ev)
     return out
 
 

@@ -298,7 +298,7 @@ class Subjects:
     def __init__(self, s: str, titled: Iterable[TitledMention], pid_of: dict[str, str]):
         at: dict[str, list[int]] = {}
         for tm in titled:
-            if tm.rule in ("appoint", "remove", "serve"):
+            if tm.rule in ("appoint", "remove", "serve", "cv"):
                 for x, y in tm.names:
                     if s[x:y] in pid_of:
                         at.setdefault(pid_of[s[x:y]], []).append(x)
