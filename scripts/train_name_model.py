@@ -25,7 +25,12 @@ Inputs and licences (see ``src/ganbu/people/data/namemodel.md``):
                   list when present, the 25W ancient names list, the 18W Japanese names list
   --jieba-dict    jieba's dict.txt (MIT): word frequencies and the ``nr`` (person name) words
   --surnames      ../shared/data/surnames/family_names.csv (Apache-2.0, the same corpus)
-The People's Daily 1998 split is never read here.
+  --extra-gold    hand-annotated sentences added as examples: the People's Daily 1998 NER
+                  *development* split (zjy-ucas/ChineseNER @ 48e1007e60194c13377f8ce612c505d484b18c7d,
+                  data/example.dev, 2,318 sentences, 884 person spans; none of its sentences is in
+                  the test split that benchmarks/evaluate.py measures), converted by
+                  ``python3 scripts/train_name_model.py pd-dev example.dev --out /tmp/names/pd_dev.jsonl``
+The People's Daily *test* split (../shared/corpus/bulk/peoples_daily_ner_test.jsonl) is never read here.
 """
 from __future__ import annotations
 
@@ -276,6 +281,31 @@ def examples(model, texts: dict[str, str], silver: list[dict], cap: int, seed: i
     return xs, ys
 
 
+def gold_examples(model, path: Path, weight: int) -> tuple[list[list[str]], list[int]]:
+    """(features, label) of every candidate of hand-annotated sentences (JSON lines of ``text`` and
+    ``persons``, ``[start, end, name]`` each): a candidate is a name exactly where a person span is.
+    Each example counts ``weight`` times. Meant for the People's Daily *development* split (2,318
+    sentences of 1998 news, none of them in the test split): it teaches the context features the
+    everyday genre (sport, arts, letters) that the CCTV stories lack."""
+    from ganbu.lang.normalize import normalize
+
+    xs: list[list[str]] = []
+    ys: list[int] = []
+    n = 0
+    for line in path.read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        s = normalize(rec["text"])
+        gold = {(a, b) for a, b, _ in rec["persons"]}
+        for a, b, sl in model.spans(s):
+            feats = model.features(s, a, b, sl)
+            y = int((a, b) in gold)
+            n += y
+            xs += [feats] * weight
+            ys += [y] * weight
+    print(f"gold examples from {path.name}: {len(xs) // max(1, weight):,} candidates ({n:,} names), ×{weight}")
+    return xs, ys
+
+
 def fit(xs: list[list[str]], ys: list[int], *, epochs: int, l2: float, min_count: int, lr: float,
         seed: int) -> tuple[dict[str, float], float]:
     """Logistic regression by minibatch AdaGrad over binary features (numpy, training only)."""
@@ -439,6 +469,10 @@ def cmd_train(args: argparse.Namespace) -> int:
     pool_names = [n for n in nr if len(n) in (2, 3) and n[0] in model.surnames1
                   and all(c in model.given for c in n[1:])]
     xs, ys = examples(model, texts, train, args.cap, args.seed, pool_names, args.augment)
+    if args.extra_gold:
+        gx, gy = gold_examples(model, Path(args.extra_gold), args.extra_weight)
+        xs += gx
+        ys += gy
     if args.drop:
         drop = tuple(x + ":" for x in args.drop.split(","))
         xs = [[f for f in x if not f.startswith(drop)] for x in xs]
@@ -612,6 +646,34 @@ class CharTagger:
             self.w[f] = [round((tot[t] + (step - st[t]) * v[t]) / step, 4) for t in range(3)]
 
 
+def cmd_pd_dev(args: argparse.Namespace) -> int:
+    """A character-per-line BIO file (``字 B-PER``, a blank line between sentences) → JSON lines of
+    ``text`` and ``persons`` (``[start, end, name]``), the form ``--extra-gold`` reads."""
+    sents: list[list[tuple[str, str]]] = [[]]
+    for line in Path(args.bio).read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if not parts:
+            if sents[-1]:
+                sents.append([])
+            continue
+        sents[-1].append((parts[0], parts[-1]) if len(parts) > 1 else (" ", parts[0]))
+    n = 0
+    with open(args.out, "w", encoding="utf-8") as fh:
+        for sent in (x for x in sents if x):
+            text = "".join(c for c, _ in sent)
+            persons, start = [], None
+            for i, (_, tag) in enumerate([*sent, (" ", "O")]):
+                if start is not None and tag != "I-PER":
+                    persons.append([start, i, text[start:i]])
+                    start = None
+                if tag == "B-PER":
+                    start = i
+            n += len(persons)
+            fh.write(json.dumps({"text": text, "persons": persons}, ensure_ascii=False) + "\n")
+    print(f"{sum(1 for x in sents if x)} sentences, {n} person spans -> {args.out}")
+    return 0
+
+
 def cmd_tagger(args: argparse.Namespace) -> int:
     """Train the character tagger on the training stories (a share of them: it is slow)."""
     import pickle
@@ -676,8 +738,13 @@ def main() -> int:
                    help="silver names: the grammar's and the teacher's, or the grammar's alone")
     t.add_argument("--min-translit-names", type=int, default=3)
     t.add_argument("--min-translit-llr", type=float, default=2.0)
+    t.add_argument("--extra-gold", help="hand-annotated sentences (JSON lines: text, persons) added as examples")
+    t.add_argument("--extra-weight", type=int, default=3, help="how many times each --extra-gold example counts")
     t.add_argument("--threshold", type=float, default=0.6, help="the default cut written into the model")
     t.add_argument("--seed", type=int, default=1998)
+    pd = sub.add_parser("pd-dev", help="convert a BIO file (People's Daily development split) for --extra-gold")
+    pd.add_argument("bio")
+    pd.add_argument("--out", required=True)
     g = sub.add_parser("tagger", help="train the character tagger of the comparison (not shipped)")
     g.add_argument("--bulk", required=True)
     g.add_argument("--silver", required=True)
@@ -697,6 +764,8 @@ def main() -> int:
         return cmd_silver(args)
     if args.cmd == "tagger":
         return cmd_tagger(args)
+    if args.cmd == "pd-dev":
+        return cmd_pd_dev(args)
     return cmd_train(args)
 
 

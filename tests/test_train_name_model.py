@@ -62,3 +62,36 @@ def test_miss_kind_sorts_each_cause(script):
     low = [(a, b) for a, b, _ in model.spans(s) if 0 < model.score(s, a, b) < model.threshold]
     assert low, "a candidate under the threshold in the sentence"
     assert script.miss_kind(model, s, *low[0], set(), free, proposed) == "scored under the threshold"
+
+
+# two sentences in the character-per-line BIO form of the People's Daily NER splits, written here
+_BIO = "".join(f"{c} {t}\n" for c, t in [
+    ("王", "B-PER"), ("小", "I-PER"), ("明", "I-PER"), ("说", "O"), ("。", "O")]) + "\n" + "".join(
+    f"{c} {t}\n" for c, t in [("记", "O"), ("者", "O"), ("李", "B-PER"), ("华", "I-PER"), ("报", "O"), ("道", "O")])
+
+
+def test_pd_dev_conversion_gives_text_and_person_spans(script, tmp_path):
+    import argparse
+    import json
+
+    bio = tmp_path / "example.dev"
+    bio.write_text(_BIO, encoding="utf-8")
+    out = tmp_path / "pd_dev.jsonl"
+    assert script.cmd_pd_dev(argparse.Namespace(bio=str(bio), out=str(out))) == 0
+    rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert rows == [{"text": "王小明说。", "persons": [[0, 3, "王小明"]]},
+                    {"text": "记者李华报道", "persons": [[2, 4, "李华"]]}]
+
+
+def test_gold_examples_label_exactly_the_annotated_spans(script, tmp_path):
+    import json
+
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps({"text": "记者李华报道", "persons": [[2, 4, "李华"]]}, ensure_ascii=False) + "\n",
+                    encoding="utf-8")
+    model = load_model()
+    xs, ys = script.gold_examples(model, path, weight=2)
+    cands = list(model.spans(normalize("记者李华报道")))
+    assert len(xs) == len(ys) == 2 * len(cands)
+    positive = {(a, b) for (a, b, _), y in zip(cands, ys[::2], strict=True) if y}
+    assert positive == {(2, 4)}
