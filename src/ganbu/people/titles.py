@@ -45,6 +45,9 @@ _CLAUSE_BREAK = re.compile(r"[，。；！？：\n“”\"「」『』《》（�
 _JOINING = frozenset("和与及")
 _BARE_PREFIXES = frozenset({"", "党组", "党委"})  # 党委副书记、行长 is as bare as 行长
 _DATE_STOP = re.compile(r"\d+[年月日号时]|[上下]午|晚上|早上|凌晨")
+# 应世界经济论坛创始人兼执行主席施瓦布邀请: 应 opening a clause that ends in 邀请 (179 in the bulk
+# corpus) is no part of the title's organisation
+_INVITED = re.compile(r"应(?=[^，。；：\n]{2,40}?邀请)")
 # a foreign ministry named by two fields (信息通信和数字经济部部长): 和/与 inside the name
 _AND_MINISTRY = re.compile(r"[\u4e00-\u9fff]{2,4}[和与][\u4e00-\u9fff]{2,6}?(?:部(?=副?部长)|(?=部长|大臣))")
 # a short parenthesis inside an organisation name: 中国人寿保险（集团）公司, 巴斯夫（广东）
@@ -83,8 +86,8 @@ def off_titles(places: list, anchors: list[Anchor], s: str = "") -> list:
     out = []
     known = R.known_names()
     for pm in places:
-        if s and pm.start in ends and all(c in tl for c in s[pm.start : pm.end]):
-            continue
+        if s and all(c in tl for c in s[pm.start : pm.end]) and _translit_run_start(s, pm.start, tl, ends) in ends:
+            continue  # 科特迪瓦总统阿拉萨内·瓦塔拉: 拉萨 inside the name after the role
         if s and any(s[max(0, pm.start - k) : pm.end] in known for k in (1, 2)):
             continue  # 李长春: a known name with a place inside it
         k = bisect.bisect_left(starts, pm.start - 6)
@@ -94,6 +97,15 @@ def off_titles(places: list, anchors: list[Anchor], s: str = "") -> list:
             continue
         out.append(pm)
     return out
+
+
+def _translit_run_start(s: str, p: int, tl: frozenset[str], ends: Collection[int]) -> int:
+    """Where the run of transliteration characters that goes on to ``p`` starts (at most 6 back,
+    never back past the end of a role word: 总理拉萨马, 理 is a transliteration character too)."""
+    a = p
+    while a > 0 and p - a < 6 and a not in ends and s[a - 1] in tl:
+        a -= 1
+    return a
 
 
 class Stops:
@@ -130,6 +142,10 @@ class Stops:
         for m in _DATE_STOP.finditer(seg):
             if lo + m.end() > best:
                 best = lo + m.end()
+        k = seg.find("应")
+        if k != -1 and lo + k >= best and (lo + k == 0 or self.s[lo + k - 1] in "，。；：、\n“") \
+                and _INVITED.match(self.s, lo + k):
+            best = lo + k + 1
         return best
 
     def _joins(self, a: int) -> bool:
