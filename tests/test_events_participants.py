@@ -203,3 +203,29 @@ def test_one_who_reports_to_the_leader_at_the_event_is_at_it():
     assert len(evs) == 1
     names = {p["name"] for p in evs[0]["participants"]}
     assert "杨云刚" in names and "王毅" not in names
+
+
+def test_people_before_fenbie_each_have_their_own_meeting():
+    # 分别 + a meeting verb after two or more names: one meeting each (the dev gold: 巴沙尔、穆阿利姆分别会见贾法里)
+    text = "罗马尼亚总统约翰尼斯、总理乔洛什12日分别会见了到访的中国外交部长王毅。"
+    got = sorted(sorted(_names(e)) for e in _events(text, "2016-07-13") if e["type"] == "meeting")
+    assert got == [["乔洛什", "王毅"], ["王毅", "约翰尼斯"]]
+
+
+def test_the_host_before_tong_is_at_each_meeting_held_apart():
+    text = "国家主席习近平5日在北京同南非总统拉马福萨、印尼总统佐科分别会晤。"
+    got = sorted(sorted(_names(e)) for e in _events(text, "2019-06-06") if e["type"] == "meeting")
+    assert got == [["习近平", "佐科"], ["习近平", "拉马福萨"]]
+
+
+def test_leaders_taking_part_in_the_groups_deliberations_each_have_one():
+    text = ("党和国家领导人李强、赵乐际、王沪宁，6日分别参加了十四届全国人大三次会议和全国政协十四届三次会议"
+            "一些团组的审议和讨论。")
+    got = sorted(sorted(_names(e)) for e in _events(text, "2025-03-06") if e["type"] == "conference")
+    assert got == [["李强"], ["王沪宁"], ["赵乐际"]]
+
+
+def test_a_ceremony_attended_fenbie_stays_one_event():
+    text = "国家副主席王岐山、全国政协副主席刘奇葆当天分别出席了开幕式。"
+    evs = [e for e in _events(text, "2016-07-13") if e["type"] == "conference"]
+    assert [sorted(_names(e)) for e in evs] == [["刘奇葆", "王岐山"]]

@@ -33,6 +33,7 @@ class Event:
     passage: int = 0
     only: Person | None = None  # when a sentence meets several people separately: the one met here
     met_ids: frozenset[str] | None = None  # the people met here when the sentence meets others elsewhere
+    apart: frozenset[str] = frozenset()  # people who each have their own event of the sentence (X、Y分别会见Z)
     seq: int = -1               # place in the log of events
     heading: bool = False       # told in a heading line
     quoted: bool = False        # told inside what someone says: no one joins it later
@@ -42,6 +43,8 @@ class Event:
     _topic_set: set[str] = field(default_factory=set)
 
     def add(self, pid: str, role: ParticipantRole) -> None:
+        if pid in self.apart:
+            return
         if pid not in self.people:
             self.people[pid] = role
             if self.log is not None:
