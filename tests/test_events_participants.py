@@ -229,3 +229,10 @@ def test_a_ceremony_attended_fenbie_stays_one_event():
     text = "国家副主席王岐山、全国政协副主席刘奇葆当天分别出席了开幕式。"
     evs = [e for e in _events(text, "2016-07-13") if e["type"] == "conference"]
     assert [sorted(_names(e)) for e in evs] == [["刘奇葆", "王岐山"]]
+
+
+def test_a_leaders_deliberation_told_in_the_lead_and_again_is_one():
+    text = ("党和国家领导人李强、赵乐际，6日分别参加了十四届全国人大三次会议一些代表团的审议。\n"
+            "中共中央政治局常委、国务院总理李强参加了河北代表团审议。他说，希望河北推进雄安新区建设。")
+    evs = [e for e in _events(text, "2025-03-06") if e["type"] == "conference"]
+    assert sorted(sorted(_names(e)) for e in evs) == [["李强"], ["赵乐际"]]

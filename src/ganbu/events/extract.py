@@ -122,6 +122,7 @@ def extract_events(s: str, published: str | None, people: list[Person], titled: 
     events = story.log.events + appointment_events(s, titled, story.pid_of, story.sents, story.people, date_at)
     used = {ev.trigger[1] for ev in story.log.events}
     events += passing_visits(s, story.visits, used, story.log.events, story.sents, story.people, date_at)
+    events = _without_told_leads(s, events)
     by_id = {p.id: p for p in people}
     _place_inspections(events, by_id)
     out = [_event_record(f"e{i + 1}", ev, by_id, s, org_ids or {})
@@ -725,6 +726,19 @@ class _Story:
         if said and quote_from < b:
             self.quote_para = sent.paragraph
         return quote_from
+
+
+def _without_told_leads(s: str, events: list[Event]) -> list[Event]:
+    """李强、赵乐际…分别参加了…一些代表团的审议 (a lead: 11 in the bulk corpus): a leader's event of the
+    lead is dropped when the story tells that leader's deliberation of the same day again
+    (李强参加了河北代表团审议): one event, told twice."""
+    told = {(ev.type, _day(ev), pid) for ev in events if not s.endswith("一些", 0, ev.trigger[0]) for pid in ev.people}
+    return [ev for ev in events if not (s.endswith("一些", 0, ev.trigger[0]) and len(ev.people) == 1
+                                        and (ev.type, _day(ev), next(iter(ev.people))) in told)]
+
+
+def _day(ev: Event) -> str | None:
+    return ev.date.get("start") if ev.date else None
 
 
 def _bodies_sign(ev: Event) -> bool:
