@@ -236,3 +236,11 @@ def test_a_leaders_deliberation_told_in_the_lead_and_again_is_one():
             "中共中央政治局常委、国务院总理李强参加了河北代表团审议。他说，希望河北推进雄安新区建设。")
     evs = [e for e in _events(text, "2025-03-06") if e["type"] == "conference"]
     assert sorted(sorted(_names(e)) for e in evs) == [["李强"], ["赵乐际"]]
+
+
+def test_speakers_who_fa_le_yan_join_the_forum():
+    text = ("19日，国务院总理李强在哈尔滨主持召开部分省份稳就业工作座谈会。\n"
+            "黑龙江省委书记许勤、省长梁惠玲和河北省长王正谱发了言。\n"
+            "李强说，就业是最大的民生。")
+    conf = next(e for e in _events(text, "2023-08-20") if e["type"] == "conference")
+    assert _names(conf) == {"李强", "许勤", "梁惠玲", "王正谱"}
