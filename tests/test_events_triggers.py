@@ -356,3 +356,10 @@ def test_a_statement_opening_a_paragraph_after_a_signing_is_a_speech_of_its_own(
     text = ("国家主席习近平10日在人民大会堂会见匈牙利总理欧尔班。\n"
             "匈牙利外交部长西雅尔多10日表示，两国合作前景广阔。")
     assert "speech" not in [e["type"] for e in _events(text, "2023-05-11")]
+
+
+def test_a_warning_reported_on_its_own_is_a_speech():
+    # 警告称 15, 警告说 21 in the bulk corpus
+    text = "美国纽约市长德布拉西奥22日警告称，纽约的疫情形势将继续恶化。"
+    evs = _events(text, "2020-03-23")
+    assert [(e["type"], e["date"]["start"], _who(e)) for e in evs] == [("speech", "2020-03-22", ["德布拉西奥"])]
