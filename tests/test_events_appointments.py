@@ -176,3 +176,14 @@ def test_a_biography_tells_one_undated_appointment_per_career_line():
     cv = [e for e in events if e["type"] == "appointment"]
     assert len(cv) == 4 and all(e["date"] is None for e in cv)  # the first line names no office it knows
     assert {e["participants"][0]["name"] for e in cv} == {"丁世文"}
+
+
+def test_a_foreign_state_in_one_office_of_a_biography_makes_no_foreign_official():
+    # 延边大学朝鲜语系…，校党委常委 gave 朝鲜校党委常委, then every office took 朝鲜 (张德江's CV, 1 bulk story)
+    text = _CV.replace("1983－1988年 江苏省南通市计委干事、科员\n",
+                       "1983－1988年 延边大学朝鲜语系党总支副书记，校党委常委、革委会副主任\n").replace(
+        "2010－ 江苏省委副书记，南京市委书记", "2010－ 中央政治局委员，南京市委书记")
+    doc = ganbu.extract(text, "2016-05-01").to_dict()
+    (person,) = [p for p in doc["people"] if p["name"] == "丁世文"]
+    got = {x["text"] for x in person["positions"]}
+    assert "中央政治局委员" in got and "江苏省南通市委秘书长" in got and "朝鲜中央政治局委员" not in got

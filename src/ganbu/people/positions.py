@@ -304,8 +304,8 @@ class PositionMaker:
         """A person whose titles name one foreign state holds the others that name none in that
         state too (坦塔维: 埃及国防部长, then 被任命为总统顾问 → 埃及总统顾问)."""
         states = {st for st in (self._state_named_prefix(p.text) for p in positions) if st}
-        if len(states) != 1:
-            return
+        if len(states) != 1 or any(self._chinese(p.text, p.jurisdiction) for p in positions):
+            return  # 张德江: 朝鲜金日成综合大学留学生党支部书记 among Chinese offices is no foreign official
         state = states.pop()
         for p in positions:
             if self._state_named_prefix(p.text) or self._chinese(p.text, p.jurisdiction) \
