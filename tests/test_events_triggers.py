@@ -363,3 +363,13 @@ def test_a_warning_reported_on_its_own_is_a_speech():
     text = "美国纽约市长德布拉西奥22日警告称，纽约的疫情形势将继续恶化。"
     evs = _events(text, "2020-03-23")
     assert [(e["type"], e["date"]["start"], _who(e)) for e in evs] == [("speech", "2020-03-22", ["德布拉西奥"])]
+
+
+def test_a_ministers_meeting_is_a_conference_but_not_the_office_of_its_chair():
+    # 外长会 17, 外长会议 10, 财长会(议) 10, 防长会(议) 4 in the bulk corpus; 部长会议主席 (42) is an office
+    text = ("第七次中日韩外长会21号在韩国首尔举行，中国外交部长王毅、韩国外长尹炳世、日本外相岸田文雄出席。\n"
+            "国家主席习近平22日会见古巴国务委员会主席兼部长会议主席劳尔·卡斯特罗。")
+    evs = _events(text, "2015-03-22")
+    assert sorted((e["type"], e["date"]["start"], _who(e)) for e in evs) == [
+        ("conference", "2015-03-21", sorted(["岸田文雄", "尹炳世", "王毅"])),
+        ("meeting", "2015-03-22", sorted(["劳尔·卡斯特罗", "习近平"]))]
