@@ -373,3 +373,11 @@ def test_a_ministers_meeting_is_a_conference_but_not_the_office_of_its_chair():
     assert sorted((e["type"], e["date"]["start"], _who(e)) for e in evs) == [
         ("conference", "2015-03-21", sorted(["岸田文雄", "尹炳世", "王毅"])),
         ("meeting", "2015-03-22", sorted(["劳尔·卡斯特罗", "习近平"]))]
+
+
+def test_the_closing_ceremony_of_a_commissions_session_is_a_conference():
+    # 会议开幕式 37, 会议闭幕式 4, 会议闭幕会 3 in the bulk corpus
+    text = "国务院副总理张高丽和委内瑞拉总统马杜罗22日出席中委高级混合委员会第十二次会议闭幕式并致辞。"
+    evs = _events(text, "2013-09-23")
+    assert [(e["type"], e["date"]["start"], _who(e)) for e in evs] == [
+        ("conference", "2013-09-22", sorted(["张高丽", "马杜罗"]))]
