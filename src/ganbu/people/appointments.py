@@ -340,23 +340,29 @@ _CV_PARTS = re.compile(r"[^，；。、（）()]+|[（(][^）)]*[）)]?")
 _CV_HEAD_REACH = 4000  # characters from a biography's head to its last career line
 
 
-def _cv_subject(s: str, p: int, evidence: dict[str, int] | None) -> tuple[int, int] | None:
-    """The person of the last biography head before ``p`` (within reach), if one is written."""
-    head = None
-    for m in _BIO_HEAD.finditer(s, max(0, p - _CV_HEAD_REACH), p):
-        head = m
-    if head is None:
+def _cv_subject(s: str, p: int, evidence: dict[str, int] | None,
+                heads: list[tuple[int, int]] | None = None) -> tuple[int, int] | None:
+    """The person of the last biography head before ``p`` (within reach), if one is written;
+    ``heads``: the text's heads, found once (else looked for before ``p``)."""
+    if heads is None:
+        heads = [m.span() for m in _BIO_HEAD.finditer(s, max(0, p - _CV_HEAD_REACH), p)]
+    k = bisect.bisect_left(heads, (p,)) - 1
+    if k < 0 or p - heads[k][0] > _CV_HEAD_REACH:
         return None
-    r = read_name(s, head.start(), evidence=evidence)
-    return (head.start(), r[0]) if r and r[0] == head.end() else None
+    a, b = heads[k]
+    r = read_name(s, a, evidence=evidence)
+    return (a, b) if r and r[0] == b else None
 
 
 def _cv_lines(s: str, anchors: _Anchors, evidence: dict[str, int] | None, found: _Found) -> None:
     """1995－1997年 上海市政府副秘书长，市综合经济工作党委副书记，市计委主任、党组书记: a career line of
     the biography above it; its offices are former, an open line's (2017－ …) current. A
     parenthesis (（其间：…学习）, （主持工作）) is left out."""
+    heads: list[tuple[int, int]] | None = None
     for m in _CV_LINE.finditer(s):
-        name = _cv_subject(s, m.start(), evidence)
+        if heads is None:
+            heads = [h.span() for h in _BIO_HEAD.finditer(s)]  # once per text, when it has a career line
+        name = _cv_subject(s, m.start(), evidence, heads)
         if name is None:
             continue
         end = s.find("\n", m.end())
