@@ -29,7 +29,7 @@ from ..model.records import EventType
 from ..people.types import TitledMention
 from .participants import MentionEnds, PeopleIndex
 from .sentences import Sentence, Sentences
-from .types import DateDict, Event
+from .types import DateDict, Event, day_of
 
 _CLAUSE_BREAK = "，,。；;！？\n：:"
 _JOINERS = ("、", "和", "与", "及", "以及")
@@ -247,7 +247,7 @@ def _one_per_day(evs: list[Event]) -> list[Event]:
     总统职务 … 随着穆加贝辞职，…) is one event."""
     out, seen = [], set()
     for ev in evs:
-        day = ev.date.get("start") if ev.date else None
+        day = day_of(ev)
         key = (next(iter(ev.people)), ev.type, day)
         if day is not None and key in seen:
             continue

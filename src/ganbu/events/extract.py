@@ -43,7 +43,7 @@ from .signings import Parties
 from .statements import STATEMENT, statements
 from .topics import add_topics
 from .triggers import PickedTrigger, Trigger, pick_trigger
-from .types import DateDict, Event, EventLog, Passage
+from .types import DateDict, Event, EventLog, Passage, day_of
 from .venues import Places, frame, inspected, office_place, sentence_venue, venue_spans
 from .visits import Visits, passing_visits
 
@@ -733,13 +733,12 @@ def _without_told_leads(s: str, events: list[Event]) -> list[Event]:
     """李强、赵乐际…分别参加了…一些代表团的审议 (a lead: 11 in the bulk corpus): a leader's event of the
     lead is dropped when the story tells that leader's deliberation of the same day again
     (李强参加了河北代表团审议): one event, told twice."""
-    told = {(ev.type, _day(ev), pid) for ev in events if not s.endswith("一些", 0, ev.trigger[0]) for pid in ev.people}
-    return [ev for ev in events if not (s.endswith("一些", 0, ev.trigger[0]) and len(ev.people) == 1
-                                        and (ev.type, _day(ev), next(iter(ev.people))) in told)]
+    def lead(ev: Event) -> bool:
+        return s.endswith("一些", 0, ev.trigger[0])
 
-
-def _day(ev: Event) -> str | None:
-    return ev.date.get("start") if ev.date else None
+    told = {(ev.type, day_of(ev), pid) for ev in events if not lead(ev) for pid in ev.people}
+    return [ev for ev in events if not (lead(ev) and len(ev.people) == 1
+                                        and (ev.type, day_of(ev), next(iter(ev.people))) in told)]
 
 
 def _bodies_sign(ev: Event) -> bool:

@@ -58,7 +58,8 @@ class Event:
             self.topics.append(topic)
 
 
-def _day(ev: Event) -> str | None:
+def day_of(ev: Event) -> str | None:
+    """The event's day (ISO), or None when no day is told."""
     return ev.date.get("start") if ev.date else None
 
 
@@ -79,7 +80,7 @@ class EventLog:
 
     def joined(self, ev: Event, pid: str) -> None:
         if ev.date:
-            bisect.insort(self._with.setdefault((ev.type, _day(ev), pid), []), ev.seq)
+            bisect.insort(self._with.setdefault((ev.type, day_of(ev), pid), []), ev.seq)
 
     def same(self, ev: Event, sent_people: list[Person]) -> Event | None:
         """The first event logged that ``ev`` repeats: same type and day, every person of the
@@ -88,7 +89,7 @@ class EventLog:
         if not ev.date or not sent_people:
             return None
         ids = {p.id for p in sent_people}
-        day = _day(ev)
+        day = day_of(ev)
         # an event that holds every person of the sentence holds the rarest one
         candidates = min((self._with.get((ev.type, day, pid), []) for pid in ids), key=len)
         mine = {o.org.canonical for o in ev.targets}
