@@ -88,7 +88,7 @@ def grammar_names(text: str, published: str | None = None) -> list[tuple[int, in
     from ganbu.people import stage
 
     untitled = stage.untitled_names
-    stage.untitled_names = lambda s, read: []
+    stage.untitled_names = lambda s, read, named=(): []
     try:
         doc = ganbu.extract(text, published, events=False)
     finally:

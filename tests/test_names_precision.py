@@ -223,3 +223,10 @@ def test_a_name_as_the_name_of_a_spirit_is_no_mention():
     text = "习近平总书记在兰考调研时号召党员干部把焦裕禄精神作为一面镜子，做焦裕禄式的好干部。"
     assert "焦裕禄" not in _names(text)
     assert "焦裕禄" in _names("焦裕禄同志在兰考工作了475天。")
+
+
+def test_names_the_model_is_unsure_of_in_a_list_after_a_name_are_names():
+    # 许其亮 21, 尤权 12, 钱运录 8, 厉无畏 8 … read so in 82 of 11,894 bulk stories; a transliterated run in a
+    # list of places (库皮扬斯克) and a dotted name's first part (艾力更·依明巴海) are not
+    got = {p.name for p in ganbu.extract("在场的还有习近平、厉无畏、万国权。").people}
+    assert got == {"习近平", "厉无畏", "万国权"}

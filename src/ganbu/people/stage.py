@@ -60,13 +60,15 @@ def read_people(s: str, published: str | None, *, title: str | None = None,
     all_orgs = sorted(org_mentions + [m for m in local if (m.start, m.end) not in taken], key=lambda m: m.start)
     read = protected + [(m.start, m.end) for m in local] + [(x.start, x.end) for x in parse.anchors]
     read += [m for p in people for m in p.mentions]
-    people = drop_doctrine_mentions(s, add_proposed(s, people, untitled_names(s, read), skip))
+    named = [m for p in people for m in p.mentions]
+    people = drop_doctrine_mentions(s, add_proposed(s, people, untitled_names(s, read, named), skip))
     for person in people:
         person.mentions.sort()
     return PeopleLayer(people, _orgs.group(all_orgs), all_orgs, places, parse.mentions)
 
 
-def untitled_names(s: str, read: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+def untitled_names(s: str, read: Sequence[tuple[int, int]],
+                   named: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """Names with no title that the statistical name model finds where the grammar read nothing
     (organisations, places, countries, titles, names), at the model's threshold; candidates it is
     unsure of go to the second opinion (:mod:`.second_opinion`) when it is on."""
@@ -80,20 +82,52 @@ def untitled_names(s: str, read: Sequence[tuple[int, int]]) -> list[tuple[int, i
     low = min(_second.settings().low, model.threshold) if opinion else model.threshold
     sure: list[tuple[int, int]] = []
     unsure: list[tuple[int, int]] = []
+    listed: list[tuple[int, int]] = []
     sides = tables.name_chars()["side"]
     proposed = model.propose(s, blocked)
     for a, b, p in proposed:
         known = s[a:b] in roster
         if "中" in s[a:b] and all(c in sides or c == "中" for c in s[a:b]):
             continue  # 孟中两国, 孟中印缅经济走廊: states abbreviated with China (2,501 X中两国/关系/… in bulk)
-        if (p < low and not known) or any(s.endswith(w, a, b) for w in address) or is_side(s, a) \
+        if any(s.endswith(w, a, b) for w in address) or is_side(s, a) \
                 or is_not_name(s, a) or (b - a == 2 and is_common_word(s, a, b)) or _PLACE_LIST_END.match(s, b):
             continue
+        if p < low and not known:
+            if _chinese_candidate(model, s[a:b]) and s[b : b + 1] not in ("·", "-"):  # not 艾力更·依明巴海
+                listed.append((a, b))
+            continue
         (sure if p >= model.threshold or known else unsure).append((a, b))
+    sure += _in_name_lists(s, listed, list(named) + sure)
     if unsure:
         sure += _second.confirm(s, blocked, unsure, proposed)
         sure.sort()
     return sure
+
+
+def _chinese_candidate(model, span: str) -> bool:
+    """A Chinese name's reading (a surname of the model's and not a transliterated run): 厉无畏, not
+    库皮扬斯克 (a place in a list of places one of which was read as a name)."""
+    return (span[0] in model.surnames1 or span[:2] in model.surnames2) and not all(c in model.translit for c in span)
+
+
+def _in_name_lists(s: str, cands: list[tuple[int, int]], names: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Candidates the model is unsure of that stand in a list of names, right after or before a
+    name across 、 (童傅、厉无畏、钮小明): read as names too, the list going on from each one read."""
+    starts = {a for a, _ in names}
+    ends = {b for _, b in names}
+    out: list[tuple[int, int]] = []
+    left = sorted(cands)
+    changed = True
+    while changed and left:
+        changed = False
+        for a, b in list(left):
+            if (a > 0 and s[a - 1] == "、" and a - 1 in ends) or (b < len(s) and s[b] == "、" and b + 1 in starts):
+                out.append((a, b))
+                starts.add(a)
+                ends.add(b)
+                left.remove((a, b))
+                changed = True
+    return out
 
 
 class GenericResolver:
