@@ -6,7 +6,8 @@ import pytest
 from ganbu.people import tables as R
 
 TABLES = [("ganbu.people", n) for n in ("roles.tsv", "grammar_words.tsv", "name_chars.tsv", "not_names.tsv",
-                                          "translit_chars.tsv", "leaders.tsv", "known_names.tsv")]
+                                          "translit_chars.tsv", "leaders.tsv", "known_names.tsv",
+                                          "officials_roster.tsv")]
 TABLES += [("ganbu.lang", "countries.tsv"), ("ganbu.lang", "date_words.tsv")]
 TABLES += [("ganbu.events", n) for n in ("event_triggers.tsv", "venues.tsv", "appointment_verbs.tsv",
                                           "appointment_words.tsv", "visit_words.tsv", "signing_words.tsv")]

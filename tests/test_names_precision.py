@@ -230,3 +230,16 @@ def test_names_the_model_is_unsure_of_in_a_list_after_a_name_are_names():
     # list of places (库皮扬斯克) and a dotted name's first part (艾力更·依明巴海) are not
     got = {p.name for p in ganbu.extract("在场的还有习近平、厉无畏、万国权。").people}
     assert got == {"习近平", "厉无畏", "万国权"}
+
+
+def test_a_name_of_the_officials_roster_in_a_list_of_names_is_a_name():
+    # officials_roster.tsv: people read with an office in three or more bulk stories (回良玉 11, 向巴平措 9);
+    # read in 81 bulk stories as whole items of such lists (艾力更·依明巴海 9, 回良玉 9, 路甬祥 7 …)
+    got = {p.name for p in ganbu.extract("出席会议的有王乐泉、王兆国、回良玉、刘淇。陈全国、向巴平措、洛桑江村出席。").people}
+    assert {"回良玉", "向巴平措", "洛桑江村"} <= got
+
+
+def test_a_list_item_is_read_whole_or_not_at_all():
+    # 乌云其木格: the model's reading 乌云 is no whole item of the list
+    got = {p.name for p in ganbu.extract("全国人大常委会副委员长王兆国、路甬祥、乌云其木格、韩启德出席。").people}
+    assert "乌云" not in got

@@ -19,7 +19,7 @@ from . import second_opinion as _second
 from . import tables
 from . import titles as _titles
 from .namemodel import load_model
-from .names import is_common_word, is_not_name, is_side
+from .names import follower_at, is_common_word, is_not_name, is_side
 from .persons import add_proposed, build_people, drop_doctrine_mentions
 from .positions import PositionMaker
 from .types import TitledMention
@@ -93,10 +93,12 @@ def untitled_names(s: str, read: Sequence[tuple[int, int]],
                 or is_not_name(s, a) or (b - a == 2 and is_common_word(s, a, b)) or _PLACE_LIST_END.match(s, b):
             continue
         if p < low and not known:
-            if _chinese_candidate(model, s[a:b]) and s[b : b + 1] not in ("·", "-"):  # not 艾力更·依明巴海
+            if _chinese_candidate(model, s[a:b]) and _whole_item(s, a, b):  # not 乌云 of 乌云其木格
                 listed.append((a, b))
             continue
         (sure if p >= model.threshold or known else unsure).append((a, b))
+    on_roster = _roster_in_lists(s, blocked, sure + unsure)
+    listed = [c for c in listed if not any(a < c[1] and c[0] < b for a, b in on_roster)] + on_roster
     sure += _in_name_lists(s, listed, list(named) + sure)
     if unsure:
         sure += _second.confirm(s, blocked, unsure, proposed)
@@ -108,6 +110,32 @@ def _chinese_candidate(model, span: str) -> bool:
     """A Chinese name's reading (a surname of the model's and not a transliterated run): 厉无畏, not
     库皮扬斯克 (a place in a list of places one of which was read as a name)."""
     return (span[0] in model.surnames1 or span[:2] in model.surnames2) and not all(c in model.translit for c in span)
+
+
+_ITEM_EDGE = set("、，。；：！？等和及与（）\n")
+
+
+def _roster_in_lists(s: str, blocked: bytearray, proposed: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Names of the officials roster written as a whole item of a list (…王兆国、回良玉、刘淇…), where
+    nothing was read and no reading of the name model was kept (a weaker reading inside it gives
+    way): candidates for :func:`_in_name_lists`, which keeps those next to a name."""
+    taken = bytearray(len(s))
+    for a, b in proposed:
+        taken[a:b] = b"\x01" * (b - a)
+    out = []
+    for end, name in tables.officials_roster_automaton().iter(s):
+        a, b = end + 1 - len(name), end + 1
+        if any(blocked[a:b]) or any(taken[a:b]):
+            continue
+        if _whole_item(s, a, b):
+            out.append((a, b))
+    return out
+
+
+def _whole_item(s: str, a: int, b: int) -> bool:
+    """``s[a:b]`` is a whole item of a list: punctuation, 等 or a conjunction on both sides, or a word
+    that follows names after it (…、洛桑江村出席)."""
+    return (a == 0 or s[a - 1] in _ITEM_EDGE) and (b == len(s) or s[b] in _ITEM_EDGE or follower_at(s, b) is not None)
 
 
 def _in_name_lists(s: str, cands: list[tuple[int, int]], names: list[tuple[int, int]]) -> list[tuple[int, int]]:
