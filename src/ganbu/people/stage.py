@@ -93,7 +93,7 @@ def untitled_names(s: str, read: Sequence[tuple[int, int]],
                 or is_not_name(s, a) or (b - a == 2 and is_common_word(s, a, b)) or _PLACE_LIST_END.match(s, b):
             continue
         if p < low and not known:
-            if _chinese_candidate(model, s[a:b]) and _whole_item(s, a, b):  # not 乌云 of 乌云其木格
+            if _by_dun(s, a, b) and _chinese_candidate(model, s[a:b]) and _whole_item(s, a, b):  # not 乌云其木格's 乌云
                 listed.append((a, b))
             continue
         (sure if p >= model.threshold or known else unsure).append((a, b))
@@ -118,17 +118,23 @@ _ITEM_EDGE = set("、，。；：！？等和及与（）\n")
 def _roster_in_lists(s: str, blocked: bytearray, proposed: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Names of the officials roster written as a whole item of a list (…王兆国、回良玉、刘淇…), where
     nothing was read and no reading of the name model was kept (a weaker reading inside it gives
-    way): candidates for :func:`_in_name_lists`, which keeps those next to a name."""
-    taken = bytearray(len(s))
-    for a, b in proposed:
-        taken[a:b] = b"\x01" * (b - a)
+    way): candidates for :func:`_in_name_lists`, which keeps those next to a name. Looked up only
+    next to each 、 of the text (set look-ups of the lengths the roster has)."""
+    names, lengths = tables.officials_roster()
+    spans = set()
+    k = s.find("、")
+    while k != -1:
+        for n in lengths:
+            if s[k + 1 : k + 1 + n] in names:
+                spans.add((k + 1, k + 1 + n))
+            if k - n >= 0 and s[k - n : k] in names:
+                spans.add((k - n, k))
+        k = s.find("、", k + 1)
     out = []
-    for end, name in tables.officials_roster_automaton().iter(s):
-        a, b = end + 1 - len(name), end + 1
-        if any(blocked[a:b]) or any(taken[a:b]):
+    for a, b in sorted(spans):
+        if any(blocked[a:b]) or any(x < b and a < y for x, y in proposed) or not _whole_item(s, a, b):
             continue
-        if _whole_item(s, a, b):
-            out.append((a, b))
+        out.append((a, b))
     return out
 
 
@@ -138,24 +144,29 @@ def _whole_item(s: str, a: int, b: int) -> bool:
     return (a == 0 or s[a - 1] in _ITEM_EDGE) and (b == len(s) or s[b] in _ITEM_EDGE or follower_at(s, b) is not None)
 
 
+def _by_dun(s: str, a: int, b: int) -> bool:
+    """A 、 stands right before or after ``s[a:b]`` (the cheap test first: most candidates fail it)."""
+    return (a > 0 and s[a - 1] == "、") or (b < len(s) and s[b] == "、")
+
+
 def _in_name_lists(s: str, cands: list[tuple[int, int]], names: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Candidates the model is unsure of that stand in a list of names, right after or before a
-    name across 、 (童傅、厉无畏、钮小明): read as names too, the list going on from each one read."""
+    """Candidates that stand in a list of names, right after or before a name across 、 (童傅、厉无畏、
+    钮小明): read as names too, the list going on from each one read: rightwards in one pass from the
+    left, leftwards in one pass from the right."""
     starts = {a for a, _ in names}
     ends = {b for _, b in names}
-    out: list[tuple[int, int]] = []
-    left = sorted(cands)
-    changed = True
-    while changed and left:
-        changed = False
-        for a, b in list(left):
-            if (a > 0 and s[a - 1] == "、" and a - 1 in ends) or (b < len(s) and s[b] == "、" and b + 1 in starts):
-                out.append((a, b))
-                starts.add(a)
-                ends.add(b)
-                left.remove((a, b))
-                changed = True
-    return out
+    out: set[tuple[int, int]] = set()
+    for a, b in sorted(cands):
+        if a > 0 and s[a - 1] == "、" and a - 1 in ends:
+            out.add((a, b))
+            starts.add(a)
+            ends.add(b)
+    for a, b in sorted(cands, reverse=True):
+        if (a, b) not in out and b < len(s) and s[b] == "、" and b + 1 in starts:
+            out.add((a, b))
+            starts.add(a)
+            ends.add(b)
+    return sorted(out)
 
 
 class GenericResolver:
