@@ -18,7 +18,7 @@ from . import orgs as _orgs
 from . import second_opinion as _second
 from . import tables
 from . import titles as _titles
-from .namemodel import load_model
+from .namemodel import NameModel, load_model
 from .names import follower_at, is_common_word, is_not_name, is_side
 from .persons import add_proposed, build_people, drop_doctrine_mentions
 from .positions import PositionMaker
@@ -106,7 +106,7 @@ def untitled_names(s: str, read: Sequence[tuple[int, int]],
     return sure
 
 
-def _chinese_candidate(model, span: str) -> bool:
+def _chinese_candidate(model: NameModel, span: str) -> bool:
     """A Chinese name's reading (a surname of the model's and not a transliterated run): 厉无畏, not
     库皮扬斯克 (a place in a list of places one of which was read as a name)."""
     return (span[0] in model.surnames1 or span[:2] in model.surnames2) and not all(c in model.translit for c in span)
