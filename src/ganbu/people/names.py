@@ -407,12 +407,14 @@ def read_foreign_name(s: str, p: int) -> tuple[int, float] | None:
     transliteration characters (``·`` allowed inside), at least two characters, ending where the
     run ends (托卡耶夫举行 → 托卡耶夫)."""
     tl = _translit()
-    if p >= len(s) or s[p] not in tl or s[p : p + 2] in R.not_names():
+    if p >= len(s) or s[p] not in tl:
         return None
     end = p
     limit = min(len(s), p + 24)
     while end < limit and (s[end] in tl or (s[end] in "·-" and end + 1 < len(s) and s[end + 1] in tl)):
         end += 1
+    if s[p : p + 2] in R.not_names() and end - p < 4:
+        return None  # 埃塞两国, 美俄: a word; 埃塞卜西 (a run of four) a name
     if end - p < 2 or (end - p > 8 and "·" not in s[p:end]) or (end - p == 2 and is_common_word(s, p, end)):
         return None
     if regnal_end(s, end) > end:
