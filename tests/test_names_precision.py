@@ -243,3 +243,22 @@ def test_a_list_item_is_read_whole_or_not_at_all():
     # 乌云其木格: the model's reading 乌云 is no whole item of the list
     got = {p.name for p in ganbu.extract("全国人大常委会副委员长王兆国、路甬祥、乌云其木格、韩启德出席。").people}
     assert "乌云" not in got
+
+
+def test_a_name_inside_a_memorial_or_a_named_thing_is_no_mention():
+    # 毛泽东旧居 4, 谷文昌纪念馆 4, “毛泽东号”机车组 in bulk: a place or a thing named after the person
+    text = ("调研期间，赵乐际还瞻仰了周恩来纪念馆，参观了朱德旧居。“毛泽东号”机车组代表发言。"
+            "中共中央政治局常委赵乐际表示，要传承好红色基因。")
+    names = _names(text)
+    assert "赵乐际" in names
+    assert not names & {"周恩来", "朱德", "毛泽东"}
+
+
+def test_a_transliterated_name_opening_with_a_blocked_word_is_read_whole():
+    # 埃塞 alone is Ethiopia's short form; 埃塞卜西 (four characters, 卜 a transliteration character:
+    # 218 of its 226 uses in bulk beside another) is a name
+    doc = ganbu.extract("突尼斯总统埃塞卜西当晚发表讲话，宣布全国进入紧急状态。埃塞两国签署协议。",
+                        published="2015-11-25")
+    people = {p.name: [x.text for x in p.positions] for p in doc.people}
+    assert people.get("埃塞卜西") == ["突尼斯总统"]
+    assert "埃塞" not in people
