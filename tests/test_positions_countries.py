@@ -178,3 +178,20 @@ def test_a_foreign_partys_central_titles_are_the_partys():
     text = "国家主席习近平26日在人民大会堂会见越共中央政治局委员、中央书记处常务书记、中组部部长张氏梅。"
     assert _positions(text)["张氏梅"] == ["越共中央政治局委员", "越共中央书记处常务书记", "越共中组部部长"]
     assert _positions("法国总统马克龙和外长勒德里昂出席。")["勒德里昂"] == ["法国外长"]
+
+
+def test_a_chinese_leader_of_old_takes_no_foreign_state():
+    # 周恩来总理 in a report on Malaysia: 10 such foreign fills (马来西亚总理, 越南总理) in bulk before the
+    # earlier premiers were on the leaders roster
+    text = ("国家主席习近平30日在钓鱼台国宾馆会见马来西亚总理纳吉布。习近平表示，40年前，你的父亲同周恩来总理"
+            "签署中马建交公报。")
+    people = {p.name: [x.text for x in p.positions] for p in ganbu.extract(text, "2014-05-31").people}
+    assert people["纳吉布"] == ["马来西亚总理"]
+    assert people["周恩来"] == ["总理"]  # as written: he was no premier on the report's date
+
+
+def test_a_body_whose_name_holds_de_keeps_the_chain():
+    # 中央党的建设工作领导小组: 9 titles in bulk; 的 inside it stopped the chain, losing its first links
+    text = "中共中央政治局常委、中央党的建设工作领导小组组长刘云山13日主持召开会议。"
+    people = {p.name: sorted(x.text for x in p.positions) for p in ganbu.extract(text, "2012-12-14").people}
+    assert people["刘云山"] == ["中共中央政治局常委", "中央党的建设工作领导小组组长"]
