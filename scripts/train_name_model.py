@@ -469,8 +469,9 @@ def cmd_train(args: argparse.Namespace) -> int:
     pool_names = [n for n in nr if len(n) in (2, 3) and n[0] in model.surnames1
                   and all(c in model.given for c in n[1:])]
     xs, ys = examples(model, texts, train, args.cap, args.seed, pool_names, args.augment)
-    if args.extra_gold:
-        gx, gy = gold_examples(model, Path(args.extra_gold), args.extra_weight)
+    for spec in args.extra_gold or ():
+        path, _, weight = spec.partition(":")
+        gx, gy = gold_examples(model, Path(path), int(weight) if weight else args.extra_weight)
         xs += gx
         ys += gy
     if args.drop:
@@ -738,7 +739,9 @@ def main() -> int:
                    help="silver names: the grammar's and the teacher's, or the grammar's alone")
     t.add_argument("--min-translit-names", type=int, default=3)
     t.add_argument("--min-translit-llr", type=float, default=2.0)
-    t.add_argument("--extra-gold", help="hand-annotated sentences (JSON lines: text, persons) added as examples")
+    t.add_argument("--extra-gold", nargs="*", metavar="PATH[:WEIGHT]",
+                   help="hand-annotated sentences (JSON lines: text, persons) added as examples, each file with "
+                        "its own weight after a colon (default --extra-weight)")
     t.add_argument("--extra-weight", type=int, default=3, help="how many times each --extra-gold example counts")
     t.add_argument("--threshold", type=float, default=0.6, help="the default cut written into the model")
     t.add_argument("--seed", type=int, default=1998)
