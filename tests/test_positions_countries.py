@@ -195,3 +195,11 @@ def test_a_body_whose_name_holds_de_keeps_the_chain():
     text = "中共中央政治局常委、中央党的建设工作领导小组组长刘云山13日主持召开会议。"
     people = {p.name: sorted(x.text for x in p.positions) for p in ganbu.extract(text, "2012-12-14").people}
     assert people["刘云山"] == ["中共中央政治局常委", "中央党的建设工作领导小组组长"]
+
+
+def test_a_state_counsellor_and_a_president_elect_are_foreign_titles():
+    # 国务资政 13 and 当选总统 15 times before a name in bulk (缅甸国务资政昂山素季, 美国当选总统特朗普)
+    text = "国家主席习近平19日会见缅甸国务资政昂山素季。报道说，美国当选总统特朗普表示将有序交接。"
+    people = {p.name: [x.text for x in p.positions] for p in ganbu.extract(text, "2016-11-20").people}
+    assert people["昂山素季"] == ["缅甸国务资政"]
+    assert people["特朗普"] == ["美国当选总统"]
