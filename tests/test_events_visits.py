@@ -90,3 +90,16 @@ def test_a_visit_told_with_the_meeting_that_brings_the_guest():
     text = "国家主席习近平23日在杭州会见来华出席第19届亚洲运动会开幕式并进行正式访问的尼泊尔总理普拉昌达。"
     evs = ganbu.extract(text, "2023-09-24").to_dict()["events"]
     assert ("visit", ["普拉昌达"]) in [(e["type"], [p["name"] for p in e["participants"]]) for e in evs]
+
+
+def test_a_guests_visit_told_by_address_or_in_the_relative_clause():
+    # 总统先生此次访华 / 会见来华访问的X: the visit of the guest met (bulk: 44 and 50 stories that open on
+    # 会见/会谈), undated: the meeting's day is not the day the visit began
+    text = ("全国人大常委会委员长张德江14日在人民大会堂会见秘鲁总统库琴斯基。"
+            "张德江说，总统先生此次访华，习近平主席同你就中秘关系进行了全面规划。")
+    assert _visits(text, "2016-09-14") == [("中国", ("库琴斯基",), None)]
+    text = "国家主席习近平7日在人民大会堂会见来华访问并出席中巴高层协调与合作委员会会议的巴西副总统特梅尔。"
+    assert _visits(text, "2013-11-07") == [("中国", ("特梅尔",), None)]
+    # the host's words about his own plans are no guest's visit
+    text = "国家主席习近平7日在人民大会堂会见巴西副总统特梅尔。习近平说，我期待再次访问巴西。"
+    assert _visits(text, "2013-11-07") == []
