@@ -507,11 +507,14 @@ def _leader_name(s: str, a: Anchor, protected: bytearray, stops: Stops | None, s
         p = a.start - ln
         if p < 0 or any(protected[p : a.start]):
             continue
-        r = read_name(s, p, allow_role_follow=True)
-        if not r or r[0] != a.start:
-            continue
         boundary = (not p or not is_cjk(s[p - 1]) or s[p - 1] in "的了在同与和对向给"
                     or (stops is not None and stops.last_stop_end(max(0, p - 4), p) == p))
+        r = read_name(s, p, allow_role_follow=True)
+        if (not r or r[0] != a.start) and boundary and ln >= 3 and s[p - 1 : p] not in "-·" \
+                and _translit_run(s, p, a.start):
+            return p  # 我同谢里夫总理举行会谈: a transliterated name the surname reading misses
+        if not r or r[0] != a.start:
+            continue
         if s[p] in R.words()["conj"]:
             continue
         if ln == 2 and s[p] not in R.common_surnames() and not all(c in R.translit_chars() for c in s[p : a.start]):
@@ -521,6 +524,12 @@ def _leader_name(s: str, a: Anchor, protected: bytearray, stops: Stops | None, s
             continue
         return p
     return None
+
+
+def _translit_run(s: str, p: int, end: int) -> bool:
+    """``s[p:end]`` is read whole as a transliterated name (谢里夫, 罗塞芙)."""
+    fr = read_foreign_name(s, p)
+    return fr is not None and fr[0] == end
 
 
 _STRONG = ("同志", "出席", "主持", "会见", "会晤", "会谈", "表示", "指出", "强调", "说", "参加", "致辞", "讲话",
