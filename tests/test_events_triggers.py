@@ -381,3 +381,12 @@ def test_the_closing_ceremony_of_a_commissions_session_is_a_conference():
     evs = _events(text, "2013-09-23")
     assert [(e["type"], e["date"]["start"], _who(e)) for e in evs] == [
         ("conference", "2013-09-22", sorted(["张高丽", "马杜罗"]))]
+
+
+def test_a_statement_made_in_a_place_is_a_speech_but_not_one_made_at_a_meeting():
+    # 鲁哈尼23日在德黑兰表示，… (48 lines with the day written first in bulk); 在会上表示 is said at the meeting
+    text = "伊朗总统鲁哈尼23日在德黑兰表示，美国近期的军事举动给地区局势造成新的问题。"
+    evs = _events(text, "2019-06-24")
+    assert [(e["type"], e["date"]["start"], _who(e)) for e in evs] == [("speech", "2019-06-23", ["鲁哈尼"])]
+    text = "国务院23日召开常务会议。国务院总理李强在会上表示，要稳定就业。"
+    assert all(e["type"] != "speech" for e in _events(text, "2024-06-24"))

@@ -67,8 +67,10 @@ _CLAUSE_BREAKS = "，,。；;！？\n"
 # 纽约市长德布拉西奥22日警告称， (警告称 15, 警告说 21 in bulk; 9 more speeches in 11,894 stories);
 # 纽约州州长科莫3月31日称， (the month written too: 43 in bulk); 秘书长古特雷斯30日呼吁… (呼吁 with what is
 # called for after it, no comma: a title, a name and 呼吁 33 times in bulk)
+# 伊朗总统鲁哈尼23日在德黑兰表示，… (a place, not a meeting: 在 + up to 10 characters none of 上中时后会, then
+# the verb; 48 lines with a day written first in bulk)
 _SAYS_ALONE = re.compile(r"(?:(?:\d{1,2}月)?\d{1,2}[日号]|当天|近日|日前|今天|昨天|此前)?"
-                         r"(?:在[^，,。；;！？\n]{1,30}?(?:后|时))?"
+                         r"(?:在[^，,。；;！？\n]{1,30}?(?:后|时)|在[^，,。；;！？\n上中时后会]{1,10}?)?"
                          r"(?:再次|也|还|则)?(?:(?P<verb>表示|(?:证实|透露|强调|指出|警告)?[称说]|宣布|指出|强调|谴责)[，：:]"
                          r"|(?P<call>呼吁))")
 # a story opening on messages sent (致电, 致函, 贺电 …): the statements after it are what they say (GUIDELINES:
