@@ -390,3 +390,12 @@ def test_a_statement_made_in_a_place_is_a_speech_but_not_one_made_at_a_meeting()
     assert [(e["type"], e["date"]["start"], _who(e)) for e in evs] == [("speech", "2019-06-23", ["鲁哈尼"])]
     text = "国务院23日召开常务会议。国务院总理李强在会上表示，要稳定就业。"
     assert all(e["type"] != "speech" for e in _events(text, "2024-06-24"))
+
+
+def test_a_resolution_of_a_meeting_opens_no_meeting():
+    # 联合国大会第2758号决议, 全会决议 (24 such in bulk): a document; the statements around it stay speeches
+    text = ("国际社会继续支持中方立场。联合国维也纳办事处执行主任瓦利重申，完全支持联合国秘书长所作表态，即："
+            "联合国秘书处遵守联合国大会第2758号决议。埃及总统塞西表示，埃及奉行一个中国原则。"
+            "赞比亚外长卡库博表示，赞比亚一贯坚定奉行一个中国原则。")
+    evs = _events(text, "2022-08-07")
+    assert sorted((e["type"], tuple(_who(e))) for e in evs) == [("speech", ("卡库博",)), ("speech", ("塞西",))]

@@ -26,7 +26,8 @@ _OPENING = re.compile(r"(?:举行|召开|开展|展开|进行|主持召开)了?"
 _REFERENCE_AFTER = ("精神", "重要讲话", "重要指示", "主席团", "秘书长", "秘书处", "组织", "工作组", "期间",
                     "员",  # 国会议员 (47 in the bulk corpus)
                     "之机", "之便",  # 借调研之机公款旅游 (借|利用|趁…之机|之便: 17 in the bulk corpus)
-                    "机制")  # 特别代表会晤机制, 定期磋商机制 (会晤|磋商…机制: 45 in the bulk corpus)
+                    "机制",  # 特别代表会晤机制, 定期磋商机制 (会晤|磋商…机制: 45 in the bulk corpus)
+                    "决议")  # 全会决议 16, 会议决议 2, 大会决议 2 in the bulk corpus: a document, no meeting told
 # 经…会议研究 / 报…会议审议 (33 in the bulk corpus, mostly the discipline formula)
 _PROCEDURE_AFTER = ("研究", "审议", "讨论")
 # X和Y共同见证了…文件的签署 (见证…的签署|签约: 141 in the bulk corpus), 出席了…文件的签字仪式 (26)
@@ -46,6 +47,7 @@ _AS_TIME = re.compile(r"(?:后|前|之后|之前|以后|时|中|期间|结束后
 _PROCEDURE_BEFORE = re.compile(r"(?:经(?!济)|报(?!告|道))[^，。；！？\n]*$")
 _REFERENCE_CLAUSE = re.compile(r"精神|(?<!发表)重要讲话|重要指示|重要批示")
 _CLAUSE_END = re.compile(r"[，。；！？\n]")
+_RESOLUTION = re.compile(r"第\d+号决议")  # 联合国大会第2758号决议 (4 in the bulk corpus)
 # 先后四次参加江苏代表团审议, 两次作出重要批示 (a count of times before the act: 10 in bulk)
 _HABITUAL = re.compile(r"多次|屡次|一再|反复|历来|曾|(?<!第)[两三四五六七八九十\d]+次(?=参加|来到|作出|出席|到)")
 # 中国科学院第十九次院士大会28日在人民大会堂开幕。: a congress as the subject, convened; its people are
@@ -197,7 +199,7 @@ def _reading(s: str, a: int, ts: int, te: int, t: Trigger, passage: Passage, no_
         return None  # inside a title or an organisation name (省委第一巡视组组长)
     after = s[te : te + 4]
     clause_rest = _CLAUSE_END.split(s[te : te + 40], maxsplit=1)[0]
-    if after.startswith(_REFERENCE_AFTER) or _REFERENCE_CLAUSE.search(clause_rest):
+    if after.startswith(_REFERENCE_AFTER) or _REFERENCE_CLAUSE.search(clause_rest) or _RESOLUTION.match(s, te):
         return None  # 视察天津重要讲话精神, 大会主席团: not an event told here
     if t.type == "speech" and s.endswith(_VIA_SPOKESMAN, max(a, ts - 6), ts):
         return None  # 潘基文通过发言人发表声明: not the person's own speech
