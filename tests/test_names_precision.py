@@ -262,3 +262,11 @@ def test_a_transliterated_name_opening_with_a_blocked_word_is_read_whole():
     people = {p.name: [x.text for x in p.positions] for p in doc.people}
     assert people.get("埃塞卜西") == ["突尼斯总统"]
     assert "埃塞" not in people
+
+
+def test_a_name_ending_in_he_before_a_dun_keeps_it():
+    # 、罗富和、 12, 、魏凤和、 11, 、饶子和、 1 in bulk: no conjunction stands before 、
+    names = _names("出席的还有周铁农、蒋树声、厉无畏、罗富和、陈宗兴、王志珍以及各民主党派中央负责人。")
+    assert "罗富和" in names and "罗富" not in names
+    names = _names("中央军委委员魏凤和、张又侠和国务委员王勇出席。")
+    assert {"魏凤和", "张又侠", "王勇"} <= names

@@ -84,7 +84,7 @@ def untitled_names(s: str, read: Sequence[tuple[int, int]],
     unsure: list[tuple[int, int]] = []
     listed: list[tuple[int, int]] = []
     sides = tables.name_chars()["side"]
-    proposed = model.propose(s, blocked)
+    proposed = [(a, _with_conj(s, a, b), p) for a, b, p in model.propose(s, blocked)]
     for a, b, p in proposed:
         known = s[a:b] in roster
         if "中" in s[a:b] and all(c in sides or c == "中" for c in s[a:b]):
@@ -142,6 +142,14 @@ def _whole_item(s: str, a: int, b: int) -> bool:
     """``s[a:b]`` is a whole item of a list: punctuation, 等 or a conjunction on both sides, or a word
     that follows names after it (…、洛桑江村出席)."""
     return (a == 0 or s[a - 1] in _ITEM_EDGE) and (b == len(s) or s[b] in _ITEM_EDGE or follower_at(s, b) is not None)
+
+
+def _with_conj(s: str, a: int, b: int) -> int:
+    """The end of a two-character name read before 和/与/及 that a 、 follows: the character is the
+    name's (厉无畏、罗富和、陈宗兴: no conjunction stands before 、; 、罗富和、 12, 、魏凤和、 11 in bulk)."""
+    if b - a == 2 and b + 1 < len(s) and s[b] in "和与及" and s[b + 1] == "、" and a and s[a - 1] == "、":
+        return b + 1
+    return b
 
 
 def _by_dun(s: str, a: int, b: int) -> bool:
