@@ -213,3 +213,14 @@ def test_a_transliterated_name_before_a_leader_title_after_tong():
     assert people["谢里夫"] == ["巴基斯坦总理"]
     assert "罗塞芙" in people and people["罗塞芙"][0].endswith("总统")
     assert "卡内尔" not in people  # a hyphened name is not cut at its hyphen
+
+
+def test_an_abbreviated_state_stays_as_written_and_names_the_body():
+    # 乌总统泽连斯基: the title as written (GUIDELINES), its body the state (66 bulk stories); written after
+    # the full title it repeats it
+    doc = ganbu.extract("乌克兰局势持续紧张。乌总统泽连斯基10日表示，乌方正与美方讨论。")
+    (p,) = [p for p in doc.people if p.name == "泽连斯基"]
+    assert [(x.text, x.organization) for x in p.positions] == [("乌总统", "乌克兰")]
+    doc = ganbu.extract("叙利亚总统巴沙尔、外交部长穆阿利姆会见来访客人。叙外长穆阿利姆则表示欢迎。")
+    (p,) = [p for p in doc.people if p.name == "穆阿利姆"]
+    assert [x.text for x in p.positions] == ["叙利亚外交部长"]

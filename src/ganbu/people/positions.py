@@ -210,9 +210,11 @@ class PositionMaker:
         if region_of is not None:  # 俄勒冈州州长 → 美国俄勒冈州州长: a region's title takes its state
             text, org = region_of + text, region_of + filled
         elif own is None and self.countries is not None and self._abbreviated(filled) and filled[1:2] != "方":
-            own = self.countries.abbreviated(filled[0], link.start)  # 叙外长 → 叙利亚外长
+            # 叙外长: the title stays as written (GUIDELINES: abbreviations stay as written), its body
+            # names the state (叙利亚外交部)
+            own = self.countries.abbreviated(filled[0], link.start)
             if own:
-                text, org = own + text[1:], own + filled[1:]
+                org = own + filled[1:]
         elif own is None and not self._chinese(filled, jurisdiction) and not names_a_country(filled) \
                 and not self._abbreviated(filled):
             carried = state if not _INTERNATIONAL.search(filled) else None
