@@ -224,3 +224,13 @@ def test_an_abbreviated_state_stays_as_written_and_names_the_body():
     doc = ganbu.extract("叙利亚总统巴沙尔、外交部长穆阿利姆会见来访客人。叙外长穆阿利姆则表示欢迎。")
     (p,) = [p for p in doc.people if p.name == "穆阿利姆"]
     assert [x.text for x in p.positions] == ["叙利亚外交部长"]
+
+
+def test_a_party_heads_title_after_a_name_takes_the_ruling_party():
+    # 阮富仲总书记 in a Vietnamese story: 越共中央总书记, never 越南总书记 (67 such in bulk, 23 老挝总书记, 9 朝鲜总书记)
+    text = "国家主席习近平抵达河内，开始对越南进行国事访问。习近平说，我期待同阮富仲总书记深入交换意见。"
+    people = {p.name: [x.text for x in p.positions] for p in ganbu.extract(text, "2015-11-05").people}
+    assert people["阮富仲"] == ["越共中央总书记"]
+    text = "越共中央总书记阮富仲会见中国客人。阮富仲总书记表示，越方愿同中方加强合作。"
+    people = {p.name: [x.text for x in p.positions] for p in ganbu.extract(text, "2015-11-05").people}
+    assert people["阮富仲"] == ["越共中央总书记"]

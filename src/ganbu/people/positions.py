@@ -126,6 +126,7 @@ class PositionMaker:
         self.current = sorted(w["current"], key=len, reverse=True)
         self.not_current = w["not_current"]
         self.state_abbr = w["state_abbr"]
+        self.ruling_party = dict(x.split(":", 1) for x in w["ruling_party"])
         self.association_heads = sorted(w["association_head"])
         self.association_roles = w["association_role"]
         self.roles = R.roles()
@@ -234,6 +235,8 @@ class PositionMaker:
         text = office or link.role
         if office is None:
             fill = self._foreign_state(link, role, tm)
+            if fill and role.kind in ("party", "leader") and link.role in ("总书记", "第一书记"):
+                fill = self.ruling_party.get(fill, fill)  # 阮富仲总书记 → 越共中央总书记
             text = (fill or "") + text
         span = (link.role_start, link.end)
         return Position(text, None, link.role, None, "current", span, tm.rule), "", _Reading("", "", "current"), None
