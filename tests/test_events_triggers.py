@@ -399,3 +399,13 @@ def test_a_resolution_of_a_meeting_opens_no_meeting():
             "赞比亚外长卡库博表示，赞比亚一贯坚定奉行一个中国原则。")
     evs = _events(text, "2022-08-07")
     assert sorted((e["type"], tuple(_who(e))) for e in evs) == [("speech", ("卡库博",)), ("speech", ("塞西",))]
+
+
+def test_a_meeting_convened_on_a_tour_is_an_event_of_its_own():
+    # 调研期间，X主持召开…座谈会 (35 bulk stories gain it; the dev gold has 张高丽主持召开扶贫工作座谈会 beside
+    # his inspection)
+    text = ("中共中央政治局常委、全国人大常委会委员长张德江15日至17日在山东调研。"
+            "调研期间，张德江主持召开了各级人大代表和地方人大工作座谈会，听取意见和建议。")
+    evs = _events(text, "2013-04-18")
+    assert sorted(e["type"] for e in evs) == ["conference", "inspection"]
+    assert all(_who(e) == ["张德江"] for e in evs)

@@ -47,6 +47,10 @@ _AS_TIME = re.compile(r"(?:后|前|之后|之前|以后|时|中|期间|结束后
 _PROCEDURE_BEFORE = re.compile(r"(?:经(?!济)|报(?!告|道))[^，。；！？\n]*$")
 _REFERENCE_CLAUSE = re.compile(r"精神|(?<!发表)重要讲话|重要指示|重要批示")
 _CLAUSE_END = re.compile(r"[，。；！？\n]")
+# 赵乐际…到吉林调研。…在吉林省纪委监委，赵乐际…主持召开部分省纪委书记座谈会: a meeting convened on a tour is
+# an event of its own (as the dev gold has 张高丽主持召开扶贫工作座谈会 beside his inspection)
+_CONVENES = re.compile(r"(?:主持召开|召开|主持)[^，,。；;！？\n]{0,20}$")
+_TOURS = ("inspection", "visit")
 _RESOLUTION = re.compile(r"第\d+号决议")  # 联合国大会第2758号决议 (4 in the bulk corpus)
 # 先后四次参加江苏代表团审议, 两次作出重要批示 (a count of times before the act: 10 in bulk)
 _HABITUAL = re.compile(r"多次|屡次|一再|反复|历来|曾|(?<!第)[两三四五六七八九十\d]+次(?=参加|来到|作出|出席|到)")
@@ -237,7 +241,8 @@ def _reading(s: str, a: int, ts: int, te: int, t: Trigger, passage: Passage, no_
             return "convened"
     opening = _OPENING.search(s[max(a, ts - 16) : ts]) is not None and t.strength == "join"
     if t.strength in ("new", "alone", "each"):
-        if passage.events and t.type == "conference" and t.strength != "each":
+        if passage.events and t.type == "conference" and t.strength != "each" \
+                and not (_CONVENES.search(s, max(a, ts - 24), ts) and all(e.type in _TOURS for e in passage.events)):
             return None  # a meeting noun inside a passage that already has its event
         return "opens"
     return "opening" if opening else "weak"
