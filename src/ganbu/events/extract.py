@@ -125,6 +125,7 @@ def extract_events(s: str, published: str | None, people: list[Person], titled: 
     events = story.log.events + appointment_events(s, titled, story.pid_of, story.sents, story.people, date_at)
     used = {ev.trigger[1] for ev in story.log.events}
     events += passing_visits(s, story.visits, used, story.log.events, story.sents, story.people, date_at)
+    events += _lecturers(people, events, story.sents, date_at)
     events = _without_told_leads(s, events)
     by_id = {p.id: p for p in people}
     _place_inspections(events, by_id)
@@ -729,6 +730,25 @@ class _Story:
         if said and quote_from < b:
             self.quote_para = sent.paragraph
         return quote_from
+
+
+def _lecturers(people: list[Person], events: list[Event], sents: Sentences, date_at) -> list[Event]:
+    """中央宣讲团成员、监察部副部长肖培…解读六中全会精神: each member of a lecture tour named with that title
+    gives a speech, whatever verb tells it (bulk: 260 members in 115 stories, 91 of them in no event);
+    dated as an act told in its sentence."""
+    have = {pid for ev in events for pid in ev.people}
+    out = []
+    for p in people:
+        pos = next((q for q in p.positions if q.text.endswith("宣讲团成员")), None)
+        if pos is None or p.id in have:
+            continue
+        sent = sents.at(pos.span[0])
+        if sent is None or sent.heading:
+            continue
+        ev = Event("speech", pos.span, [sent.start, sent.end], date_at(pos.span[0], sent, True), None)
+        ev.add(p.id, "speaker")
+        out.append(ev)
+    return out
 
 
 def _without_told_leads(s: str, events: list[Event]) -> list[Event]:
