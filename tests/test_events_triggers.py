@@ -418,3 +418,10 @@ def test_each_member_of_a_lecture_tour_gives_a_speech():
             "中央宣讲团成员、全国政协社会和法制委副主任施芝鸿在海南深刻阐释了思想建党和制度治党的辩证关系。")
     evs = _events(text, "2016-11-12")
     assert sorted((e["type"], tuple(_who(e))) for e in evs) == [("speech", ("施芝鸿",)), ("speech", ("肖培",))]
+
+
+def test_a_statement_dated_today_with_the_day_in_brackets_is_a_speech():
+    # 今天（8月9日）表示 (50 such in bulk)
+    text = "俄罗斯国防部8日称，俄军打击了乌军目标。莫斯科市长索比亚宁今天（8月9日）表示，两架无人机被击落。"
+    evs = _events(text, "2023-08-09")
+    assert ("speech", "2023-08-09", ["索比亚宁"]) in [(e["type"], (e["date"] or {}).get("start"), _who(e)) for e in evs]

@@ -69,7 +69,9 @@ _CLAUSE_BREAKS = "，,。；;！？\n"
 # called for after it, no comma: a title, a name and 呼吁 33 times in bulk)
 # 伊朗总统鲁哈尼23日在德黑兰表示，… (a place, not a meeting: 在 + up to 10 characters none of 上中时后会, then
 # the verb; 48 lines with a day written first in bulk)
-_SAYS_ALONE = re.compile(r"(?:(?:\d{1,2}月)?\d{1,2}[日号]|当天|近日|日前|今天|昨天|此前)?"
+# 莫斯科市长索比亚宁今天（8月9日）表示，… (今天/昨天/当天 with the day in brackets before a verb of saying: 50 in bulk)
+_SAYS_ALONE = re.compile(r"(?:(?:今天|昨天|当天)(?:上午|下午|晚间)?[（(]\d{1,2}月\d{1,2}日[）)]"
+                         r"|(?:\d{1,2}月)?\d{1,2}[日号]|当天|近日|日前|今天|昨天|此前)?"
                          r"(?:在[^，,。；;！？\n]{1,30}?(?:后|时)|在[^，,。；;！？\n上中时后会]{1,10}?)?"
                          r"(?:再次|也|还|则)?(?:(?P<verb>表示|(?:证实|透露|强调|指出|警告)?[称说]|宣布|指出|强调|谴责)[，：:]"
                          r"|(?P<call>呼吁))")
