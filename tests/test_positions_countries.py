@@ -234,3 +234,11 @@ def test_a_party_heads_title_after_a_name_takes_the_ruling_party():
     text = "越共中央总书记阮富仲会见中国客人。阮富仲总书记表示，越方愿同中方加强合作。"
     people = {p.name: [x.text for x in p.positions] for p in ganbu.extract(text, "2015-11-05").people}
     assert people["阮富仲"] == ["越共中央总书记"]
+
+
+def test_a_speakers_caption_gives_its_titles_to_the_name():
+    # 民政部部长 李立国：… (title, space, name, colon: 76+ in bulk); a space between two titles parts them
+    text = "民政部部长 李立国：我们将加大投入。\n广西壮族自治区党委常委 南宁市委书记 陈武：我们将加快发展。"
+    people = {p.name: sorted(x.text for x in p.positions) for p in ganbu.extract(text, "2013-01-02").people}
+    assert people["李立国"] == ["民政部部长"]
+    assert people["陈武"] == ["南宁市委书记", "广西壮族自治区党委常委"]

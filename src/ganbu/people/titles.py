@@ -422,7 +422,8 @@ class _Chains:
         while j + 1 < len(anchors):
             pos = anchors[j].end
             nxt = anchors[j + 1]
-            if not (pos < ce and (s[pos] in "、兼" or pos in self.member_commas) and nxt.start < ce):
+            # 、 or 兼; a space in a speaker's caption (广西壮族自治区党委常委 南宁市委书记 陈武：)
+            if not (pos < ce and (s[pos] in "、兼 \u3000" or pos in self.member_commas) and nxt.start < ce):
                 break
             if self.stops.last_stop_end(pos + 1, nxt.start) != pos + 1 or nxt.start - pos - 1 > MAX_PREFIX:
                 break
@@ -441,6 +442,8 @@ class _Chains:
         at = last.end
         if s.startswith("的", at) and "时任" in s[max(0, left - 2) : left + 2]:
             at += 1  # 时任浙江省委书记的习近平 (bulk: 时任…的 + name 124 times in 102 stories)
+        elif s[at : at + 1] in (" ", "\u3000") and _CAPTION.match(s, at + 1):
+            at += 1  # 普兰县副县长 才旺玛：… (a speaker's caption: title, space, name, colon; 76+ in bulk)
         generic = all(self.roles[link.role].kind == "generic" for link in links)
         names = _read_names(s, at, ce, self.starts, self.evidence, foreign, weak, self.stops.protected,
                             translit, titled=not generic)
@@ -524,6 +527,9 @@ def _leader_name(s: str, a: Anchor, protected: bytearray, stops: Stops | None, s
             continue
         return p
     return None
+
+
+_CAPTION = re.compile(r"[\u4e00-\u9fff·]{2,6}[：:]")
 
 
 def _translit_run(s: str, p: int, end: int) -> bool:
