@@ -242,3 +242,15 @@ def test_a_speakers_caption_gives_its_titles_to_the_name():
     people = {p.name: sorted(x.text for x in p.positions) for p in ganbu.extract(text, "2013-01-02").people}
     assert people["李立国"] == ["民政部部长"]
     assert people["陈武"] == ["南宁市委书记", "广西壮族自治区党委常委"]
+
+
+def test_a_foreign_body_with_a_transliterated_name_takes_the_state_of_its_sentence():
+    # 美国…报道称，…联邦调查局局长科米: a body no Chinese one, a name all of transliteration characters and no common
+    # Chinese surname, a state named earlier in the sentence (24 titles in 22 bulk stories, about 20 of them right)
+    text = "美国《纽约时报》16日报道称，根据不久前被解职的联邦调查局局长科米的一份备忘录，总统曾要求停止调查。"
+    people = {p.name: [x.text for x in p.positions] for p in ganbu.extract(text, "2017-05-17").people}
+    assert people["科米"] == ["美国联邦调查局局长"]
+    # with no state in the sentence the title stays as written
+    text = "美国总统发表讲话。\n据报道，联邦调查局局长科米被解职。"
+    people = {p.name: [x.text for x in p.positions] for p in ganbu.extract(text, "2017-05-17").people}
+    assert people["科米"] == ["联邦调查局局长"]

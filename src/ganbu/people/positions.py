@@ -36,6 +36,11 @@ _PARTY_COMMITTEE_BASES = {"省委", "市委", "县委", "区委", "州委", "自
 
 
 @lru_cache(maxsize=8192)
+def _common_chinese(name: str) -> bool:
+    """``name`` starts with a common Chinese surname (马, 安: 马克, 安娜 read either way)."""
+    return name[0] in R.common_surnames() or name[:2] in R.common_surnames()
+
+
 def _party_of(base: str) -> str | None:
     """The foreign ruling party a chain's earlier link names (越共中央政治局委员、中央书记处书记: 越共), whose
     central bodies the later links are (``foreign_party`` in grammar_words.tsv)."""
@@ -256,6 +261,14 @@ class PositionMaker:
             # 基辅市长 (a place's head, 395 foreign ones in the bulk corpus): the state the text writes
             # with that place (印度中央邦…中央邦首席部长), never the one named nearest (美国提供的…基辅市长)
             return self.countries.of_place(base)
+        tl = R.translit_chars()
+        if base and not _INTERNATIONAL.search(base) and not any(n in tm.foreign for n in tm.names) \
+                and all(len(n) >= 2 and all(c in tl for c in n) and not _common_chinese(n) for n in names):
+            # 美国…报道称，…联邦调查局局长科米: a body no Chinese one, a name all of transliteration, a state
+            # named earlier in the sentence
+            here = self.countries.in_sentence(link.start)
+            if here:
+                return here
         if any(n in tm.foreign or "·" in self.text[n[0] : n[1]] for n in tm.names):
             if _INTERNATIONAL.search(base):
                 return None  # 禁化武组织总干事: an international body, no state's
