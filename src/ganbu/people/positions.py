@@ -81,7 +81,7 @@ _NATIONAL_BODY = re.compile(r"中央|国家|全国|国务院")
 # role words that begin with the last character of their organisation's name (国防|部长, 财政|部长)
 _BODY_IN_ROLE = set("部局厅司处院署社行校台馆所站")
 # an organisation part that names an international body (禁化武组织, 世界经济论坛)
-_INTERNATIONAL = re.compile(r"国际|世界|全球|组织|联盟|欧洲|亚洲|非洲|美洲|拉美|论坛|峰会|联合会|奥委会|残奥")
+_INTERNATIONAL = re.compile(r"联合国|国际|世界|全球|组织|联盟|欧洲|亚洲|非洲|美洲|拉美|论坛|峰会|联合会|奥委会|残奥")
 # foreign titles that Chinese officials hold too (外长王毅): filled only from the same sentence
 _ALSO_CHINESE = {"外长", "外交部长"}
 # a special committee's chair written with the committee alone (宪法法律委副主任委员骆源: 131 such
@@ -262,7 +262,8 @@ class PositionMaker:
             # with that place (印度中央邦…中央邦首席部长), never the one named nearest (美国提供的…基辅市长)
             return self.countries.of_place(base)
         tl = R.translit_chars()
-        if base and not _INTERNATIONAL.search(base) and not any(n in tm.foreign for n in tm.names) \
+        if base and not any(_INTERNATIONAL.search(x.prefix) for x in tm.links) and not _INTERNATIONAL.search(base) \
+                and not any(n in tm.foreign for n in tm.names) \
                 and all(len(n) >= 2 and all(c in tl for c in n) and not _common_chinese(n) for n in names):
             # 美国…报道称，…联邦调查局局长科米: a body no Chinese one, a name all of transliteration, a state
             # named earlier in the sentence
