@@ -379,7 +379,8 @@ def _longer_or_shorter(s: str, p: int, long_end: int, short_end: int, evidence: 
     # 谢元和市政府…: the third character is a conjunction and the shorter reading is followed
     # by it; keep the shorter unless the document has the longer name elsewhere.
     if s[long_end - 1] in R.words()["conj"] and s.startswith("、", long_end):
-        return long_end  # 厉无畏、罗富和、陈宗兴: no conjunction stands before 、 (、罗富和、 12, 、魏凤和、 11, 、饶子和、 1 in bulk)
+        # 厉无畏、罗富和、陈宗兴: no conjunction stands before 、 (、罗富和、 12, 、魏凤和、 11, 、饶子和、 1 in bulk)
+        return long_end
     if s[long_end - 1] in R.words()["conj"]:
         long_name = s[p:long_end]
         if not (evidence and evidence.get(long_name, 0) > 1):
