@@ -254,3 +254,10 @@ def test_a_foreign_body_with_a_transliterated_name_takes_the_state_of_its_senten
     text = "美国总统发表讲话。\n据报道，联邦调查局局长科米被解职。"
     people = {p.name: [x.text for x in p.positions] for p in ganbu.extract(text, "2017-05-17").people}
     assert people["科米"] == ["联邦调查局局长"]
+
+
+def test_a_comma_after_a_politburo_title_at_a_clauses_start_joins_the_chain():
+    # 中共中央政治局常委，国务院总理、党组书记李克强 (15 in bulk)
+    text = "央视网消息（新闻联播）：中共中央政治局常委，国务院总理、党组书记李克强30日主持召开国务院党组会议。"
+    people = {p.name: sorted(x.text for x in p.positions) for p in ganbu.extract(text, "2020-10-30").people}
+    assert people["李克强"] == ["中共中央政治局常委", "国务院党组书记", "国务院总理"]

@@ -212,8 +212,10 @@ def _name_ends_at(s: str, p: int, k: int) -> bool:
     return bool(r and r[0] == k and r[1] >= 1.0)
 
 
-# 对第十八届中央候补委员，江苏省原省委常委、常务副省长李云峰…: the comma joins two titles (bulk: 10)
-_MEMBER_COMMA = re.compile(r"对(?:第[一二三四五六七八九十]+届)?中央(?:候补)?委员(，)")
+# 对第十八届中央候补委员，江苏省原省委常委、常务副省长李云峰…: the comma joins two titles (bulk: 10); so after
+# 中共中央政治局常委/委员 at a clause's start (中共中央政治局常委，国务院总理、党组书记李克强: 15 in bulk)
+_MEMBER_COMMA = re.compile(r"(?:对(?:第[一二三四五六七八九十]+届)?中央(?:候补)?委员"
+                           r"|(?:^|(?<=[：。\n]))中共中央政治局(?:常委|委员))(，)")
 
 
 def _member_commas(s: str) -> set[int]:
