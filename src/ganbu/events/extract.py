@@ -35,7 +35,7 @@ from ..model import Person
 from ..model.records import EventType, ParticipantRole
 from ..people.orgs import OrgMention
 from ..people.types import TitledMention
-from .appointments import appointment_events, dated
+from .appointments import DateAt, appointment_events, dated
 from .notes import quantities, warnings
 from .participants import PeopleIndex, Subjects, Ties, host_event, only_named_as_owner, role_in
 from .sentences import DateReader, Sentence, Sentences, date_of
@@ -734,7 +734,7 @@ class _Story:
         return quote_from
 
 
-def _lecturers(people: list[Person], events: list[Event], sents: Sentences, date_at) -> list[Event]:
+def _lecturers(people: list[Person], events: list[Event], sents: Sentences, date_at: DateAt) -> list[Event]:
     """中央宣讲团成员、监察部副部长肖培…解读六中全会精神: each member of a lecture tour named with that title
     gives a speech, whatever verb tells it (bulk: 260 members in 115 stories, 91 of them in no event);
     dated as an act told in its sentence."""
