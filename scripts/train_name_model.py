@@ -29,7 +29,9 @@ Inputs and licences (see ``src/ganbu/people/data/namemodel.md``):
                   *development* split (zjy-ucas/ChineseNER @ 48e1007e60194c13377f8ce612c505d484b18c7d,
                   data/example.dev, 2,318 sentences, 884 person spans; none of its sentences is in
                   the test split that benchmarks/evaluate.py measures), converted by
-                  ``python3 scripts/train_name_model.py pd-dev example.dev --out /tmp/names/pd_dev.jsonl``
+                  ``python3 scripts/train_name_model.py pd-dev example.dev --out /tmp/names/pd_dev.jsonl``;
+                  the shipped model: ``--extra-gold /tmp/names/pd_dev.jsonl:30`` (several files may be
+                  given, each ``PATH:WEIGHT``)
 The People's Daily *test* split (../shared/corpus/bulk/peoples_daily_ner_test.jsonl) is never read here.
 """
 from __future__ import annotations
