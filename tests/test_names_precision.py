@@ -270,3 +270,9 @@ def test_a_name_ending_in_he_before_a_dun_keeps_it():
     assert "罗富和" in names and "罗富" not in names
     names = _names("中央军委委员魏凤和、张又侠和国务委员王勇出席。")
     assert {"魏凤和", "张又侠", "王勇"} <= names
+
+
+def test_sun_yat_sen_is_read_although_a_place_stands_inside_his_name():
+    # 孙中山 82 times in bulk (孙中山先生 64, 孙中山诞辰 11); 中山 alone stays a place
+    names = _names("全国政协举行仪式纪念孙中山诞辰153周年。孙中山先生是伟大的民族英雄。他来到中山市考察。")
+    assert names == {"孙中山"}
