@@ -261,3 +261,16 @@ def test_a_comma_after_a_politburo_title_at_a_clauses_start_joins_the_chain():
     text = "央视网消息（新闻联播）：中共中央政治局常委，国务院总理、党组书记李克强30日主持召开国务院党组会议。"
     people = {p.name: sorted(x.text for x in p.positions) for p in ganbu.extract(text, "2020-10-30").people}
     assert people["李克强"] == ["中共中央政治局常委", "国务院党组书记", "国务院总理"]
+
+
+def test_a_quoted_name_inside_a_body_keeps_the_chain():
+    # 中央“不忘初心、牢记使命”主题教育领导小组, 玻利维亚“争取社会主义运动”党: a quote inside a body's name
+    # (166 titles so in bulk); the quote stopped the title, and the 、 inside it parted the chain
+    text = ("中共中央政治局委员、中央“不忘初心、牢记使命”主题教育领导小组常务副组长陈希主持会议。"
+            "玻利维亚“争取社会主义运动”党主席莫拉莱斯表示祝贺。")
+    people = {p.name: sorted(x.text for x in p.positions) for p in ganbu.extract(text, "2019-11-18").people}
+    assert people["陈希"] == ["中共中央政治局委员", "中央“不忘初心、牢记使命”主题教育领导小组常务副组长"]
+    assert people["莫拉莱斯"] == ["玻利维亚“争取社会主义运动”党主席"]
+    text = "中共中央政治局常委、国务院副总理、国务院推进政府职能转变和“放管服”改革协调小组组长韩正出席会议。"
+    people = {p.name: sorted(x.text for x in p.positions) for p in ganbu.extract(text, "2019-01-29").people}
+    assert len(people["韩正"]) == 3
