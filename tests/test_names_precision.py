@@ -276,3 +276,8 @@ def test_sun_yat_sen_is_read_although_a_place_stands_inside_his_name():
     # 孙中山 82 times in bulk (孙中山先生 64, 孙中山诞辰 11); 中山 alone stays a place
     names = _names("全国政协举行仪式纪念孙中山诞辰153周年。孙中山先生是伟大的民族英雄。他来到中山市考察。")
     assert names == {"孙中山"}
+
+
+def test_a_name_does_not_run_into_a_longer_follower_word():
+    # 李希致欢迎辞 (致欢迎辞/致答谢辞/致开幕辞…: 85 after a name in bulk): not 李希致 + 欢迎
+    assert _names("中共中央政治局委员、广东省委书记李希致欢迎辞。") == {"李希"}

@@ -376,6 +376,8 @@ def _longer_or_shorter(s: str, p: int, long_end: int, short_end: int, evidence: 
     f_long = follower_at(s, long_end) or ""
     if len(f_short) >= 2 and len(f_long) <= 1 and is_cjk(f_long[:1]):
         return short_end
+    if len(f_short) >= 3 and short_end + len(f_short) > long_end + len(f_long):
+        return short_end  # 李希致欢迎辞: the shorter reading's follower word runs past the longer one's (欢迎)
     # 谢元和市政府…: the third character is a conjunction and the shorter reading is followed
     # by it; keep the shorter unless the document has the longer name elsewhere.
     if s[long_end - 1] in R.words()["conj"] and s.startswith("、", long_end):
