@@ -71,7 +71,11 @@ def test_the_head_of_a_foreign_place_takes_only_the_state_written_with_that_plac
             "基辅市长克利奇科近日称，将获得一批无人机。")
     assert _positions(text)["克利奇科"] == ["基辅市长"]  # not 美国基辅市长: 美国 is only nearest
     text = "印度北方邦连日来饱受洪水侵袭。北方邦邦长拉姆·纳伊克前去灾区视察。美国加州山火肆虐，加州州长纽瑟姆宣布进入紧急状态。"
-    assert _positions(text)["纽瑟姆"] == ["美国加州州长"]  # the text writes 美国加州
+    # the title as written (as blind annotators wrote it 7 times of 7 in this round's read samples), its body
+    # the state's: the text writes 美国加州
+    assert _positions(text)["纽瑟姆"] == ["加州州长"]
+    (p,) = [p for p in ganbu.extract(text).people if p.name == "纽瑟姆"]
+    assert p.positions[0].organization == "美国加州"
 
 
 def test_a_title_whose_last_character_begins_a_word_is_no_title_of_a_name():

@@ -213,8 +213,8 @@ class PositionMaker:
             text = text[:cut] + rd.marker + text[cut:]
         own = self._state_named(filled)
         region_of = region_state(filled)
-        if region_of is not None:  # 俄勒冈州州长 → 美国俄勒冈州州长: a region's title takes its state
-            text, org = region_of + text, region_of + filled
+        if region_of is not None:  # 俄勒冈州州长: the title as written, its body the state's (美国俄勒冈州)
+            org = region_of + filled
         elif own is None and self.countries is not None and self._abbreviated(filled) and filled[1:2] != "方":
             # 叙外长: the title stays as written (GUIDELINES: abbreviations stay as written), its body
             # names the state (叙利亚外交部)
@@ -226,7 +226,9 @@ class PositionMaker:
             carried = state if not _INTERNATIONAL.search(filled) else None
             party = _party_of(prev_base) if filled.startswith("中") else None
             fill = party or carried or self._foreign_state(link, role, tm, filled)
-            if fill:
+            if fill and role.kind == "gov_head" and filled and not party:
+                org, own = fill + filled, fill  # 基辅市长: the title as written, its body the state's
+            elif fill:
                 text, org = fill + text, fill + filled  # the body as written, never a Chinese one's name
                 own = fill
         pos = Position(text, org, link.role, jurisdiction, rd.status, (link.start, link.end), tm.rule)
