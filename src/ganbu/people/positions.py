@@ -277,7 +277,6 @@ class PositionMaker:
                 return None  # 禁化武组织总干事: an international body, no state's
             return self.countries.before(link.start)
         if role.kind == "foreign":
-            tl = R.translit_chars()
             if link.role in _ALSO_CHINESE and not all(len(n) >= 3 and all(c in tl for c in n) for n in names):
                 return self.countries.in_sentence(link.start)
             return self.countries.before(link.start)
