@@ -278,3 +278,16 @@ def test_a_quoted_name_inside_a_body_keeps_the_chain():
     text = "中共中央政治局常委、国务院副总理、国务院推进政府职能转变和“放管服”改革协调小组组长韩正出席会议。"
     people = {p.name: sorted(x.text for x in p.positions) for p in ganbu.extract(text, "2019-01-29").people}
     assert len(people["韩正"]) == 3
+
+
+def test_a_state_filled_from_the_context_gives_way_to_the_one_written_for_the_person():
+    # 普京: 俄罗斯总统 written, then 普京总统 after a sentence on Syria (19 such titles in 17 bulk stories,
+    # all wrong, e.g. 奥巴马 荷兰总统); the filled title merges into the written one
+    text = ("国家主席习近平在索契会见俄罗斯总统普京。习近平指出，中俄共同参加叙利亚化武海运护航行动。"
+            "习近平表示，我和普京总统已经决定共同举办纪念活动。")
+    people = {p.name: [x.text for x in p.positions] for p in ganbu.extract(text, "2014-02-07").people}
+    assert people["普京"] == ["俄罗斯总统"]
+    # with no title written for the person the context still fills the bare one
+    text = "叙利亚局势受到关注。巴沙尔总统当天发表讲话。"
+    people = {p.name: [x.text for x in p.positions] for p in ganbu.extract(text, "2014-02-07").people}
+    assert people["巴沙尔"] == ["叙利亚总统"]
