@@ -85,3 +85,16 @@ def test_a_leaders_name_ending_the_text_ends_there():
     # a roster name as the last characters (found by the property test: 浙江省委书记習近平)
     doc = ganbu.extract("浙江省委书记習近平")
     assert [(p.name, p.mentions) for p in doc.people] == [("习近平", [(6, 9)])]
+
+
+def test_a_court_appointment_formula_gives_the_court_to_every_link():
+    # 任命X为最高人民法院副院长、审判委员会委员、审判员 (the formula of the 9 court appointments and removals in
+    # the bulk corpus): the committee is the court's, the rank is the court's, not the committee's
+    doc = ganbu.extract("会议经表决，任命茅仲华为最高人民法院副院长、审判委员会委员、审判员。")
+    (p,) = doc.people
+    assert [x.text for x in p.positions] == ["最高人民法院副院长", "最高人民法院审判委员会委员", "最高人民法院审判员"]
+    doc = ganbu.extract("会议决定免去王少峰的最高人民检察院副检察长、检察委员会委员职务。")
+    assert [x.text for x in doc.people[0].positions] == ["最高人民检察院副检察长", "最高人民检察院检察委员会委员"]
+    # the court clerk is no party secretary
+    doc = ganbu.extract("他先后担任过书记员、审判员。1990年，李明担任上海市浦东新区检察院书记员。")
+    assert [x.text for x in doc.people[0].positions] == ["上海市浦东新区检察院书记员"]

@@ -81,6 +81,7 @@ _NATIONAL_BODY = re.compile(r"中央|国家|全国|国务院")
 # role words that begin with the last character of their organisation's name (国防|部长, 财政|部长)
 _BODY_IN_ROLE = set("部局厅司处院署社行校台馆所站")
 # an organisation part that names an international body (禁化武组织, 世界经济论坛)
+_COURT = re.compile(r".*?(?:法院|检察院)")
 _INTERNATIONAL = re.compile(r"联合国|国际|世界|全球|组织|联盟|欧洲|亚洲|非洲|美洲|拉美|论坛|峰会|联合会|奥委会|残奥")
 # foreign titles that Chinese officials hold too (外长王毅): filled only from the same sentence
 _ALSO_CHINESE = {"外长", "外交部长"}
@@ -125,6 +126,7 @@ class PositionMaker:
         w = R.words()
         self.party_sub = sorted(w["party_sub"], key=len, reverse=True)
         self.subdept = w["subdept"]
+        self.rank_of_court = w["rank_of_court"]
         self.generic = sorted(w["generic_org"], key=len, reverse=True)
         self.former = sorted(w["former"], key=len, reverse=True)
         self.not_former = w["not_former"]
@@ -428,6 +430,9 @@ class PositionMaker:
         or the full name written before a generic one (组委会)."""
         if not base:
             carried = prev_base and role.kind not in ("gov_head", "leader", "foreign") and self._is_body(prev_base)
+            if carried and link.role in self.rank_of_court:
+                court = _COURT.match(prev_base)  # 审判委员会委员、审判员: the court's rank
+                return court.group() if court else prev_base
             if carried:
                 return prev_base
             if link.role in self.association_roles:
