@@ -291,3 +291,13 @@ def test_a_state_filled_from_the_context_gives_way_to_the_one_written_for_the_pe
     text = "叙利亚局势受到关注。巴沙尔总统当天发表讲话。"
     people = {p.name: [x.text for x in p.positions] for p in ganbu.extract(text, "2014-02-07").people}
     assert people["巴沙尔"] == ["叙利亚总统"]
+
+
+def test_this_state_names_the_region_named_before():
+    # 该州州长 (13 titles in the bulk corpus, all after a US state named in the story)
+    text = "在美国疫情最严重的纽约州，确诊病例超过10万例。该州州长科莫4日表示，医疗物资仍然短缺。"
+    people = {p.name: [(x.text, x.organization) for x in p.positions] for p in ganbu.extract(text).people}
+    assert people["科莫"] == [("纽约州州长", "美国纽约州")]
+    # with no region named before, the title stays as written
+    people = {p.name: [x.text for x in p.positions] for p in ganbu.extract("该州州长科莫4日表示欢迎。").people}
+    assert people["科莫"] == ["该州州长"]

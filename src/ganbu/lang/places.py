@@ -284,6 +284,9 @@ class Countries:
                 if (st := state_of(n)) and s[a - 1 : a] != "驻" and not is_abbreviation(n)]
         self.ends = [b for b, _ in kept]
         self.names = [n for _, n in kept]
+        regions = [(b, n) for _, b, n in countries if _country_table().get(n, ("", ""))[0] == "region"]
+        self.region_ends = [b for b, _ in regions]
+        self.regions = [n for _, n in regions]
         heads = [state_of(n) for _, _, n in find_countries(title)] if title else []
         self.heads = [h for h in heads if h is not None]
         self._top: set[str] | None = None  # the states the report names most
@@ -308,6 +311,11 @@ class Countries:
             self._top = {n for n, c in counts.items() if c == best}
         order = list(range(k, -1, -1)) + list(range(k + 1, len(self.names)))
         return next(self.names[i] for i in order if self.names[i] in self._top)
+
+    def region_before(self, pos: int) -> str | None:
+        """The foreign region (纽约州) named nearest before ``pos`` in its story, for 该州."""
+        k = bisect.bisect_right(self.region_ends, pos) - 1
+        return self.regions[k] if k >= 0 and self.region_ends[k] > self._story(pos)[0] else None
 
     def _story(self, pos: int) -> tuple[int, int]:
         """The span of the story ``pos`` is in: from its headline line to the next one."""

@@ -204,7 +204,7 @@ class PositionMaker:
         if tm.rule == "leader":
             return self._after_name(link, role, tm)
         rd = self._read_prefix(link, role, tm.status)
-        base = self._complete_base(rd.base, link, role, prev_base)
+        base = self._complete_base(self._this_region(rd.base, link.start), link, role, prev_base)
         filled, jurisdiction = self._fill(base, link, role)
         org = self._organization(base, filled, role, jurisdiction)
         text = filled + rd.sub + link.role
@@ -235,6 +235,15 @@ class PositionMaker:
                 own = fill
         pos = Position(text, org, link.role, jurisdiction, rd.status, (link.start, link.end), tm.rule)
         return pos, filled, rd, own or state
+
+    def _this_region(self, base: str, pos: int) -> str:
+        """该州 (this state) names the foreign region named nearest before it (…纽约州…该州州长 →
+        纽约州州长: 13 such titles in the bulk corpus, 2026-12)."""
+        if base.startswith("该州") and self.countries is not None:
+            region = self.countries.region_before(pos)
+            if region:
+                return region + base[2:]
+        return base
 
     def _after_name(self, link: Link, role: R.Role, tm: TitledMention) -> tuple[Position, str, _Reading, None]:
         """NAME + title (习近平总书记 → 中共中央总书记 by the roster; 普京总统 in a Russian story →
