@@ -98,3 +98,17 @@ def test_a_court_appointment_formula_gives_the_court_to_every_link():
     # the court clerk is no party secretary
     doc = ganbu.extract("他先后担任过书记员、审判员。1990年，李明担任上海市浦东新区检察院书记员。")
     assert [x.text for x in doc.people[0].positions] == ["上海市浦东新区检察院书记员"]
+
+
+def test_a_member_addressed_by_name_at_the_assemblys_meeting():
+    # 厉以宁常委建议 / 张季委员指出 in a CPPCC story (182 in 22 bulk stories); 吕薇委员就 in an NPC Standing
+    # Committee's (11 in 2)
+    text = ("政协第十二届全国委员会常务委员会第十七次会议今天举行全体会议。叶小钢常委认为，用好人才是保证；"
+            "刘敬民委员代表教科文卫体委员会发言提出，要打造精品。")
+    people = {p.name: [x.text for x in p.positions] for p in ganbu.extract(text, "2016-08-30").people}
+    assert people == {"叶小钢": ["全国政协常委"], "刘敬民": ["全国政协委员"]}
+    text = "全国人大常委会举行联组会议进行专题询问。吕薇委员就如何落实改革方案提问。"
+    people = {p.name: [x.text for x in p.positions] for p in ganbu.extract(text, "2016-11-04").people}
+    assert people == {"吕薇": ["全国人大常委会委员"]}
+    # no assembly in the story: no member's title (and 常务委员 is no name)
+    assert not ganbu.extract("座谈会上，张季委员指出，要加快发展。常务委员建议加强监督。").people[0].positions

@@ -25,6 +25,7 @@ from ..lang.places import Countries, countries_in, find_places, names_a_country,
 from ..model import Position
 from ..model.records import Status
 from . import tables as R
+from .titles import member_body
 from .types import Link, TitledMention
 
 _LEVELS = ("自治区", "自治州", "省", "市", "县", "区", "州", "旗", "盟")
@@ -203,6 +204,11 @@ class PositionMaker:
             return None  # 省领导王一、李二: people, no position
         if tm.rule == "leader":
             return self._after_name(link, role, tm)
+        if tm.rule == "member":  # 厉以宁常委建议 at a CPPCC meeting → 全国政协常委
+            text = (member_body(self.text, link.role) or "") + link.role
+            pos = Position(text, text[: -len(link.role)] or None, link.role, None, "current",
+                           (link.role_start, link.end), tm.rule)
+            return pos, "", _Reading("", "", "current"), None
         rd = self._read_prefix(link, role, tm.status)
         base = self._complete_base(self._this_region(rd.base, link.start), link, role, prev_base)
         filled, jurisdiction = self._fill(base, link, role)
