@@ -58,3 +58,13 @@ def test_a_bom_given_in_a_str_keeps_spans_on_the_string():
 
 def test_any_string_gives_a_document():
     assert ganbu.extract("").people == [] and ganbu.extract("   \n").people == []
+
+
+def test_names_in_a_simplified_report_are_as_written():
+    # the simplified view turns 乾 into 干 (王丙乾: 9 of the 34 characters the view changes in the bulk corpus)
+    doc = ganbu.extract("习近平看望了王丙乾、邹家华等老同志。")
+    assert "王丙乾" in [p.name for p in doc.people]
+    assert "王丙乾" in [x.name for e in doc.events for x in e.participants]
+    # a report in traditional characters keeps its names in the simplified view
+    doc = ganbu.extract("山東省副省長張國華出席會議。")
+    assert [p.name for p in doc.people] == ["张国华"]
