@@ -281,3 +281,17 @@ def test_sun_yat_sen_is_read_although_a_place_stands_inside_his_name():
 def test_a_name_does_not_run_into_a_longer_follower_word():
     # 李希致欢迎辞 (致欢迎辞/致答谢辞/致开幕辞…: 85 after a name in bulk): not 李希致 + 欢迎
     assert _names("中共中央政治局委员、广东省委书记李希致欢迎辞。") == {"李希"}
+
+
+def test_unread_items_of_a_list_of_names_are_names():
+    # …、李金华、任建新、热地、乌云其木格、… (92 such items in 44 bulk stories): a place read inside (金华), no surname
+    # (热地, between two names), five characters, a surname before a name read (向巴平措), a dotted name
+    text = ("习近平看望了王丙乾、邹家华、李金华、任建新、热地、乌云其木格、向巴平措、司马义·铁力瓦尔地、宋健、"
+            "邵鸿和蒋作君、张三等老同志。")
+    names = [p.name for p in ganbu.extract(text).people]
+    for n in ("李金华", "任建新", "热地", "乌云其木格", "向巴平措", "司马义·铁力瓦尔地", "邵鸿", "蒋作君"):
+        assert n in names
+    assert "巴平措" not in names and "司马义" not in names
+    # a list of a few things with one name in it gives no more names
+    names = [p.name for p in ganbu.extract("参展企业有腾讯、空客、赛诺菲、施耐德、东软集团等。").people]
+    assert "空客" not in names and "腾讯" not in names
