@@ -244,3 +244,19 @@ def test_speakers_who_fa_le_yan_join_the_forum():
             "李强说，就业是最大的民生。")
     conf = next(e for e in _events(text, "2023-08-20") if e["type"] == "conference")
     assert _names(conf) == {"李强", "许勤", "梁惠玲", "王正谱"}
+
+
+def test_the_acts_a_visit_lead_tells_one_after_another_are_each_an_event():
+    # 会见A，会晤B，与C举行会谈 (a clause opening with 会见/会晤/拜会 or 与…举行会谈 after a meeting: 54 in the bulk
+    # corpus); 与C和D分别举行会谈: one talks each
+    text = ("应斯洛伐克国民议会议长帕什卡的邀请，全国人大常委会委员长张德江19日至22日对斯洛伐克进行正式友好访问，"
+            "在布拉迪斯拉发会见斯洛伐克总统加什帕罗维奇，会晤总理菲乔，与议长帕什卡举行会谈。")
+    evs = {(e.type, tuple(sorted(p.name for p in e.participants))) for e in ganbu.extract(text, "2013-09-22").events}
+    assert ("meeting", ("加什帕罗维奇", "张德江")) in evs
+    assert ("meeting", ("张德江", "菲乔")) in evs
+    assert ("talks", ("帕什卡", "张德江")) in evs
+    text = ("全国人大常委会委员长栗战书18日至21日对奥地利进行正式友好访问，在维也纳会见总统范德贝伦，"
+            "与国民议会议长索博特卡和联邦议会议长阿佩分别举行会谈。")
+    talks = [sorted(p.name for p in e.participants) for e in ganbu.extract(text, "2019-05-21").events
+             if e.type == "talks"]
+    assert sorted(talks) == [["栗战书", "索博特卡"], ["栗战书", "阿佩"]]

@@ -96,8 +96,14 @@ _AND_SPEAKS = re.compile(r"[，,]?并在[^，,。；;！？\n]{2,40}?(?:会|会�
 # 并(在…)主持召开|召开|主持 … 座谈会|会议: 71 in the bulk corpus), its own event by the guidelines' 座谈会 ruling
 _AND_CONVENES = re.compile(r"[，,]?并(?:在[^，,。；;！？\n]{1,12}?)?(?:主持召开|召开|主持)了?[^，,。；;！？\n]{0,30}?"
                            r"(?P<word>座谈会|会议)")
-_AND_TALKS = re.compile(r"[，,]并(?:与|同)(?P<who>[^，,。；;！？\n]{1,40}?)(?:举行|进行)了?(?P<talks>会谈)")
+# 会见A，会晤B，与C举行会谈，并会见D: the acts a visit's lead tells one after another (会见了X，并与Y举行会谈:
+# 13 in the bulk corpus; a clause that opens with 会见/会晤/拜会 or 与…举行会谈/会晤 after a meeting: 54), each
+# its own event with those named in its clause
+_AND_TALKS = re.compile(r"[，,](?:并|还)?(?:在[^，,。；;！？\n]{1,10}?)?(?:(?P<verb>集体会见|会见|会晤|拜会)"
+                        r"(?P<who>[^，,。；;！？\n]{1,40})|(?:与|同)(?P<with>[^，,。；;！？\n]{1,40}?)(?P<each>分别)?"
+                        r"(?:举行|进行)了?(?P<talks>会谈|会晤))")
 _BREAK = re.compile(r"[，,。；;！？\n]")
+_Chained = tuple[EventType, tuple[int, int], list[Person]]
 # 应X邀请 (340 in bulk): who invited, named before the act
 _INVITED_BY = re.compile(r"应[^，,。；;！？\n]{1,40}?邀请?")
 # events whose reports go on with what was said there: a person speaking in a later sentence is
@@ -289,7 +295,7 @@ class _Story:
         groups = [[o] for o in targets] if separate else [targets]
         # 分别会见罗参议长安东内斯库和众议长兹格内亚: one meeting per person met
         met = [p for p in sent_people if p.mentions and self.people.mentions_in(p, te, b)]
-        talks, talked = self._and_talks(t, te, b, met)
+        chained, talked = self._and_talks(t, te, b, met)
         met = [p for p in met if p not in talked]
         by_person = (not separate and t.type in ("meeting", "talks") and len(met) > 1
                      and self.s[max(a, ts - 2) : ts] == "分别" and len(targets) <= 1)
@@ -314,7 +320,7 @@ class _Story:
             if by_person:
                 ev.only = met[gi]
                 ev.met_ids = frozenset((met[gi].id,))
-            elif talks is not None:
+            elif chained:
                 ev.met_ids = frozenset(p.id for p in met)
             for o in sent_orgs:
                 if o not in targets or o in g:
@@ -322,7 +328,7 @@ class _Story:
             if t.type == "signing":
                 ev.parties = [p for p in self.parties.of_signing(a, ts) if p not in ev.orgs]
             made.append(ev)
-        made += self._second_acts(t, a, b, te, date, place, talks, talked)
+        made += self._second_acts(t, a, b, te, date, place, chained)
         self._finish(trig, text, (a, b), made, sent_people, {p.id for p in met + talked}, quoted, both)
 
     def _finish(self, trig: PickedTrigger, text: str, sent: tuple[int, int], made: list[Event],
@@ -433,13 +439,13 @@ class _Story:
             ev.place = ev.place or last.place
 
     def _second_acts(self, t: Trigger, a: int, b: int, te: int, date: DateDict | None, place: str | None,
-                     talks: tuple[int, int] | None, talked: list[Person]) -> list[Event]:
-        """The acts the sentence tells after its trigger: the talks of 会见了X，并与Y举行会谈 and the
+                     chained: list[_Chained]) -> list[Event]:
+        """The acts the sentence tells after its trigger: those of 会见了X，会晤Y，并与Z举行会谈 and the
         speech of …考察，并在…座谈会上发表重要讲话 (13 in the bulk corpus)."""
         out = []
-        if talks is not None:
-            ev = Event("talks", talks, [a, b], date, place, passage=self.passage.number)
-            ev.met_ids = frozenset(p.id for p in talked)
+        for act, span, who in chained:
+            ev = Event(act, span, [a, b], date, place, passage=self.passage.number)
+            ev.met_ids = frozenset(p.id for p in who)
             out.append(ev)
         convenes = _AND_CONVENES.search(self.s, te, b) if t.type in ("inspection", "visit") else None
         if convenes is not None:
@@ -546,15 +552,23 @@ class _Story:
         ends = [self.s.find(c, p, b) for c in _CLAUSE_BREAKS]
         return min([e for e in ends if e != -1], default=b)
 
-    def _and_talks(self, t: Trigger, te: int, b: int, met: list[Person]) -> tuple[tuple[int, int] | None, list[Person]]:
-        """会见了X，并与Y举行会谈 (13 in the bulk corpus): the talks told after the meeting, and the
-        people met there."""
-        m = _AND_TALKS.search(self.s, te, b) if t.type == "meeting" else None
-        if m is None:
-            return None, []
-        x, y = m.span("who")
-        talked = [p for p in met if any(x <= u < y for u, _ in self.people.mentions_in(p, te, b))]
-        return (m.span("talks") if talked else None), talked
+    def _and_talks(self, t: Trigger, te: int, b: int, met: list[Person]) -> tuple[list[_Chained], list[Person]]:
+        """The acts told after a meeting in its sentence (会晤总理菲乔，与议长帕什卡举行会谈), each with
+        the people named in its clause (one act each when they met 分别), and all those people."""
+        if t.type not in ("meeting", "talks"):
+            return [], []
+        acts: list[_Chained] = []
+        for m in _AND_TALKS.finditer(self.s, te, b):
+            group = "who" if m.group("verb") else "with"
+            x, y = m.span(group)
+            here = [p for p in met if any(x <= u < y for u, _ in self.people.mentions_in(p, te, b))]
+            if not here:
+                continue
+            kind: EventType = "talks" if m.group("talks") == "会谈" else "meeting"
+            span = m.span("verb") if m.group("verb") else m.span("talks")
+            each = m.group("each") and len(here) > 1
+            acts += [(kind, span, [p]) for p in here] if each else [(kind, span, here)]
+        return acts, [p for _, _, ps in acts for p in ps]
 
     def _clause_date(self, a: int, ts: int, word: str) -> DateDict | None:
         """The date last written before the trigger in its sentence: a day (埃及与希腊本月6日签署的
