@@ -103,3 +103,10 @@ def test_a_guests_visit_told_by_address_or_in_the_relative_clause():
     # the host's words about his own plans are no guest's visit
     text = "国家主席习近平7日在人民大会堂会见巴西副总统特梅尔。习近平说，我期待再次访问巴西。"
     assert _visits(text, "2013-11-07") == []
+
+
+def test_a_visit_with_a_range_of_single_digit_days_is_read():
+    # 6日至8日对斯里兰卡进行正式友好访问 (a day range before the visit: 69 with a one-digit first day in bulk)
+    text = "全国政协主席俞正声6日至8日对斯里兰卡进行正式友好访问，会见总统西里塞纳。"
+    visits = [e for e in ganbu.extract(text, "2017-04-09").events if e.type == "visit"]
+    assert [(v.place, [p.name for p in v.participants]) for v in visits] == [("斯里兰卡", ["俞正声"])]
