@@ -110,3 +110,16 @@ def test_a_visit_with_a_range_of_single_digit_days_is_read():
     text = "全国政协主席俞正声6日至8日对斯里兰卡进行正式友好访问，会见总统西里塞纳。"
     visits = [e for e in ganbu.extract(text, "2017-04-09").events if e.type == "visit"]
     assert [(v.place, [p.name for p in v.participants]) for v in visits] == [("斯里兰卡", ["俞正声"])]
+
+
+def test_those_who_went_along_to_the_acts_of_a_visit_abroad_are_on_the_visit():
+    # 林文漪、张庆黎参加上述活动 (such a line follows 293 bulk stories): on the visit abroad too; not on a
+    # guest's visit to China
+    text = ("全国政协主席俞正声6日至8日对斯里兰卡进行正式友好访问，会见总统西里塞纳。\n"
+            "俞正声转达了习近平主席的亲切问候。\n林文漪、张庆黎参加上述活动。")
+    (v,) = [e for e in ganbu.extract(text, "2017-04-09").events if e.type == "visit"]
+    assert sorted(p.name for p in v.participants) == sorted(["张庆黎", "林文漪", "俞正声"])
+    text = ("国家主席习近平6日在人民大会堂会见来华进行国事访问的芬兰总统尼尼斯特。\n"
+            "王沪宁、杨洁篪参加上述活动。")
+    visits = [e for e in ganbu.extract(text, "2017-04-06").events if e.type == "visit"]
+    assert all("王沪宁" not in [p.name for p in v.participants] for v in visits)

@@ -132,7 +132,9 @@ def extract_events(s: str, published: str | None, people: list[Person], titled: 
     date_at = dated(story.dates.last_before, story.date_of_sentence, s, story.dates.published)
     events = story.log.events + appointment_events(s, titled, story.pid_of, story.sents, story.people, date_at)
     used = {ev.trigger[1] for ev in story.log.events}
-    events += passing_visits(s, story.visits, used, story.log.events, story.sents, story.people, date_at)
+    visits = passing_visits(s, story.visits, used, story.log.events, story.sents, story.people, date_at)
+    _with_companions(visits, story.companions)
+    events += visits
     events += _lecturers(people, events, story.sents, date_at)
     events = _without_told_leads(s, events)
     by_id = {p.id: p for p in people}
@@ -200,6 +202,8 @@ class _Story:
         self.heading_passage = -1  # the passage a heading closed last (上述活动 are those after it)
         self.far_back = False  # the last date read is a date of history
         self.sent_dates: dict[int, DateDict | None] = {}  # sentence start → the story's date there
+        # 王晨参加上述活动: where such a line is, who joined, and the events told above it
+        self.companions: list[tuple[int, set[str], list[Event]]] = []
 
     def _long_before(self, d: DateDict) -> bool:
         """The day is long before publication (more than ``_HISTORY_DAYS``): a date of history."""
@@ -666,6 +670,7 @@ class _Story:
         # a person met in one event of the sentence that told several is not in the others
         met_somewhere = set().union(*(ev.met_ids for ev in pool if ev.met_ids is not None))
         quote_from = self._quote_from(sent, text, sent_people)
+        joined: set[str] = set()
         for p in sent_people:
             if all(x >= quote_from for x, _ in self.people.mentions_in(p, a, b)):
                 continue
@@ -688,6 +693,10 @@ class _Story:
                     continue
                 ev.add(p.id, "visitor" if ev.type == "visit" and role == "attendee" else role)
                 ev.span[1] = max(ev.span[1], b)
+                if above is not None:
+                    joined.add(p.id)
+        if joined:
+            self.companions.append((a, joined, pool))
         add_topics(text, pool)
         if self.place and pool and venue:
             for ev in pool:
@@ -765,6 +774,19 @@ def _lecturers(people: list[Person], events: list[Event], sents: Sentences, date
         ev.add(p.id, "speaker")
         out.append(ev)
     return out
+
+
+def _with_companions(visits: list[Event], companions: list[tuple[int, set[str], list[Event]]]) -> None:
+    """林文漪、张庆黎参加上述活动 after a visit abroad: those who went along with the visitor to the
+    acts told are on the visit too (the dev gold and the blind samples list them so; such a line
+    follows 293 bulk stories)."""
+    for v in visits:
+        if v.place == "中国":
+            continue  # a guest's visit: those named with the hosts went along with no one
+        for at, ids, pool in companions:
+            if at > v.span[0] and any(pid in ev.people for pid in v.people for ev in pool):
+                for pid in sorted(ids - set(v.people)):
+                    v.add(pid, "visitor")
 
 
 def _without_told_leads(s: str, events: list[Event]) -> list[Event]:
