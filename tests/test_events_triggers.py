@@ -425,3 +425,13 @@ def test_a_statement_dated_today_with_the_day_in_brackets_is_a_speech():
     text = "俄罗斯国防部8日称，俄军打击了乌军目标。莫斯科市长索比亚宁今天（8月9日）表示，两架无人机被击落。"
     evs = _events(text, "2023-08-09")
     assert ("speech", "2023-08-09", ["索比亚宁"]) in [(e["type"], (e["date"] or {}).get("start"), _who(e)) for e in evs]
+
+
+def test_a_titled_official_who_criticises_accuses_denies_or_tells_the_press_makes_a_speech():
+    # 州长纽森批评… / 总理埃尔多安18号指责… / 外长斯文松否认… (46 in bulk); 部长施纳伦贝格尔对媒体表示， (9)
+    for text in ("美国加利福尼亚州州长加文·纽森22日批评联邦政府的关税政策。",
+                 "土耳其总理埃尔多安18号指责警方的调查是阴谋。",
+                 "冰岛外长斯文松26号否认冰岛政府已作出决定。",
+                 "德国司法部长施纳伦贝格尔22号对媒体表示，欧洲国家应当作出回应。"):
+        evs = ganbu.extract(text, "2025-05-23").events
+        assert [e.type for e in evs] == ["speech"], text

@@ -70,11 +70,13 @@ _CLAUSE_BREAKS = "，,。；;！？\n"
 # 伊朗总统鲁哈尼23日在德黑兰表示，… (a place, not a meeting: 在 + up to 10 characters none of 上中时后会, then
 # the verb; 48 lines with a day written first in bulk)
 # 莫斯科市长索比亚宁今天（8月9日）表示，… (今天/昨天/当天 with the day in brackets before a verb of saying: 50 in bulk)
+# 加州州长纽森批评… / 土耳其总理埃尔多安18号指责… / 冰岛外长斯文松否认… (a titled name and the verb: 46 in bulk);
+# 德国司法部长施纳伦贝格尔对媒体表示，… (9)
 _SAYS_ALONE = re.compile(r"(?:(?:今天|昨天|当天)(?:上午|下午|晚间)?[（(]\d{1,2}月\d{1,2}日[）)]"
                          r"|(?:\d{1,2}月)?\d{1,2}[日号]|当天|近日|日前|今天|昨天|此前)?"
                          r"(?:在[^，,。；;！？\n]{1,30}?(?:后|时)|在[^，,。；;！？\n上中时后会]{1,10}?)?"
-                         r"(?:再次|也|还|则)?(?:(?P<verb>表示|(?:证实|透露|强调|指出|警告)?[称说]|宣布|指出|强调|谴责)[，：:]"
-                         r"|(?P<call>呼吁))")
+                         r"(?:再次|也|还|则)?(?:(?P<verb>(?:对(?:媒体|记者|本台记者))?表示|(?:证实|透露|强调|指出|警告)?[称说]"
+                         r"|宣布|指出|强调|谴责)[，：:]|(?P<call>呼吁|批评|指责|否认))")
 # a story opening on messages sent (致电, 致函, 贺电 …): the statements after it are what they say (GUIDELINES:
 # messages are `other`); 43 bulk stories open so and go on with two or more 'X表示，' lines
 _MESSAGES_LEAD = re.compile(r"致电|致函|贺电|贺信|贺函|致信|来电|来函")
