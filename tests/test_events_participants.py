@@ -260,3 +260,12 @@ def test_the_acts_a_visit_lead_tells_one_after_another_are_each_an_event():
     talks = [sorted(p.name for p in e.participants) for e in ganbu.extract(text, "2019-05-21").events
              if e.type == "talks"]
     assert sorted(talks) == [["栗战书", "索博特卡"], ["栗战书", "阿佩"]]
+
+
+def test_deputies_who_speak_at_a_deliberation_are_at_it():
+    # 骆惠宁、郝鹏等5位代表先后围绕…发言 (等 + a number of 位/名 before the verb: 31 in bulk; 围绕/就…发言 with
+    # no 作: 57)
+    text = ("中共中央总书记、国家主席习近平10日上午在十二届全国人大四次会议青海代表团参加审议。会上，骆惠宁、郝鹏、"
+            "毕生忠、拜秀花等4位代表先后围绕建设三江源国家公园、深化医药卫生体制改革等发言。")
+    (ev,) = ganbu.extract(text, "2016-03-10").events
+    assert {p.name for p in ev.participants} == {"习近平", "骆惠宁", "郝鹏", "毕生忠", "拜秀花"}
