@@ -59,7 +59,7 @@ def roster_name_at(s: str, p: int, allow_role_follow: bool = False) -> int | Non
     names = R.known_names()
     if s[p : p + 1] not in R.known_name_firsts():
         return None
-    for n in (4, 3, 2):
+    for n in (5, 4, 3, 2):
         end = p + n
         if end <= len(s) and s[p:end] in names \
                 and (follower_at(s, end) is not None or (allow_role_follow and role_at(s, end))):
