@@ -301,3 +301,12 @@ def test_this_state_names_the_region_named_before():
     # with no region named before, the title stays as written
     people = {p.name: [x.text for x in p.positions] for p in ganbu.extract("该州州长科莫4日表示欢迎。").people}
     assert people["科莫"] == ["该州州长"]
+
+
+def test_a_state_abbreviation_before_a_ministry_stays_with_the_title():
+    # 俄国防部长绍伊古, 美交通部长达菲, 俄财政部长 (29 titles in bulk lost the abbreviation or took a state twice)
+    for text, title in (("美交通部长达菲8日表示，停摆影响严重。", "美交通部长"),
+                        ("俄罗斯局势受到关注。俄财政部长西卢安诺夫表示，将采取措施。", "俄财政部长"),
+                        ("据报道，俄国防部长绍伊古表示，将采取措施。", "俄国防部长")):
+        people = {p.name: [x.text for x in p.positions] for p in ganbu.extract(text).people}
+        assert title in [t for ts in people.values() for t in ts], text

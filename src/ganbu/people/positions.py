@@ -73,7 +73,9 @@ def _bare_level(base: str) -> str | None:
 # a title's organisation part that names a Chinese body: never filled with a foreign state
 _CHINESE = re.compile(r"中共|中国|中华|国务院|全国|人大|政协|党组|纪委|监委|省|自治区|特别行政区|[市县]委")
 # what follows a state's one-character abbreviation in a title (俄总统办公室, 乌政府, 美军)
-_AFTER_ABBR = {"总统", "政府", "外交", "国防", "联邦", "议会", "总理", "军方", "军", "方", "驻华"}
+# (the ministries' and bodies' first words after 2026-12-05: 俄财政部长, 乌国家安全与国防委员会秘书, 美交通部长)
+_AFTER_ABBR = {"总统", "政府", "外交", "国防", "联邦", "议会", "总理", "军方", "军", "方", "驻华", "财政", "国家",
+               "交通", "内政", "司法", "商务", "经济", "能源", "卫生", "国会", "参议", "众议", "央行", "安全", "情报"}
 # an organisation part that is national or names a level of its own (中央…, 国家…, 民盟省委)
 _NATIONAL = re.compile(r"中央|中共|中国|中华|国家|全国|国务院|[省市县区州旗盟]|自治区|兵团|集团|公司|银行|大学")
 _BODY_END = set("办厅局委会部处室组队所院站馆社心")

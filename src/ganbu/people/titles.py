@@ -325,6 +325,8 @@ def _prefix_start(s: str, a: int, b: int, protected: bytearray) -> int:
     dropped = s[a:k]
     if "驻" in dropped or dropped[-1] in _ORG_END or (protected[k - 1] if k else False) or dropped in _STATUS_WORDS:
         return a
+    if dropped in R.words()["state_abbr"]:
+        return a  # 美交通部长, 俄国防部长: a state's abbreviation before a ministry's name
     return k
 
 
