@@ -310,3 +310,9 @@ def test_a_state_abbreviation_before_a_ministry_stays_with_the_title():
                         ("据报道，俄国防部长绍伊古表示，将采取措施。", "俄国防部长")):
         people = {p.name: [x.text for x in p.positions] for p in ganbu.extract(text).people}
         assert title in [t for ts in people.values() for t in ts], text
+
+
+def test_a_palace_is_the_body_of_the_title_after_it():
+    # 白宫国家经济委员会主任 (白宫 + 国家… titles: 6 in bulk): 白宫 stays in the title
+    people = {p.name: [x.text for x in p.positions] for p in ganbu.extract("白宫国家经济委员会主任哈西特表示，影响严重。").people}
+    assert people["哈西特"] == ["白宫国家经济委员会主任"]

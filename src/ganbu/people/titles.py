@@ -302,7 +302,8 @@ def _read_names(s: str, p: int, hi: int, anchors_starts: set[int], evidence, for
 
 _MARKERS = re.compile(r"中共|中央|国务院|全国|国家|中国|原|时任|前任"
                       r"|(?:省|市|县|区|州)(?:委|政府|人大|政协|纪委|监委)|自治区|自治州")
-_ORG_END = set("国省市县区州委部局厅会团党社院联所校司办处署组室队军届央府邦阁盟动线")
+# (宫 2026-12-05: 白宫国家经济委员会主任, 克里姆林宫: the palace is the body)
+_ORG_END = set("国省市县区州委部局厅会团党社院联所校司办处署组室队军届央府邦阁盟动线宫")
 # status words written between an organisation and a head's title (英国前首相, 美国新任防长)
 _STATUS_WORDS = ("前", "原", "时任", "前任", "现任", "新任", "新一任", "候任", "代", "代理", "第一", "第二", "常务",
                  "临时", "副", "新")
