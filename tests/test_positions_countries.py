@@ -316,3 +316,14 @@ def test_a_palace_is_the_body_of_the_title_after_it():
     # 白宫国家经济委员会主任 (白宫 + 国家… titles: 6 in bulk): 白宫 stays in the title
     people = {p.name: [x.text for x in p.positions] for p in ganbu.extract("白宫国家经济委员会主任哈西特表示，影响严重。").people}
     assert people["哈西特"] == ["白宫国家经济委员会主任"]
+
+
+def test_a_bare_title_given_a_state_only_repeats_the_fuller_one_of_that_state():
+    # 斯洛伐克国民议会议长帕什卡 … 议长帕什卡: not also 斯洛伐克议长 (35 such titles in 30 bulk stories)
+    text = "应斯洛伐克国民议会议长帕什卡的邀请，张德江对斯洛伐克进行访问。张德江与议长帕什卡举行会谈。"
+    people = {p.name: [x.text for x in p.positions] for p in ganbu.extract(text).people}
+    assert people["帕什卡"] == ["斯洛伐克国民议会议长"]
+    # with two fuller titles of that role the bare one stays (金正恩委员长: which of them is not told)
+    text = ("朝鲜劳动党委员长、国务委员会委员长金正恩会见客人。朝鲜局势受到关注。客人感谢金正恩委员长。")
+    people = {p.name: [x.text for x in p.positions] for p in ganbu.extract(text).people}
+    assert len(people["金正恩"]) == 3

@@ -84,6 +84,7 @@ _NATIONAL_BODY = re.compile(r"中央|国家|全国|国务院")
 # role words that begin with the last character of their organisation's name (国防|部长, 财政|部长)
 _BODY_IN_ROLE = set("部局厅司处院署社行校台馆所站")
 # an organisation part that names an international body (禁化武组织, 世界经济论坛)
+_FULLER_BODY_END = set("会院府邦国党")  # 国民议会, 人民院, 联邦政府, 联邦, 共和国, 劳动党
 _COURT = re.compile(r".*?(?:法院|检察院)")
 _INTERNATIONAL = re.compile(r"联合国|国际|世界|全球|组织|联盟|欧洲|亚洲|非洲|美洲|拉美|论坛|峰会|联合会|奥委会|残奥")
 # foreign titles that Chinese officials hold too (外长王毅): filled only from the same sentence
@@ -343,6 +344,7 @@ class PositionMaker:
         """A person whose titles name one foreign state holds the others that name none in that
         state too (坦塔维: 埃及国防部长, then 被任命为总统顾问 → 埃及总统顾问)."""
         self._written_state_wins(positions)
+        self._drop_filled_repeats(positions)
         states = {st for st in (self._state_named_prefix(p.text) for p in positions) if st}
         if len(states) != 1 or any(self._chinese(p.text, p.jurisdiction) for p in positions):
             return  # 张德江: 朝鲜金日成综合大学留学生党支部书记 among Chinese offices is no foreign official
@@ -374,6 +376,23 @@ class PositionMaker:
         for p in positions:
             kept.setdefault((p.text, p.status), p)  # the one written first stays
         positions[:] = kept.values()
+
+    def _drop_filled_repeats(self, positions: list[Position]) -> None:
+        """A bare title given a state from the context only repeats the one fuller title of that state
+        and role the person has (议长帕什卡 after 斯洛伐克国民议会议长帕什卡: not also 斯洛伐克议长; the
+        body between state and role a parliament, government, federation or party: 40 such pairs in
+        bulk, 2026-12)."""
+        drop = []
+        for p in positions:
+            st = self._state_named_prefix(p.text)
+            if not st or p.text != st + p.role or self.text[p.span[0] : p.span[1]].startswith(st):
+                continue
+            fuller = [q for q in positions if q is not p and q.role == p.role and q.status == p.status
+                      and q.text.startswith(st) and q.text.endswith(p.role) and len(q.text) > len(p.text)
+                      and q.text[len(st) : -len(p.role)][-1:] in _FULLER_BODY_END]
+            if len(fuller) == 1:
+                drop.append(p)
+        positions[:] = [p for p in positions if p not in drop]
 
     def _state_named_prefix(self, text: str) -> str:
         """The foreign state (with its state form) that ``text`` starts with, or ``""``."""
