@@ -211,18 +211,22 @@ def _items_between_names(s: str, named: list[tuple[int, int]], hard: list[tuple[
     or a dotted part (向巴平措, not 巴平措; 司马义·铁力瓦尔地). An item is no name if a title,
     organisation or country is read in it or a place is all of it; one with no surname's shape
     only between two names (热地)."""
+    if s.count("、") < 3:
+        return []
     ends = {b for _, b in named}
     starts = {a for a, _ in named}
-    mask = bytearray(len(s))
-    for a, b in hard:
-        mask[a:b] = b"\x01" * (b - a)
+    mask: bytearray | None = None  # what was read as a title, organisation or country: built when needed
     items = []
     for run in _LIST_RUN.finditer(s):
         spans = _run_items(run)
-        if sum(1 for a, b in spans if a in starts or b in ends) * 5 < 2 * len(spans) or len(spans) < 4:
+        if len(spans) < 4 or sum(1 for a, b in spans if a in starts or b in ends) * 5 < 2 * len(spans):
             continue
         for a, b in spans[1:-1]:
             parts = _item_parts(s, a, b, named, starts, ends)
+            if mask is None:
+                mask = bytearray(len(s))
+                for x, y in hard:
+                    mask[x:y] = b"\x01" * (y - x)
             if parts and not any(mask[a:b]) and not set(parts) & set(whole):
                 items.append((a, b, parts, all(_name_like(s[x:y]) for x, y in parts)))
     out: list[tuple[int, int]] = []
