@@ -112,3 +112,17 @@ def test_a_member_addressed_by_name_at_the_assemblys_meeting():
     assert people == {"吕薇": ["全国人大常委会委员"]}
     # no assembly in the story: no member's title (and 常务委员 is no name)
     assert not ganbu.extract("座谈会上，张季委员指出，要加快发展。常务委员建议加强监督。").people[0].positions
+
+
+def test_deputies_named_as_such_at_a_congress():
+    # X、Y等8位代表先后…发言 in a report on an NPC session: 十二届全国人大代表 each (36 such in bulk; the GUIDELINES'
+    # X、Y等代表 with the congress's term); at a Party congress 党的十九大代表; a symposium's 代表 no deputy
+    text = ("习近平10日上午在十二届全国人大四次会议青海代表团参加审议。会上，骆惠宁、郝鹏、毕生忠等3位代表先后发言。"
+            "杜德印代表提出，希望继续加强。")
+    people = {p.name: [x.text for x in p.positions] for p in ganbu.extract(text, "2016-03-10").people}
+    assert people["骆惠宁"] == people["毕生忠"] == people["杜德印"] == ["十二届全国人大代表"]
+    text = "党的十九大贵州省代表团讨论十九大报告。孙志刚、余留芬等9位代表分别结合实际发言。"
+    people = {p.name: [x.text for x in p.positions] for p in ganbu.extract(text, "2017-10-20").people}
+    assert people["余留芬"] == ["党的十九大代表"]
+    text = "研讨会在京举行。苏辉、王五等12位代表发言。"
+    assert all(not p.positions for p in ganbu.extract(text, "2020-10-22").people)

@@ -18,6 +18,7 @@ from . import orgs as _orgs
 from . import second_opinion as _second
 from . import tables
 from . import titles as _titles
+from .deputies import add_deputies
 from .namemodel import NameModel, load_model
 from .names import follower_at, is_common_word, is_not_name, is_side
 from .persons import add_proposed, build_people, drop_doctrine_mentions
@@ -69,6 +70,7 @@ def read_people(s: str, published: str | None, *, title: str | None = None,
     if between:
         people = add_proposed(s, _without_inside(people, between), between, skip)
     people = drop_doctrine_mentions(s, people)
+    add_deputies(s, people)
     for person in people:
         person.mentions.sort()
     return PeopleLayer(people, _orgs.group(all_orgs), all_orgs, places, parse.mentions)
