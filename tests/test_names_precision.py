@@ -301,3 +301,16 @@ def test_a_known_name_of_five_characters_is_read():
     # 山口那津男 (12 in bulk; 那 is never read inside a foreign name)
     doc = ganbu.extract("习近平会见日本公明党党首山口那津男。")
     assert {p.name for p in doc.people} == {"习近平", "山口那津男"}
+
+
+def test_dotted_and_hyphened_names_are_read_whole_and_end_before_a_title():
+    # 艾力更·依明巴海副委员长主持 (a dotted name with a title after it: 24 in bulk, read with the title before);
+    # 米哈伊尔-费多托夫 (hyphened names longer than eight characters: 14 cut in bulk)
+    doc = ganbu.extract("栗战书委员长出席。艾力更·依明巴海副委员长主持会议。", "2022-12-28")
+    people = {p.name: [x.text for x in p.positions] for p in doc.people}
+    assert people["艾力更·依明巴海"] == ["全国人大常委会副委员长"]
+    doc = ganbu.extract("俄罗斯总统人权委员会主席米哈伊尔-费多托夫同一天表示，俄罗斯应该接纳。")
+    assert [p.name for p in doc.people] == ["米哈伊尔-费多托夫"]
+    # a dotted name with no boundary before it is not read back into the words before
+    doc = ganbu.extract("索尼娅女士的丈夫拉吉夫·甘地总理曾访问中国。")
+    assert all("丈夫" not in p.name for p in doc.people)

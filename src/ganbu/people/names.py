@@ -228,6 +228,11 @@ def _minority_name(s: str, p: int, m: re.Match[str]) -> tuple[int, float]:
     f_end = next((e for e in range(last + 2, m.end() + 1)
                   if follower_at(s, e) is not None and not s.startswith(_ABDU, e - 2)), None)
     t_end = next((e for e in range(last + 2, m.end()) if s[e] not in tl and all(c in tl for c in s[last:e])), None)
+    r_end = next((e for e in range(last + 2, m.end()) if role_at(s, e)), None)
+    first_f = next((e for e in range(last + 1, m.end()) if follower_at(s, e) is not None), None)
+    if r_end is not None and (first_f is None or r_end <= first_f) and (t_end is None or r_end <= t_end) \
+            and not any(c in R.name_chars()["not_foreign"] for c in s[last:r_end]):
+        return r_end, 1.0  # 艾力更·依明巴海副委员长主持会议 (a title after the name: 24 in bulk)
     if t_end is not None and regnal_end(s, t_end) > t_end:
         return regnal_end(s, t_end), 1.0  # 胡安·卡洛斯一世
     if t_end is not None and (f_end is None or f_end - t_end > 1 or follower_at(s, t_end) is not None):
@@ -420,7 +425,8 @@ def read_foreign_name(s: str, p: int) -> tuple[int, float] | None:
         end += 1
     if s[p : p + 2] in R.not_names() and end - p < 4:
         return None  # 埃塞两国, 美俄: a word; 埃塞卜西 (a run of four) a name
-    if end - p < 2 or (end - p > 8 and "·" not in s[p:end]) or (end - p == 2 and is_common_word(s, p, end)):
+    if end - p < 2 or (end - p > 8 and "·" not in s[p:end] and "-" not in s[p:end]) \
+            or (end - p == 2 and is_common_word(s, p, end)):
         return None
     if regnal_end(s, end) > end:
         return regnal_end(s, end), 1.0  # 费利佩六世

@@ -568,7 +568,22 @@ def _leader_name(s: str, a: Anchor, protected: bytearray, stops: Stops | None, s
                              or not seen.seen_again((p, a.start))):
             continue
         return p
-    return None
+    return _dotted_name_before(s, a.start, protected)
+
+
+def _dotted_name_before(s: str, end: int, protected: bytearray) -> int | None:
+    """Start of a dotted name read whole right before ``end`` (艾力更·依明巴海副委员长,
+    班禅额尔德尼·确吉杰布委员说), else None."""
+    dot = s.rfind("·", max(0, end - 10), end)
+    if dot == -1:
+        return None
+    q = dot
+    while q > 0 and dot - q < 9 and is_cjk(s[q - 1]) and not protected[q - 1]:
+        q -= 1
+    if q > 0 and is_cjk(s[q - 1]) and not protected[q - 1]:
+        return None  # no clause or word boundary before the name (…士的丈夫拉吉夫·甘地总理)
+    r = read_name(s, q, allow_role_follow=True)
+    return q if r and r[0] == end else None
 
 
 _CAPTION = re.compile(r"[\u4e00-\u9fff·]{2,6}[：:]")
