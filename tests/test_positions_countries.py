@@ -327,3 +327,12 @@ def test_a_bare_title_given_a_state_only_repeats_the_fuller_one_of_that_state():
     text = ("朝鲜劳动党委员长、国务委员会委员长金正恩会见客人。朝鲜局势受到关注。客人感谢金正恩委员长。")
     people = {p.name: [x.text for x in p.positions] for p in ganbu.extract(text).people}
     assert len(people["金正恩"]) == 3
+
+
+def test_a_chinese_body_in_a_chain_ends_the_foreign_state_before_it():
+    # …中国东北和俄罗斯远东合作理事会中方主席、国务院副总理汪洋，外交部长王毅: 王毅 is no 俄罗斯外交部长; 俄第一副总理 as written
+    text = ("中俄总理定期会晤委员会中方主席、中国东北和俄罗斯远东合作理事会中方主席、国务院副总理汪洋，外交部长王毅以及"
+            "有关委员会俄方主席，俄第一副总理舒瓦洛夫等分别汇报了合作情况。")
+    people = {p.name: [x.text for x in p.positions] for p in ganbu.extract(text).people}
+    assert people["王毅"] == ["外交部长"]
+    assert people["舒瓦洛夫"] == ["俄第一副总理"]

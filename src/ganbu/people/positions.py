@@ -75,7 +75,8 @@ _CHINESE = re.compile(r"中共|中国|中华|国务院|全国|人大|政协|党�
 # what follows a state's one-character abbreviation in a title (俄总统办公室, 乌政府, 美军)
 # (the ministries' and bodies' first words after 2026-12-05: 俄财政部长, 乌国家安全与国防委员会秘书, 美交通部长)
 _AFTER_ABBR = {"总统", "政府", "外交", "国防", "联邦", "议会", "总理", "军方", "军", "方", "驻华", "财政", "国家",
-               "交通", "内政", "司法", "商务", "经济", "能源", "卫生", "国会", "参议", "众议", "央行", "安全", "情报"}
+               "交通", "内政", "司法", "商务", "经济", "能源", "卫生", "国会", "参议", "众议", "央行", "安全", "情报",
+               "第一", "副总"}
 # an organisation part that is national or names a level of its own (中央…, 国家…, 民盟省委)
 _NATIONAL = re.compile(r"中央|中共|中国|中华|国家|全国|国务院|[省市县区州旗盟]|自治区|兵团|集团|公司|银行|大学")
 _BODY_END = set("办厅局委会部处室组队所院站馆社心")
@@ -83,9 +84,11 @@ _PLACE_SUFFIX = set("村乡镇区县市省州旗盟道")  # a base written as a 
 _NATIONAL_BODY = re.compile(r"中央|国家|全国|国务院")
 # role words that begin with the last character of their organisation's name (国防|部长, 财政|部长)
 _BODY_IN_ROLE = set("部局厅司处院署社行校台馆所站")
-# an organisation part that names an international body (禁化武组织, 世界经济论坛)
 _FULLER_BODY_END = set("会院府邦国党")  # 国民议会, 人民院, 联邦政府, 联邦, 共和国, 劳动党
+# a body of the Chinese state, which the state of a foreign body before it in a chain does not reach
+_CHINESE_STATE = re.compile(r"中共|中国|国务院|全国")
 _COURT = re.compile(r".*?(?:法院|检察院)")
+# an organisation part that names an international body (禁化武组织, 世界经济论坛)
 _INTERNATIONAL = re.compile(r"联合国|国际|世界|全球|组织|联盟|欧洲|亚洲|非洲|美洲|拉美|论坛|峰会|联合会|奥委会|残奥")
 # foreign titles that Chinese officials hold too (外长王毅): filled only from the same sentence
 _ALSO_CHINESE = {"外长", "外交部长"}
@@ -243,6 +246,8 @@ class PositionMaker:
                 text, org = fill + text, fill + filled  # the body as written, never a Chinese one's name
                 own = fill
         pos = Position(text, org, link.role, jurisdiction, rd.status, (link.start, link.end), tm.rule)
+        if own is None and (jurisdiction or _CHINESE_STATE.match(filled)):
+            state = None  # …俄罗斯远东合作理事会中方主席、国务院副总理汪洋，外交部长王毅: a Chinese body ends the state
         return pos, filled, rd, own or state
 
     def _this_region(self, base: str, pos: int) -> str:
