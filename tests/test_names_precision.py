@@ -314,3 +314,13 @@ def test_dotted_and_hyphened_names_are_read_whole_and_end_before_a_title():
     # a dotted name with no boundary before it is not read back into the words before
     doc = ganbu.extract("索尼娅女士的丈夫拉吉夫·甘地总理曾访问中国。")
     assert all("丈夫" not in p.name for p in doc.people)
+
+
+def test_no_name_starts_with_de_and_a_dotted_name_after_title_de_is_read():
+    # 担任过北中美和加勒比足球联合会主席的杰克·华纳 (a dotted name after 的: 6 in bulk read as 的杰克·华纳 before);
+    # 还担任过黄泥塘镇派出所所长 (担任过: 11 in bulk)
+    doc = ganbu.extract("曾经担任过北中美和加勒比足球联合会主席的杰克·华纳否认与贿赂有关。")
+    people = {p.name: [x.text for x in p.positions] for p in doc.people}
+    assert people == {"杰克·华纳": ["北中美和加勒比足球联合会主席"]}
+    doc = ganbu.extract("来绿塘乡之前，彭练基还担任过黄泥塘镇派出所所长。")
+    assert [x.text for x in doc.people[0].positions] == ["黄泥塘镇派出所所长"]

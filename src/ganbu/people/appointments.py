@@ -266,7 +266,7 @@ def _serving(s: str, anchors: _Anchors, evidence: dict[str, int] | None, found: 
         names = _names_before(s, m.start(), evidence, anchors.ends, join_and=passive)
         if not names:
             continue
-        links = _region(s, m.end() + (1 if m.group("past") and s.startswith("过", m.end()) else 0), anchors)
+        links = _region(s, m.end() + (1 if s.startswith("过", m.end()) else 0), anchors)  # 还担任过…所长
         if not links or links[0].role_start - m.end() > 40:
             continue
         if trig.endswith("辞去") or trig.startswith("不再"):
