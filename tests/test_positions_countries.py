@@ -336,3 +336,11 @@ def test_a_chinese_body_in_a_chain_ends_the_foreign_state_before_it():
     people = {p.name: [x.text for x in p.positions] for p in ganbu.extract(text).people}
     assert people["王毅"] == ["外交部长"]
     assert people["舒瓦洛夫"] == ["俄第一副总理"]
+
+
+def test_a_companys_office_takes_no_state():
+    # 美国…微软总裁布拉德·史密斯: the company's office as written (首席执行官, 总裁, 创始人 … of a company: 2 in bulk
+    # filled with a state before)
+    text = "美国政府宣布新规。微软总裁布拉德·史密斯表示，公司将配合调查。"
+    people = {p.name: [x.text for x in p.positions] for p in ganbu.extract(text).people}
+    assert people["布拉德·史密斯"] == ["微软总裁"]

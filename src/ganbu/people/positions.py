@@ -84,6 +84,9 @@ _PLACE_SUFFIX = set("村乡镇区县市省州旗盟道")  # a base written as a 
 _NATIONAL_BODY = re.compile(r"中央|国家|全国|国务院")
 # role words that begin with the last character of their organisation's name (国防|部长, 财政|部长)
 _BODY_IN_ROLE = set("部局厅司处院署社行校台馆所站")
+# how the name of a body of a state ends (联邦调查局, 国会, 白宫, 美军), not a company's (苹果, 思科)
+_STATE_BODY_END = _BODY_END | set("军府宫党团行署司")
+_COMPANY_ROLES = {"首席执行官", "总裁", "董事长", "总经理", "创始人", "首席财务官", "首席运营官", "首席技术官"}
 _FULLER_BODY_END = set("会院府邦国党")  # 国民议会, 人民院, 联邦政府, 联邦, 共和国, 劳动党
 # a body of the Chinese state, which the state of a foreign body before it in a chain does not reach
 _CHINESE_STATE = re.compile(r"中共|中国|国务院|全国")
@@ -300,6 +303,8 @@ class PositionMaker:
         if any(n in tm.foreign or "·" in self.text[n[0] : n[1]] for n in tm.names):
             if _INTERNATIONAL.search(base):
                 return None  # 禁化武组织总干事: an international body, no state's
+            if base and link.role in _COMPANY_ROLES and base[-1] not in _STATE_BODY_END:
+                return None  # 苹果首席执行官蒂姆·库克, 微软总裁: a company's office, no state's
             return self.countries.before(link.start)
         if role.kind == "foreign":
             if link.role in _ALSO_CHINESE and not all(len(n) >= 3 and all(c in tl for c in n) for n in names):
