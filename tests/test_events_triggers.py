@@ -435,3 +435,13 @@ def test_a_titled_official_who_criticises_accuses_denies_or_tells_the_press_make
                  "德国司法部长施纳伦贝格尔22号对媒体表示，欧洲国家应当作出回应。"):
         evs = ganbu.extract(text, "2025-05-23").events
         assert [e.type for e in evs] == ["speech"], text
+
+
+def test_a_lecture_after_the_closing_meeting_is_a_conference_of_its_own():
+    # 闭幕会后，…举行第三十讲专题讲座 (专题讲座 44 in bulk; a meeting noun in a sentence opening with 会后/闭幕会后: 35):
+    # its chair and its lecturer (作…讲座) at it
+    text = ("十三届全国人大常委会第三十六次会议2日在北京闭幕。栗战书委员长主持闭幕会。\n"
+            "闭幕会后，十三届全国人大常委会举行第三十讲专题讲座，栗战书委员长主持。"
+            "中国政法大学教授朱勇作了题为《中华法系的形成与特征》的讲座。")
+    evs = _events(text, "2022-09-02")
+    assert ("conference", ["朱勇", "栗战书"]) in [(e["type"], sorted(_who(e))) for e in evs]

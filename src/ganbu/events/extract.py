@@ -42,7 +42,7 @@ from .sentences import DateReader, Sentence, Sentences, date_of
 from .signings import Parties
 from .statements import STATEMENT, statements
 from .topics import add_topics
-from .triggers import PickedTrigger, Trigger, pick_trigger
+from .triggers import AFTER_THE_EVENT, PickedTrigger, Trigger, pick_trigger
 from .types import DateDict, Event, EventLog, Passage, day_of
 from .venues import Places, frame, inspected, office_place, sentence_venue, venue_spans
 from .visits import Visits, passing_visits
@@ -290,6 +290,10 @@ class _Story:
         merged with an event already told, and give them the sentence's people and topics."""
         a, b = sent.start, sent.end
         ts, te, t = trig
+        if self.passage.events and t.type == "conference" and AFTER_THE_EVENT.match(self.s, a):
+            place = self.place
+            self._new_passage()  # 闭幕会后，…举行专题讲座: what is told next is about the lecture
+            self.place = place
         both = self._both_sides_at(a, ts) if t.type == "signing" else None
         quoted = self._quoted(sent, ts, sent_people, both)
         sent_people = self._at_opening(sent_people, a, b, ts, te)
