@@ -269,3 +269,12 @@ def test_deputies_who_speak_at_a_deliberation_are_at_it():
             "毕生忠、拜秀花等4位代表先后围绕建设三江源国家公园、深化医药卫生体制改革等发言。")
     (ev,) = ganbu.extract(text, "2016-03-10").events
     assert {p.name for p in ev.participants} == {"习近平", "骆惠宁", "郝鹏", "毕生忠", "拜秀花"}
+
+
+def test_the_two_heads_at_a_joint_press_meeting_after_their_talks():
+    # 会谈后，两国元首共同会见记者 (共同会见记者: 121 in bulk; the dev gold has the two at it)
+    text = "国家主席习近平3日在阿斯塔纳同哈萨克斯坦总统托卡耶夫举行会谈。会谈后，两国元首共同会见记者。"
+    evs = ganbu.extract(text, "2024-07-03").events
+    press = [e for e in evs if e.type == "meeting"]
+    assert press and {p.name for p in press[0].participants} == {"习近平", "托卡耶夫"}
+    assert press[0].date is not None and press[0].date.start == "2024-07-03"

@@ -294,7 +294,8 @@ class _Story:
             place = self.place
             self._new_passage()  # 闭幕会后，…举行专题讲座: what is told next is about the lecture
             self.place = place
-        both = self._both_sides_at(a, ts) if t.type == "signing" else None
+        # 会谈后，两国元首共同会见记者 (共同会见记者: 121 in bulk; the dev gold has the two at it)
+        both = self._both_sides_at(a, ts) if t.type == "signing" or self.s.startswith("记者", te) else None
         quoted = self._quoted(sent, ts, sent_people, both)
         sent_people = self._at_opening(sent_people, a, b, ts, te)
         if t.strength == "alone":
@@ -440,12 +441,12 @@ class _Story:
         if not told:
             return
         last = told[-1]
-        role: ParticipantRole = "attendee" if m.group("verb") else "signatory"
+        role: ParticipantRole = "attendee" if m.group("verb") or merged[0].type != "signing" else "signatory"
         own_day = any(True for _ in self.dates.read_in(a, m.end()))
         for ev in merged:
             for pid in last.people:
                 ev.add(pid, role)
-            ev.date = ev.date if own_day else last.date  # the talks' day, unless the sentence tells one
+            ev.date = ev.date if own_day or last.date is None else last.date  # the talks' day, unless told here
             ev.place = ev.place or last.place
 
     def _second_acts(self, t: Trigger, a: int, b: int, te: int, date: DateDict | None, place: str | None,
