@@ -329,6 +329,7 @@ def test_no_name_starts_with_de_and_a_dotted_name_after_title_de_is_read():
 def test_words_of_the_bulk_corpus_read_as_names_are_no_names():
     # 中欧陆海快线, 红利曼 (a Ukrainian town), 向习主席报告, 向老同志们致以, 祖冲之号 (39 false names in 38 bulk stories)
     for text in ("双方同意共同打造中欧陆海快线。", "俄军在红利曼等方向发动进攻。", "官兵们整队，向习主席报告。",
-                 "习近平代表党中央，向老同志们致以节日的祝福。", "“祖冲之号”量子计算原型机研制成功。"):
-        assert not ganbu.extract(text).people or all(
-            p.name not in ("陆海", "红利曼", "向习", "向老", "祖冲") for p in ganbu.extract(text).people), text
+                 "习近平代表党中央，向老同志们致以节日的祝福。", "“祖冲之号”量子计算原型机研制成功。",
+                 "要坚持严管和厚爱结合。", "绽放的文心兰，寄托着祝福。", "推动澜湄合作取得新成果。"):
+        assert all(p.name not in ("陆海", "红利曼", "向习", "向老", "祖冲", "严管", "文心兰", "澜湄")
+                   for p in ganbu.extract(text).people), text
