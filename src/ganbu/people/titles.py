@@ -532,8 +532,13 @@ def member_body(s: str, role: str) -> str | None:
 def _members_speaking(s: str, anchors: list[Anchor], protected: bytearray, stops: Stops | None,
                       seen: Recurrence) -> list[TitledMention]:
     out = []
+    bodies: dict[str, str | None] = {}  # the story's assembly for each role, read once when first needed
     for a in anchors:
-        if a.role not in ("委员", "常委") or not _MEMBER_SPEAKS.match(s, a.end) or member_body(s, a.role) is None:
+        if a.role not in ("委员", "常委") or not _MEMBER_SPEAKS.match(s, a.end):
+            continue
+        if a.role not in bodies:
+            bodies[a.role] = member_body(s, a.role)
+        if bodies[a.role] is None:
             continue
         p = _leader_name(s, a, protected, stops, seen)
         if p is not None and (not p or s[p - 1] in "\n，；。、："):
