@@ -126,3 +126,15 @@ def test_deputies_named_as_such_at_a_congress():
     assert people["余留芬"] == ["党的十九大代表"]
     text = "研讨会在京举行。苏辉、王五等12位代表发言。"
     assert all(not p.positions for p in ganbu.extract(text, "2020-10-22").people)
+
+
+def test_a_datelines_day_and_byline_are_no_part_of_the_title_after_them():
+    # 新华社北京6月3日电 国家主席…: the wire's dateline (no CCTV story in the bulk corpus has one; the
+    # provincial and national papers open with it) and its byline (记者…) end the title's organisation part
+    for text in ("新华社北京6月3日电 国家主席习近平3日在人民大会堂会见法国总统马克龙。",
+                 "新华社北京6月3日电国家主席习近平3日在人民大会堂会见法国总统马克龙。",
+                 "新华社北京6月3日电（记者李三）国家主席习近平3日在人民大会堂会见法国总统马克龙。",
+                 "据新华社电 国家主席习近平3日在人民大会堂会见法国总统马克龙。",
+                 "本报北京电 国家主席习近平3日在人民大会堂会见法国总统马克龙。"):
+        people = {p.name: [x.text for x in p.positions] for p in ganbu.extract(text, "2013-06-04").people}
+        assert people["习近平"] == ["国家主席"], text
