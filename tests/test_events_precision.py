@@ -56,3 +56,15 @@ def test_an_appointment_after_a_month_in_the_paragraph_has_no_day():
     # a relative year (去年的决算) is no such month: the session's day stays
     evs = _events("某国最高人民会议6日召开。财政部长介绍了去年的决算情况。会议还决定，朴成哲不再担任委员。")
     assert [ev.date.start for ev in evs if ev.type == "removal"] == ["2024-05-06"]
+
+
+def test_an_event_told_again_with_nobody_in_the_sentence_is_the_same_event():
+    # 这次会晤…, 江苏代表团审议气氛热烈: a meeting's or deliberation's word said again in a sentence that
+    # names nobody (10 such in the bulk stories, each read as a second event before)
+    text = ("中共中央总书记、国家主席、中央军委主席习近平5日下午在参加他所在的十四届全国人大二次会议江苏代表团审议。\n"
+            "江苏代表团审议气氛热烈。信长星、许昆林等代表先后发言。")
+    evs = ganbu.extract(text, published="2024-03-06").events
+    assert len(evs) == 1
+    assert {p.name for p in evs[0].participants} == {"习近平", "信长星", "许昆林"}
+    text = "国家主席习近平6日在北京会晤美国总统拜登。两国元首都认为，这次会晤坦诚深入，是建设性的。"
+    assert [ev.type for ev in _events(text)] == ["meeting"]

@@ -260,6 +260,8 @@ class _Story:
             detail = None
         if trig and detail and self.passage.events:
             trig = None  # 在商务部，… / 在与国家电网公司工作会谈时，…: details an open event
+        if trig and not sent_people and self._told_again(trig):
+            trig = None  # …代表团审议。江苏代表团审议气氛热烈。: the event told again, nobody new in it
         closing = self._closing_pool(text)
         if (trig is not None and not self.passage.events
                 and self._statement(sent, text, sent_people, bool(venue), before=trig[0])):
@@ -272,6 +274,16 @@ class _Story:
             self._join(sent, text, detail, sent_people, bool(venue))
         elif not self.passage.events:
             self._statement(sent, text, sent_people, bool(venue))
+
+    def _told_again(self, trig: PickedTrigger) -> bool:
+        """The trigger word of an event open in the passage, of the same type, with people and told
+        outside a quotation, said again."""
+        ts, te, t = trig
+        if t.type in ("inspection", "visit"):
+            return False  # 在市人大常委会机关调研…并召开座谈会: a stop of its own, with what is done there
+        word = self.s[ts:te]
+        return any(ev.type == t.type and ev.people and not ev.quoted and self.s[ev.trigger[0] : ev.trigger[1]] == word
+                   for ev in self.passage.events)
 
     def _statement_after_acts(self, sent: Sentence, text: str, sent_people: list[Person], venue: bool) -> bool:
         """匈牙利外交部长西雅尔多10日表示，… opening a paragraph after acts no one joins by speaking (a
