@@ -411,6 +411,17 @@ def test_a_meeting_convened_on_a_tour_is_an_event_of_its_own():
     assert all(_who(e) == ["张德江"] for e in evs)
 
 
+def test_a_meeting_convened_later_in_a_tour_with_no_new_day_is_an_event_of_its_own():
+    # …在贵州调研。…王沪宁在贵阳主持召开座谈会 / 调研中，李强主持召开座谈会 (19 more bulk stories; 主持座谈会
+    # alone, no 召开, still joins the tour's own talk)
+    text = ("11月27日至29日，全国政协主席王沪宁在贵州调研。他先后来到贵阳、遵义等地，深入企业、乡村、社区。"
+            "王沪宁在贵阳主持召开座谈会，听取省委书记徐麟的工作汇报。")
+    evs = _events(text, "2024-12-02")
+    assert sorted(e["type"] for e in evs) == ["conference", "inspection"]
+    text = "中共中央政治局常委刘云山6日在北戴河看望专家并进行座谈。马凯参加看望和座谈，赵乐际参加看望并主持座谈会。"
+    assert [e["type"] for e in _events(text, "2014-08-06")] == ["visit"]
+
+
 def test_each_member_of_a_lecture_tour_gives_a_speech():
     # 中央宣讲团成员X (260 members in 115 bulk stories, 91 of them in no event whatever verb told them)
     text = ("连日来，中央宣讲团继续向各地的干部群众宣讲六中全会精神。\n"

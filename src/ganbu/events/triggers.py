@@ -54,6 +54,8 @@ _CLAUSE_END = re.compile(r"[，。；！？\n]")
 # an event of its own (as the dev gold has 张高丽主持召开扶贫工作座谈会 beside his inspection)
 _CONVENES = re.compile(r"(?:主持召开|召开|主持)[^，,。；;！？\n]{0,20}$")
 _TOURS = ("inspection", "visit")
+# (主持)召开…座谈会 after a tour's sentence (not 参加/主持座谈会: joining the tour's own talk)
+_CALLS = re.compile(r"召开了?[^，,。；;！？\n]{0,20}$")
 _RESOLUTION = re.compile(r"第\d+号决议")  # 联合国大会第2758号决议 (4 in the bulk corpus)
 # 先后四次参加江苏代表团审议, 两次作出重要批示 (a count of times before the act: 10 in bulk)
 _HABITUAL = re.compile(r"多次|屡次|一再|反复|历来|曾|(?<!第)[两三四五六七八九十\d]+次(?=参加|来到|作出|出席|到)")
@@ -236,6 +238,9 @@ def _reading(s: str, a: int, ts: int, te: int, t: Trigger, passage: Passage, no_
     if (before.endswith("的") and not (t.type == "signing" and _WITNESSED.search(s, a, ts))
             and not t.word.startswith("专机") and not _HELD_WITH.search(s, max(a, ts - 24), ts)):
         return None  # 亲切的慰问, 重要的会议: a noun, not an event told here (but 见证了…协议的签署, 乘坐的专机抵达)
+    if (t.type == "conference" and t.strength == "new" and passage.events and _CALLS.search(s, max(a, ts - 24), ts)
+            and all(e.type in _TOURS for e in passage.events)):
+        return "opens"  # …在贵州调研。…王沪宁在贵阳主持召开座谈会: a meeting the touring official convenes
     if before.removesuffix("了").endswith(_JOIN_BEFORE):  # 参加了会见 (71 such in bulk, 参加了会见 49)
         return "weak"
     if t.type in ("conference", "meeting") and not passage.events:
