@@ -138,3 +138,14 @@ def test_a_datelines_day_and_byline_are_no_part_of_the_title_after_them():
                  "本报北京电 国家主席习近平3日在人民大会堂会见法国总统马克龙。"):
         people = {p.name: [x.text for x in p.positions] for p in ganbu.extract(text, "2013-06-04").people}
         assert people["习近平"] == ["国家主席"], text
+
+
+def test_a_cppcc_special_committee_written_alone_is_the_national_cppccs():
+    # 增补…为经济委员会副主任 in a report on the national CPPCC's standing committee (61 such committee titles
+    # without 政协 before them in the bulk corpus); the same words in a story of no CPPCC stay as written
+    text = ("政协第十三届全国委员会常务委员会第二十次会议2日下午在京闭幕。会议经过表决，增补宁吉喆为经济委员会副主任，"
+            "胡纪源为文化文史和学习委员会驻会副主任。")
+    people = {p.name: [x.text for x in p.positions] for p in ganbu.extract(text, "2022-03-02").people}
+    assert people == {"宁吉喆": ["全国政协经济委员会副主任"], "胡纪源": ["全国政协文化文史和学习委员会驻会副主任"]}
+    text = "某公司召开大会。会议增补宁吉喆为经济委员会副主任。"
+    assert [x.text for x in ganbu.extract(text, "2022-03-02").people[0].positions] == ["经济委员会副主任"]

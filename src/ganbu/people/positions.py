@@ -99,7 +99,8 @@ _ALSO_CHINESE = {"外长", "外交部长"}
 # 委/委员会 + 主任委员 in the bulk corpus, against 149 written with 人大/政协) belongs to the national
 # congress the story names before it
 _COMMITTEE_ROLES = frozenset(("主任委员", "副主任委员"))
-_CONGRESS = re.compile(r"全国人大|全国政协")
+_CONGRESS = re.compile(r"全国人大|全国政协|政协第[一二三四五六七八九十]+届全国委员会")
+_CPPCC_COMMITTEE_ROLES = frozenset(("主任", "副主任", "驻会副主任"))
 _CONGRESS_OR_PLACE = re.compile(r"人大|政协|人民代表大会|[省市县区州部]|中央|国家|全国|中国|中华")
 
 _SESSION = re.compile(r"(?:[省市县区州]|全国)?(?:第?[一二三四五六七八九十]+届)(?:全国)?(?:人大|人民代表大会|政协)"
@@ -137,6 +138,7 @@ class PositionMaker:
         self.party_sub = sorted(w["party_sub"], key=len, reverse=True)
         self.subdept = w["subdept"]
         self.rank_of_court = w["rank_of_court"]
+        self.cppcc_committee = w["cppcc_committee"]
         self.generic = sorted(w["generic_org"], key=len, reverse=True)
         self.former = sorted(w["former"], key=len, reverse=True)
         self.not_former = w["not_former"]
@@ -522,6 +524,9 @@ class PositionMaker:
             body = self._congress_before(link.start)
             if body:
                 return body + base, None  # 宪法法律委副主任委员 in a 全国人大常委会 story → 全国人大宪法法律委
+        if link.role in _CPPCC_COMMITTEE_ROLES and base.removesuffix("驻会") in self.cppcc_committee \
+                and self._congress_before(link.start) == "全国政协":
+            return "全国政协" + base, None  # 经济委员会副主任 in a 全国政协 story → 全国政协经济委员会
         if base:
             return base, self.place_of(base)
         return base, None
@@ -529,7 +534,8 @@ class PositionMaker:
     def _congress_before(self, pos: int) -> str | None:
         """The national congress (全国人大, 全国政协) written last before ``pos``, if any."""
         if self._congresses is None:
-            found = [(m.start(), m.group()) for m in _CONGRESS.finditer(self.text)]
+            found = [(m.start(), m.group() if m.group().startswith("全国") else "全国政协")
+                     for m in _CONGRESS.finditer(self.text)]
             self._congresses = ([a for a, _ in found], [n for _, n in found])
         k = bisect.bisect_left(self._congresses[0], pos) - 1
         return self._congresses[1][k] if k >= 0 else None
