@@ -187,3 +187,18 @@ def test_a_foreign_state_in_one_office_of_a_biography_makes_no_foreign_official(
     (person,) = [p for p in doc["people"] if p["name"] == "丁世文"]
     got = {x["text"] for x in person["positions"]}
     assert "中央政治局委员" in got and "江苏省南通市委秘书长" in got and "朝鲜中央政治局委员" not in got
+
+
+def test_membership_revoked_and_members_added_name_the_office_after_the_names():
+    # 撤销X、Y第十三届全国政协委员资格 (16 in the bulk corpus), 免去X第…常委职务 with no 的, 增补X为… (10): each
+    # person holds the office, a removal or an appointment of the day; 被免去党支部书记职务 names nobody after it
+    text = ("政协第十三届全国委员会常务委员会第二十次会议2日下午在京闭幕。会议经过表决，增补付志方为第十三届全国政协委员；"
+            "通过关于免去郑跃文第十三届全国政协常委职务的决定；追认关于撤销王滨、韩沂第十三届全国政协委员资格的决定。")
+    doc = ganbu.extract(text, "2022-03-02")
+    people = {p.name: [x.text for x in p.positions] for p in doc.people}
+    assert people == {"付志方": ["第十三届全国政协委员"], "郑跃文": ["第十三届全国政协常委"],
+                      "王滨": ["第十三届全国政协委员"], "韩沂": ["第十三届全国政协委员"]}
+    assert sorted((e.type, e.participants[0].name) for e in doc.events) == [
+        ("appointment", "付志方"), ("removal", "王滨"), ("removal", "郑跃文"), ("removal", "韩沂")]
+    doc = ganbu.extract("村原党支部书记罗红日在选举中拉票，当即被免去党支部书记职务。", "2016-12-03")
+    assert [p.name for p in doc.people] == ["罗红日"]

@@ -21,11 +21,11 @@ from ..model.records import Status
 from .names import is_cjk, read_foreign_name_before, read_name
 from .types import Anchor, Link, TitledMention
 
-_NEW_CONTEXT = re.compile(r"任命|选举|提名|推选|聘任|当选|决定|批准|同意|推荐")
+_NEW_CONTEXT = re.compile(r"任命|选举|提名|推选|聘任|当选|决定|批准|同意|推荐|增补")
 _REMOVE_CONTEXT = re.compile(r"免去|撤销|罢免|解聘")
 _BEFORE_OK = set("，,；;：:、。！？\n 　而")
 _BEFORE_WORDS = ("任命", "决定任命", "决定", "选举", "提名", "推选", "聘任", "免去", "决定免去", "接受", "批准",
-                 "同意", "通过",
+                 "同意", "通过", "增补", "撤销",
                  "授权", "据悉", "其中", "由")
 _WEI = re.compile(r"(?:同志)?为")
 _DE = re.compile(r"(?=[（兼担的])(?:（女）)?(?:兼任|担任)?的")  # 免去X的Y职务, 免去X兼任的Y职务, 免去X（女）的Y职务
@@ -39,7 +39,10 @@ _BIO = re.compile(r"现任")
 
 _TAKES_OVER = ("接任", "转任", "调任", "升任", "改任")
 _ADDRESS = ("先生", "女士", "阁下", "夫人")  # 总统先生曾担任…: a form of address, nobody's name
-_REGION_END = re.compile(r"职务|候选人|人选|[，。；：\n]")
+_REGION_END = re.compile(r"职务|资格|候选人|人选|[，。；：\n]")
+# 撤销王滨、韩沂第十三届全国政协委员资格, 免去郑跃文第十三届全国政协常委职务: the names right after the verb,
+# the office right after them (撤销…资格 16 in the bulk corpus)
+_REVOKE = re.compile(r"撤销|免去")
 
 
 class _Anchors:
@@ -235,6 +238,7 @@ def parse_appointments(s: str, anchors: list[Anchor], evidence: dict[str, int] |
     _decisions(s, index, evidence, found)
     _serving(s, index, evidence, found)
     _removed_with_qi(s, index, found)
+    _revoked(s, index, evidence, found)
     _delegate_ended(s, found, evidence)
     _bios(s, index, evidence, found)
     _cv_lines(s, index, evidence, found)
@@ -294,6 +298,29 @@ def _removed_with_qi(s: str, anchors: _Anchors, found: _Found) -> None:
 
 _DELEGATE_ENDED = re.compile(r"(?:终止|取消)其((?:党的)?[\u4e00-\u9fff]{2,16}?)代表资格")
 _PUNISHED = re.compile(r"给予")
+
+
+def _revoked(s: str, anchors: _Anchors, evidence: dict[str, int] | None, found: _Found) -> None:
+    """撤销X、Y第十三届全国政协委员资格 / 免去X第…常委职务: the office written right after the names."""
+    for m in _REVOKE.finditer(s):
+        if s.startswith("被", m.start() - 1):
+            continue  # 被免去党支部书记职务: the person is named before
+        names: list[tuple[int, int]] = []
+        p = m.end()
+        while (r := read_name(s, p, evidence=evidence, allow_role_follow=True)) is not None:
+            names.append((p, r[0]))
+            p = r[0]
+            if not s.startswith("、", p):
+                break
+            p += 1
+        if not names or p != names[-1][1] or s.startswith(("的", "兼", "（", "同志"), p):
+            continue  # 免去X的Y职务: the formula with 的
+        end = _REGION_END.search(s, p)
+        if end is None or s[end.start() : end.end()] not in ("职务", "资格") or "·" in s[p : end.start()]:
+            continue
+        links = _links(s, p, end.start(), anchors)
+        if links:
+            found.add(links, names, "remove", "removed")
 
 
 def _delegate_ended(s: str, found: _Found, evidence: dict[str, int] | None) -> None:
