@@ -344,3 +344,11 @@ def test_a_companys_office_takes_no_state():
     text = "美国政府宣布新规。微软总裁布拉德·史密斯表示，公司将配合调查。"
     people = {p.name: [x.text for x in p.positions] for p in ganbu.extract(text).people}
     assert people["布拉德·史密斯"] == ["微软总裁"]
+
+
+def test_a_two_character_transliterated_name_after_a_title_with_a_verb_after_it():
+    # 总理肯尼表示, 总理菲佐说, 市长肯尼宣布 (38 titles in the bulk stories gain their holder): a two-character
+    # transliteration needs no foreign title when a follower word ends it
+    text = "爱尔兰议会预计将投票。总理肯尼表示，将继续担任总理一职。"
+    people = {p.name: [x.text for x in p.positions] for p in ganbu.extract(text, "2017-06-03").people}
+    assert people == {"肯尼": ["爱尔兰总理"]}

@@ -269,8 +269,8 @@ def _read_names(s: str, p: int, hi: int, anchors_starts: set[int], evidence, for
         as_translit = False
         if foreign or not r or r[1] < 1.0:
             fr = read_foreign_name(s, q)
-            if fr and not foreign and not r and fr[0] - q < 3:
-                fr = None  # with no foreign context, a transliterated name needs three characters
+            if fr and not foreign and not r and fr[0] - q < 3 and fr[1] < 1.0:
+                fr = None  # with no foreign context, a transliterated name needs three characters or a follower
             if fr and (not r or (r[1] < 1.0 and (fr[0] > r[0] or (foreign and fr[1] == 1.0)))
                        or (foreign and fr[0] > r[0])):  # 总统普京通电话: not 普 + 京通
                 r, as_translit = fr, True
