@@ -94,6 +94,17 @@ def test_a_day_of_history_is_not_carried_to_the_next_sentence():
     assert all(_start(e) != "1937-07-07" for e in evs)
 
 
+def test_the_story_goes_on_on_its_own_day_after_a_day_of_history():
+    # a bare day after a date of history counts from the story's day (2011年4月11日…。11日… was read as
+    # 2011: 38 events of the bulk stories change, mostly their day, 2011-04-11 → 2022-04-11)
+    text = ("十四届全国人大常委会第十八次会议24日在京举行全体会议。\n"
+            "1945年10月25日，台湾重归中国主权管辖。受委员长会议委托，法工委主任沈春耀作了说明。\n"
+            "24日下午，赵乐际委员长主持召开第52次委员长会议。")
+    evs = _events(text, "2025-10-24")
+    assert evs and all(_start(e) == "2025-10-24" for e in evs)
+    assert any("沈春耀" in {p["name"] for p in e["participants"]} for e in evs)
+
+
 def test_both_sides_witness_the_signing_of_the_talks_just_told():
     # 会谈后，两国总理共同见证了…的签署 (两国元首/总理/领导人, 双方 … 见证/出席/签署: about 230 in
     # bulk): the people, day and place of the talks the time clause names

@@ -24,6 +24,7 @@ per document, so the cost grows with the text, not with its square):
 from __future__ import annotations
 
 import bisect
+import datetime as _dt
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -195,6 +196,7 @@ class _Story:
         self.no_trigger = _no_trigger(s, people, org_mentions)
         self.log = EventLog()
         self.passage = Passage(0)
+        self.passages = 0  # passages opened so far (a passage may be taken up again after a date of history)
         self.current_date: DateDict | None = None
         self.place: str | None = None
         self.quote_para = -1  # the paragraph whose sentences carry on a speech
@@ -203,6 +205,8 @@ class _Story:
         self.written_by: tuple[str, ...] = ()  # the authors of the written act told last (作出重要指示)
         self.heading_passage = -1  # the passage a heading closed last (上述活动 are those after it)
         self.far_back = False  # the last date read is a date of history
+        # the story's date, the day bare days count from and the passage before that date of history
+        self.before_history: tuple[DateDict | None, _dt.date | None, Passage] = (None, None, self.passage)
         self.sent_dates: dict[int, DateDict | None] = {}  # sentence start → the story's date there
         # 王晨参加上述活动: where such a line is, who joined, and the events told above it
         self.companions: list[tuple[int, set[str], list[Event]]] = []
@@ -218,7 +222,8 @@ class _Story:
         return self.sent_dates.get(sent.start)
 
     def _new_passage(self) -> None:
-        self.passage = Passage(self.passage.number + 1)
+        self.passages += 1
+        self.passage = Passage(self.passages)
         self.place = None
         self.written_by = ()
 
@@ -231,16 +236,22 @@ class _Story:
             # a new story (国际联播快讯): its days are its own, not carried from the last one
             self.current_date = None
             self.dates.current = None
+            self.far_back = False
             return
         if self.far_back:
-            self.current_date = None  # 1937年7月7日，…: a day of history is not carried to what follows
+            # 1945年10月25日，…。受委员长会议委托，…: a day of history is not carried to what follows; the
+            # story goes on where it was, on its own day (24日下午 after it is not 1945's)
+            self.current_date, self.dates.current, self.passage = self.before_history
             self.far_back = False
+        story = (self.current_date, self.dates.current, self.passage)
         new_date = self.dates.read(a, b)
         if new_date is not None:
             if not self.passage.events or new_date["start"] != (self.current_date or {}).get("start"):
                 self._new_passage()
-            self.current_date = new_date
             self.far_back = self._long_before(new_date)
+            if self.far_back:
+                self.before_history = story
+            self.current_date = new_date
         self.sent_dates[a] = self.current_date
         text = s[a:b]
         venue = sentence_venue(text, a, b, self.places)
