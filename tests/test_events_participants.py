@@ -278,3 +278,12 @@ def test_the_two_heads_at_a_joint_press_meeting_after_their_talks():
     press = [e for e in evs if e.type == "meeting"]
     assert press and {p.name for p in press[0].participants} == {"习近平", "托卡耶夫"}
     assert press[0].date is not None and press[0].date.start == "2024-07-03"
+
+
+def test_a_lead_that_met_several_unnamed_guests_gives_one_meeting_per_guest_told():
+    # 会见了出席…年会的外国政要。在会见X时，… (264 such clauses in 94 bulk stories; the lead names no guest)
+    text = ("国务院总理温家宝11日在天津会见了出席2012年夏季达沃斯论坛年会的外国政要。\n"
+            "在会见卢旺达总统卡加梅时，温家宝说，中国与卢旺达关系健康发展。卡加梅表示，卢方愿深化合作。\n"
+            "在会见巴基斯坦总理阿什拉夫时，温家宝说，中国与巴基斯坦友谊深入人心。阿什拉夫表示，巴方感谢中方支持。")
+    evs = ganbu.extract(text, "2012-09-12").events
+    assert sorted(sorted(p.name for p in e.participants) for e in evs) == [["卡加梅", "温家宝"], ["温家宝", "阿什拉夫"]]

@@ -106,6 +106,8 @@ _AND_TALKS = re.compile(r"[，,](?:并|还)?(?:在[^，,。；;！？\n]{1,10}?)
                         r"(?P<who>[^，,。；;！？\n]{1,40})|(?:与|同)(?P<with>[^，,。；;！？\n]{1,40}?)(?P<each>分别)?"
                         r"(?:举行|进行)了?(?P<talks>会谈|会晤))")
 _BREAK = re.compile(r"[，,。；;！？\n]")
+# 在会见卢旺达总统卡加梅时，… opening a sentence after a lead that met several
+_MEETS_ONE = re.compile(r"在(?P<verb>会见|会晤)[^，,。；;！？\n]{2,40}?时[，,]")
 _Chained = tuple[EventType, tuple[int, int], list[Person]]
 # 应X邀请 (340 in bulk): who invited, named before the act
 _INVITED_BY = re.compile(r"应[^，,。；;！？\n]{1,40}?邀请?")
@@ -139,7 +141,7 @@ def extract_events(s: str, published: str | None, people: list[Person], titled: 
     _with_companions(visits, story.companions)
     events += visits
     events += _lecturers(people, events, story.sents, date_at)
-    events = _without_told_leads(s, events)
+    events = [ev for ev in _without_told_leads(s, events) if not ev.split]
     by_id = {p.id: p for p in people}
     _place_inspections(events, by_id)
     out = [_event_record(f"e{i + 1}", ev, by_id, s, org_ids or {})
@@ -273,6 +275,8 @@ class _Story:
             trig = None  # 在商务部，… / 在与国家电网公司工作会谈时，…: details an open event
         if trig and not sent_people and self._told_again(trig):
             trig = None  # …代表团审议。江苏代表团审议气氛热烈。: the event told again, nobody new in it
+        if self._meets_one(sent, sent_people):
+            return  # 会见了…外国政要。在会见卢旺达总统卡加梅时，…: a meeting with each guest
         closing = self._closing_pool(text)
         if (trig is not None and not self.passage.events
                 and self._statement(sent, text, sent_people, bool(venue), before=trig[0])):
@@ -285,6 +289,39 @@ class _Story:
             self._join(sent, text, detail, sent_people, bool(venue))
         elif not self.passage.events:
             self._statement(sent, text, sent_people, bool(venue))
+
+    def _meets_one(self, sent: Sentence, sent_people: list[Person]) -> bool:
+        """在会见X时，… after a lead that met several (会见了出席…的外国政要): the meeting with X, of
+        its own, with the hosts of the lead (264 such clauses in 94 bulk stories); the sentence's
+        people join it."""
+        a, b = sent.start, sent.end
+        m = _MEETS_ONE.match(self.s, a, b)
+        if m is None or not self.passage.events:
+            return False
+        lead = self.passage.events[0] if not self.passage.events[0].split_from else self.passage.events[0].split_from
+        if lead.type != "meeting" or self.s[lead.trigger[0] : lead.trigger[1]] != m.group("verb") \
+                or (not lead.split and not self._guests_unnamed(lead)):
+            return False
+        met = {pid for ev in self.log.events if ev.type == "meeting" for pid in ev.people}
+        guests = [p for p in self.people.in_range(a, m.end()) if p.id not in met]
+        if not guests:
+            return False
+        ev = Event("meeting", m.span("verb"), [a, b], lead.date, lead.place, passage=lead.passage)
+        for pid, role in lead.people.items():
+            ev.add(pid, "host" if role == "attendee" else role)  # those who met the guests
+        for g in guests:
+            ev.add(g.id, "visitor")
+        ev.split_from, lead.split = lead, True
+        self.log.append(ev)
+        self.passage.events = []  # what is said next is said at this meeting
+        self.passage.add(ev, self.s)
+        self._join(sent, self.s[a:b], None, sent_people, False, [ev])
+        return True
+
+    def _guests_unnamed(self, lead: Event) -> bool:
+        """The lead names nobody after its 会见 (会见了出席…年会的外国政要)."""
+        end = self.s.find("。", lead.trigger[1])
+        return not self.people.in_range(lead.trigger[1], len(self.s) if end == -1 else end)
 
     def _told_again(self, trig: PickedTrigger) -> bool:
         """The trigger word of an event open in the passage, of the same type, with people and told

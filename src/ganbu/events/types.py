@@ -39,6 +39,8 @@ class Event:
     quoted: bool = False        # told inside what someone says: no one joins it later
     parties: list[str] = field(default_factory=list)  # bodies of a signing named as written (埃及, 希腊)
     needs_people: bool = False  # a meeting convened as a sentence's subject: an event only if people join
+    split: bool = False         # a lead (会见了…外国政要) whose guests each have their own meeting
+    split_from: Event | None = None  # the lead this meeting with one of its guests was told in
     log: EventLog | None = None  # told when a person joins, once logged
     _topic_set: set[str] = field(default_factory=set)
 
