@@ -149,3 +149,12 @@ def test_a_cppcc_special_committee_written_alone_is_the_national_cppccs():
     assert people == {"宁吉喆": ["全国政协经济委员会副主任"], "胡纪源": ["全国政协文化文史和学习委员会驻会副主任"]}
     text = "某公司召开大会。会议增补宁吉喆为经济委员会副主任。"
     assert [x.text for x in ganbu.extract(text, "2022-03-02").people[0].positions] == ["经济委员会副主任"]
+
+
+def test_a_congress_presidium_title_names_the_congress_the_story_opens_with():
+    # 大会主席团常务主席X at a party's or people's organisation's congress (20 of the 47 such titles in the
+    # bulk stories come after the congress's name); the congress named first, not one recalled later
+    text = ("第十次全国归侨侨眷代表大会29日在北京开幕。自第九次全国归侨侨眷代表大会以来，侨联工作取得新成就。\n"
+            "大会主席团常务主席万立骏主持开幕会。")
+    people = {p.name: [x.text for x in p.positions] for p in ganbu.extract(text, "2018-08-29").people}
+    assert people["万立骏"] == ["第十次全国归侨侨眷代表大会主席团常务主席"]

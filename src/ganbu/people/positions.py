@@ -103,6 +103,11 @@ _CONGRESS = re.compile(r"全国人大|全国政协|政协第[一二三四五六�
 _CPPCC_COMMITTEE_ROLES = frozenset(("主任", "副主任", "驻会副主任"))
 _CONGRESS_OR_PLACE = re.compile(r"人大|政协|人民代表大会|[省市县区州部]|中央|国家|全国|中国|中华")
 
+# a congress of a party or a people's organisation, whose presidium (大会主席团常务主席) a later title names
+# (中国致公党第十五次全国代表大会, 第十次全国归侨侨眷代表大会: of 47 大会主席团 titles in the bulk stories, 20 come
+# after one; the story's congress is the one it names first: …第十次…大会…自第九次…以来)
+_PARTY_CONGRESS = re.compile(r"(?:(?:中国|中华全国|台湾)[\u4e00-\u9fff]{0,14}?)?第[一二三四五六七八九十]+次"
+                             r"[\u4e00-\u9fff]{0,8}?代表大会")
 _SESSION = re.compile(r"(?:[省市县区州]|全国)?(?:第?[一二三四五六七八九十]+届)(?:全国)?(?:人大|人民代表大会|政协)"
                       r"(?:第?[一二三四五六七八九十]+次)会议")
 
@@ -129,6 +134,8 @@ class PositionMaker:
         self.text = text
         self.as_of = as_of
         sessions = [(m.start(), m.group()) for m in _SESSION.finditer(text)]
+        first = _PARTY_CONGRESS.search(text)
+        self._congress = (first.start(), first.group()) if first else None  # the story's congress, named first
         self._session_starts = [start for start, _ in sessions]
         self._session_texts = [text for _, text in sessions]
         self.org_index = org_index
@@ -159,9 +166,12 @@ class PositionMaker:
         self.prev_place: str | None = None
 
     def session_before(self, pos: int) -> str | None:
-        """The last session (省十三届人大一次会议) written before ``pos``."""
+        """The last session (省十三届人大一次会议) written before ``pos``, else the congress the story
+        names first (中国致公党第十五次全国代表大会), if before it."""
         k = bisect.bisect_left(self._session_starts, pos) - 1
-        return self._session_texts[k] if k >= 0 else None
+        if k >= 0:
+            return self._session_texts[k]
+        return self._congress[1] if self._congress and self._congress[0] < pos else None
 
     def make(self, tm: TitledMention, prev_base: str = "", prev_state: str | None = None,
              prev_role: str = "") -> list[Position]:
