@@ -158,3 +158,12 @@ def test_a_congress_presidium_title_names_the_congress_the_story_opens_with():
             "大会主席团常务主席万立骏主持开幕会。")
     people = {p.name: [x.text for x in p.positions] for p in ganbu.extract(text, "2018-08-29").people}
     assert people["万立骏"] == ["第十次全国归侨侨眷代表大会主席团常务主席"]
+
+
+def test_a_secretariat_after_another_link_is_that_bodys():
+    # 中华全国总工会副主席、书记处第一书记 (22 such in the bulk corpus): the federation's secretariat; after 中央政治局委员
+    # the central committee's
+    text = "中共中央政治局委员、书记处书记刘云山出席。中华全国总工会副主席、书记处第一书记王玉普讲话。"
+    people = {p.name: [x.text for x in p.positions] for p in ganbu.extract(text, "2012-12-07").people}
+    assert people == {"刘云山": ["中共中央政治局委员", "中共中央书记处书记"],
+                      "王玉普": ["中华全国总工会副主席", "中华全国总工会书记处第一书记"]}

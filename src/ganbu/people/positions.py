@@ -497,6 +497,8 @@ class PositionMaker:
                 return self._association(link.start)  # 孙春兰当选为执行副会长 → …促进会执行副会长
             return base
         if base in self.subdept and prev_base:
+            if base == "书记处":  # 中共中央政治局委员、书记处书记: the secretariat is the central committee's
+                return prev_base.removesuffix("政治局") + base
             return prev_base + base
         session = self.session_before(link.start) if base.startswith("大会") else None
         if session:
