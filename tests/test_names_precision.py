@@ -333,3 +333,8 @@ def test_words_of_the_bulk_corpus_read_as_names_are_no_names():
                  "要坚持严管和厚爱结合。", "绽放的文心兰，寄托着祝福。", "推动澜湄合作取得新成果。"):
         assert all(p.name not in ("陆海", "红利曼", "向习", "向老", "祖冲", "严管", "文心兰", "澜湄")
                    for p in ganbu.extract(text).people), text
+
+
+def test_no_name_before_the_taking_over_inside_a_word():
+    # 可直接任免副总统: 直接 is a word, its 接任 no taking over (and 任免 no 任), so 可直 is nobody's name
+    assert ganbu.extract("总统将被赋予实权，可直接任免副总统和政府部长。", "2017-02-11").people == []
