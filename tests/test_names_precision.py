@@ -338,3 +338,9 @@ def test_words_of_the_bulk_corpus_read_as_names_are_no_names():
 def test_no_name_before_the_taking_over_inside_a_word():
     # 可直接任免副总统: 直接 is a word, its 接任 no taking over (and 任免 no 任), so 可直 is nobody's name
     assert ganbu.extract("总统将被赋予实权，可直接任免副总统和政府部长。", "2017-02-11").people == []
+
+
+def test_two_states_abbreviations_are_no_name_unless_a_title_names_the_person():
+    # 美乌总统, 韩美两国, 沙伊对话 (10 such "names" in the bulk stories gone); 总理巴哈 stays a name
+    doc = ganbu.extract("美媒称，美乌总统在白宫发生争吵。也门总理巴哈被软禁。韩美两国均表示不满。", "2025-03-02")
+    assert [p.name for p in doc.people] == ["巴哈"]

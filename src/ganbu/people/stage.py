@@ -69,7 +69,7 @@ def read_people(s: str, published: str | None, *, title: str | None = None,
     between = _items_between_names(s, [m for p in people for m in p.mentions], hard, whole)
     if between:
         people = add_proposed(s, _without_inside(people, between), between, skip)
-    people = drop_doctrine_mentions(s, people)
+    people = _without_state_pairs(drop_doctrine_mentions(s, people))
     add_deputies(s, people)
     for person in people:
         person.mentions.sort()
@@ -184,6 +184,19 @@ def _in_name_lists(s: str, cands: list[tuple[int, int]], names: list[tuple[int, 
             starts.add(a)
             ends.add(b)
     return sorted(out)
+
+
+def _without_state_pairs(people: list[Person]) -> list[Person]:
+    """美乌总统, 韩美两国, 沙伊对话: two states' one-character abbreviations, no name, unless a title
+    stands right before it (总理巴哈, 大使伊泰). In the bulk stories 12 such names, 10 of them pairs."""
+    abbr = tables.words()["state_abbr"]
+
+    def pair(p: Person) -> bool:
+        if len(p.name) != 2 or not (p.name[0] in abbr and p.name[1] in abbr):
+            return False
+        return not any(x.span[1] == m[0] for x in p.positions for m in p.mentions)
+
+    return [p for p in people if not pair(p)]
 
 
 def _without_inside(people: list[Person], spans: list[tuple[int, int]]) -> list[Person]:
