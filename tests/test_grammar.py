@@ -167,3 +167,15 @@ def test_a_secretariat_after_another_link_is_that_bodys():
     people = {p.name: [x.text for x in p.positions] for p in ganbu.extract(text, "2012-12-07").people}
     assert people == {"刘云山": ["中共中央政治局委员", "中共中央书记处书记"],
                       "王玉普": ["中华全国总工会副主席", "中华全国总工会书记处第一书记"]}
+
+
+def test_passing_on_greetings_and_notices_about_end_the_title_before_them_and_founders_are_titles():
+    # 李克强首先转达国家主席习近平的问候 (转达 + a leader's title 417 times in the bulk corpus), …省委关于新乡市委原书记X;
+    # 创始人兼首席执行官 is two offices (21 创始人 + a name); 哈桑重申 ends the name before 重申
+    cases = {"李克强首先转达国家主席习近平的诚挚问候。": ("习近平", ["国家主席"]),
+             "河南省委关于新乡市委原书记李庆贵严重违纪问题的通报。": ("李庆贵", ["新乡市委原书记"]),
+             "美国脸书公司创始人兼首席执行官扎克伯格表示，欢迎合作。": ("扎克伯格", ["美国脸书公司创始人", "美国脸书公司首席执行官"]),
+             "坦桑尼亚总统哈桑重申中立立场。": ("哈桑", ["坦桑尼亚总统"])}
+    for text, (name, titles) in cases.items():
+        people = {p.name: [x.text for x in p.positions] for p in ganbu.extract(text, "2020-01-01").people}
+        assert people[name] == titles, text
