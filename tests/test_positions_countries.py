@@ -352,3 +352,10 @@ def test_a_two_character_transliterated_name_after_a_title_with_a_verb_after_it(
     text = "爱尔兰议会预计将投票。总理肯尼表示，将继续担任总理一职。"
     people = {p.name: [x.text for x in p.positions] for p in ganbu.extract(text, "2017-06-03").people}
     assert people == {"肯尼": ["爱尔兰总理"]}
+
+
+def test_a_chinese_city_inside_a_transliterated_name_is_no_place():
+    # 俄别尔哥罗德州州长 read 德州 (a city of Shandong) inside the transliteration: 4 titles in the bulk stories
+    text = "俄别尔哥罗德州州长格拉德科夫表示，无人机袭击造成损失。"
+    people = {p.name: [x.text for x in p.positions] for p in ganbu.extract(text, "2024-08-27").people}
+    assert people == {"格拉德科夫": ["俄别尔哥罗德州州长"]}

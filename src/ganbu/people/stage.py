@@ -45,7 +45,7 @@ def read_people(s: str, published: str | None, *, title: str | None = None,
                 authors: Sequence[tuple[str, int, int]] = (), skip: Sequence[tuple[int, int]] = ()) -> PeopleLayer:
     """Read the people and organisations of the normalised text ``s``."""
     anchors = _titles.find_anchors(s)
-    places = _titles.off_titles(_places.find_places(s), anchors, s)
+    places = _titles.off_titles(_outside_names(s, _places.find_places(s)), anchors, s)
     org_mentions = _orgs.find_orgs(s, as_of=published)
     countries = _places.find_countries(s)
     protected = [(m.start, m.end) for m in org_mentions] + [(p.start, p.end) for p in places]
@@ -184,6 +184,17 @@ def _in_name_lists(s: str, cands: list[tuple[int, int]], names: list[tuple[int, 
             starts.add(a)
             ends.add(b)
     return sorted(out)
+
+
+def _outside_names(s: str, places: list[_places.PlaceMention]) -> list[_places.PlaceMention]:
+    """The places not read inside a transliterated name: 别尔哥罗德州 is no 德州 (a transliteration
+    character before the place's first one, itself a transliteration character, and no 于)."""
+    tl = tables.translit_chars()
+
+    def inside(p: _places.PlaceMention) -> bool:
+        return p.start > 0 and s[p.start - 1] in tl and s[p.start - 1] != "于" and s[p.start] in tl
+
+    return [p for p in places if not inside(p)]
 
 
 def _without_state_pairs(people: list[Person]) -> list[Person]:
