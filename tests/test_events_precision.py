@@ -68,3 +68,11 @@ def test_an_event_told_again_with_nobody_in_the_sentence_is_the_same_event():
     assert {p.name for p in evs[0].participants} == {"习近平", "信长星", "许昆林"}
     text = "国家主席习近平6日在北京会晤美国总统拜登。两国元首都认为，这次会晤坦诚深入，是建设性的。"
     assert [ev.type for ev in _events(text)] == ["meeting"]
+
+
+def test_an_act_looked_forward_to_is_no_event():
+    # 期待…会晤/访问 (101 in the bulk corpus; 28 events gone from the bulk stories)
+    text = ("国家主席习近平30日在人民大会堂会见清华大学经济管理学院顾问委员会委员。\n"
+            "委员们表示，美国各界也期待着特朗普总统访华和美中元首北京会晤取得积极成果。")
+    evs = _events(text)
+    assert [(e.type, sorted(p.name for p in e.participants)) for e in evs] == [("meeting", ["习近平"])]

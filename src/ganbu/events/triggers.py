@@ -19,6 +19,7 @@ from ..lang.tables import rows
 from ..model import Person
 from ..model.records import EventType
 from ..people.orgs import OrgMention
+from .types import EXPECTED as _EXPECTED
 from .types import Passage
 
 # 闭幕会后，…举行第三十讲专题讲座 / 会后，…共同出席…会议: a meeting after the one told is another (a sentence opening
@@ -235,6 +236,8 @@ def _reading(s: str, a: int, ts: int, te: int, t: Trigger, passage: Passage, no_
         return None  # 多次作出重要指示: acts told as a habit, none of them this story's (63 of 437 in bulk)
     if before.endswith("各"):
         return None  # 提请各代表团审议, 各座谈会: no one of them is told
+    if _EXPECTED.search(s, _clause_start(s, a, ts), ts):
+        return None  # 期待着特朗普总统访华和美中元首北京会晤取得积极成果: an act hoped for, none told
     if (before.endswith("的") and not (t.type == "signing" and _WITNESSED.search(s, a, ts))
             and not t.word.startswith("专机") and not _HELD_WITH.search(s, max(a, ts - 24), ts)):
         return None  # 亲切的慰问, 重要的会议: a noun, not an event told here (but 见证了…协议的签署, 乘坐的专机抵达)

@@ -7,6 +7,7 @@ Offsets are into the normalised text. The records become the contract's
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,6 +17,9 @@ from ..people.orgs import OrgMention
 
 DateDict = dict[str, Any]  # start, end, text, precision (as resolved by lang.dates), _pos
 
+
+# 期待…会晤/访问 (101 in the bulk corpus): an act looked forward to in the clause, none told
+EXPECTED = re.compile(r"期待|期盼|期望|盼望")
 
 @dataclass(slots=True, eq=False)
 class Event:

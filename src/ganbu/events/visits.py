@@ -24,7 +24,7 @@ from ..model import Person
 from ..people.names import role_at
 from .participants import MentionEnds, PeopleIndex
 from .sentences import Sentence, Sentences
-from .types import DateDict, Event
+from .types import EXPECTED, DateDict, Event
 
 _BREAK = "，,。；;！？\n"
 # found by their verb (访问, 访华, 来华), then read back to 对/赴 (对意大利、摩纳哥进行国事访问)
@@ -215,6 +215,9 @@ def passing_visits(s: str, visits: Visits, used: set[int], told: list[Event], se
         sent = sents.at(v.start)
         if v.end in used or sent is None or sent.heading:
             continue
+        clause = max(s.rfind(c, sent.start, v.start) for c in "，,；;") + 1
+        if EXPECTED.search(s, max(clause, sent.start), v.start):
+            continue  # 期待着特朗普总统访华: a visit looked forward to
         who = _visitor(s, v, sent, people, ends)
         pid = who.id if who is not None else _guest_visitor(s, v, sent, told)
         if pid is None:
