@@ -456,3 +456,14 @@ def test_a_lecture_after_the_closing_meeting_is_a_conference_of_its_own():
             "中国政法大学教授朱勇作了题为《中华法系的形成与特征》的讲座。")
     evs = _events(text, "2022-09-02")
     assert ("conference", ["朱勇", "栗战书"]) in [(e["type"], sorted(_who(e))) for e in evs]
+
+
+def test_a_titled_newcomers_statement_after_a_meeting_no_one_is_named_at_is_a_speech():
+    # …24日举行的欧盟能源部长特别会议未能达成一致。俄罗斯总统普京当天表示… (38 statements gained in the bulk stories);
+    # at a ceremony nobody is named at yet, 王沪宁宣布 is said there (no speech of its own)
+    text = ("欧盟未就天然气限价机制达成一致\n因多方分歧，24日举行的欧盟能源部长特别会议未能就天然气限价机制达成一致。"
+            "俄罗斯总统普京当天表示，部分西方国家企图限制俄罗斯能源价格。")
+    evs = _events(text, "2022-11-25")
+    assert [(e["type"], _who(e), (e["date"] or {}).get("start")) for e in evs] == [("speech", ["普京"], "2022-11-24")]
+    text = "21日晚，第十五届全运会闭幕式在深圳举行。中共中央政治局常委、全国政协主席王沪宁宣布，第十五届运动会闭幕。"
+    assert all(e["type"] != "speech" for e in _events(text, "2025-11-22"))

@@ -738,11 +738,13 @@ class _Story:
         met_somewhere = set().union(*(ev.met_ids for ev in pool if ev.met_ids is not None))
         quote_from = self._quote_from(sent, text, sent_people)
         joined: set[str] = set()
+        apart: list[Person] = []
         for p in sent_people:
             if all(x >= quote_from for x, _ in self.people.mentions_in(p, a, b)):
                 continue
             speakers = any(ev.type in _SPEAKERS_THERE for ev in pool)
             if not self.ties.takes_part(p, a, b, speakers) and host_event(p, pool) is None:
+                apart.append(p)
                 continue  # only mentioned here (免去内务部长X的职务, X宣布…): not at the event
             if speakers and self._comments_on(p, a, b, quote_from, sent_people, pool):
                 continue
@@ -762,6 +764,11 @@ class _Story:
                 ev.span[1] = max(ev.span[1], b)
                 if above is not None:
                     joined.add(p.id)
+        if apart and not any(ev.people or ev.type == "conference" for ev in pool):
+            # 24日举行的欧盟能源部长会议未能达成一致。俄罗斯总统普京当天表示…: with no one at the open
+            # events (none of them a ceremony or conference, whose 宣布 is said there), a titled newcomer's
+            # statement is one of its own
+            self._statement(sent, text, apart, venue)
         if joined:
             self.companions.append((a, joined, pool))
         add_topics(text, pool)
