@@ -467,3 +467,9 @@ def test_a_titled_newcomers_statement_after_a_meeting_no_one_is_named_at_is_a_sp
     assert [(e["type"], _who(e), (e["date"] or {}).get("start")) for e in evs] == [("speech", ["普京"], "2022-11-24")]
     text = "21日晚，第十五届全运会闭幕式在深圳举行。中共中央政治局常委、全国政协主席王沪宁宣布，第十五届运动会闭幕。"
     assert all(e["type"] != "speech" for e in _events(text, "2025-11-22"))
+
+
+def test_an_inspection_framing_a_story_with_no_event_is_one():
+    # 2017年，习近平总书记在江苏考察期间来到马庄村 (a background inspection the story tells; 考察期间的讲话 is none)
+    text = "马庄村发展特色产业。2017年，习近平总书记在江苏考察期间来到马庄村，肯定了马庄村的经验。"
+    assert [(e["type"], _who(e)) for e in _events(text, "2021-01-13")] == [("inspection", ["习近平"])]

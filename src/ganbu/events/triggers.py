@@ -209,7 +209,10 @@ def _reading(s: str, a: int, ts: int, te: int, t: Trigger, passage: Passage, no_
         return None  # inside a title or an organisation name (省委第一巡视组组长)
     after = s[te : te + 4]
     clause_rest = _CLAUSE_END.split(s[te : te + 40], maxsplit=1)[0]
-    if after.startswith(_REFERENCE_AFTER) or _REFERENCE_CLAUSE.search(clause_rest) or _RESOLUTION.match(s, te):
+    # 2017年，X在江苏考察期间来到…: the inspection framing a story that has told no event (not 考察期间的讲话)
+    framed = after.startswith("期间") and not after.startswith("期间的") and t.type in _TOURS and not passage.events
+    if (after.startswith(_REFERENCE_AFTER) and not framed) or _REFERENCE_CLAUSE.search(clause_rest) \
+            or _RESOLUTION.match(s, te):
         return None  # 视察天津重要讲话精神, 大会主席团: not an event told here
     if t.type == "speech" and s.endswith(_VIA_SPOKESMAN, max(a, ts - 6), ts):
         return None  # 潘基文通过发言人发表声明: not the person's own speech
