@@ -123,3 +123,13 @@ def test_those_who_went_along_to_the_acts_of_a_visit_abroad_are_on_the_visit():
             "王沪宁、杨洁篪参加上述活动。")
     visits = [e for e in ganbu.extract(text, "2017-04-06").events if e.type == "visit"]
     assert all("王沪宁" not in [p.name for p in v.participants] for v in visits)
+
+
+def test_a_welcoming_ceremony_is_a_meeting_and_the_guests_visit_is_apart():
+    # 举行仪式，欢迎X对我国进行国事访问 (127 in the bulk corpus): the ceremony of the day, and the guest's visit,
+    # whose first day the story does not give
+    text = ("国家主席习近平1日下午在人民大会堂北大厅举行仪式，欢迎埃及总统塞西对我国进行国事访问。\n"
+            "国务委员王毅等出席欢迎仪式。")
+    evs = ganbu.extract(text, "2018-09-02").to_dict()["events"]
+    got = sorted((e["type"], (e["date"] or {}).get("start"), sorted(p["name"] for p in e["participants"])) for e in evs)
+    assert got == [("meeting", "2018-09-01", sorted(["塞西", "习近平", "王毅"])), ("visit", None, ["塞西"])]

@@ -141,6 +141,7 @@ def extract_events(s: str, published: str | None, people: list[Person], titled: 
     _with_companions(visits, story.companions)
     events += visits
     events += _lecturers(people, events, story.sents, date_at)
+    events += _welcomed_visits(s, story.log.events, story.people)
     events = [ev for ev in _without_told_leads(s, events) if not ev.split]
     by_id = {p.id: p for p in people}
     _place_inspections(events, by_id)
@@ -861,6 +862,33 @@ def _with_companions(visits: list[Event], companions: list[tuple[int, set[str], 
             if at > v.span[0] and any(pid in ev.people for pid in v.people for ev in pool):
                 for pid in sorted(ids - set(v.people)):
                     v.add(pid, "visitor")
+
+
+# 习近平…举行仪式，欢迎埃及总统塞西对我国进行国事访问 (127 in the bulk corpus): the ceremony is the event of the day
+_WELCOME = re.compile(r"举行[^，,。；;！？\n]{0,12}?(?P<word>仪式)[，,]?欢迎"
+                      r"(?P<guest>[^，,。；;！？\n]{2,40}?)(?:对|来)")
+
+
+def _welcomed_visits(s: str, events: list[Event], people: PeopleIndex) -> list[Event]:
+    """A visit told as what a welcoming ceremony greets is that ceremony (a meeting of those at it)
+    and, apart, the guest's visit, whose day the story does not give."""
+    out = []
+    for ev in events:
+        if ev.type != "visit":
+            continue
+        m = _WELCOME.search(s, ev.span[0], ev.trigger[0])
+        guests = people.in_range(*m.span("guest")) if m else []
+        if not guests or m is None or m.end() > ev.trigger[0]:
+            continue
+        visit = Event("visit", ev.trigger, list(ev.span), None, ev.place)
+        ev.type, ev.trigger = "meeting", m.span("word")
+        ids = {g.id for g in guests}
+        for pid in ev.people:
+            ev.people[pid] = "visitor" if pid in ids else "host"
+        for g in guests:
+            visit.add(g.id, "visitor")
+        out.append(visit)
+    return out
 
 
 def _without_told_leads(s: str, events: list[Event]) -> list[Event]:
