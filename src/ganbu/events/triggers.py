@@ -200,6 +200,17 @@ def _no_inspection(t: Trigger, before: str) -> bool:
     return t.word == "巡视" and not _TOURING.search(before)  # 巡视工作, 中央第二轮巡视反馈: discipline tours
 
 
+def _referred_to(s: str, te: int, t: Trigger, passage: Passage) -> bool:
+    """The trigger word names what the words after it are about (视察天津重要讲话精神, 大会主席团,
+    联合国大会第2758号决议); but 2017年，X在江苏考察期间来到… tells the inspection framing a story that
+    has told no event (not 考察期间的讲话)."""
+    after = s[te : te + 4]
+    clause_rest = _CLAUSE_END.split(s[te : te + 40], maxsplit=1)[0]
+    framed = after.startswith("期间") and not after.startswith("期间的") and t.type in _TOURS and not passage.events
+    return ((after.startswith(_REFERENCE_AFTER) and not framed) or _REFERENCE_CLAUSE.search(clause_rest) is not None
+            or _RESOLUTION.match(s, te) is not None)
+
+
 def _reading(s: str, a: int, ts: int, te: int, t: Trigger, passage: Passage, no_trigger: bytearray,
              orgs_here: Sequence[OrgMention]) -> str | None:
     """How the trigger word at ``[ts, te)`` reads: ``opens`` an event, ``convened`` (a meeting
@@ -208,11 +219,7 @@ def _reading(s: str, a: int, ts: int, te: int, t: Trigger, passage: Passage, no_
     if no_trigger[ts]:
         return None  # inside a title or an organisation name (省委第一巡视组组长)
     after = s[te : te + 4]
-    clause_rest = _CLAUSE_END.split(s[te : te + 40], maxsplit=1)[0]
-    # 2017年，X在江苏考察期间来到…: the inspection framing a story that has told no event (not 考察期间的讲话)
-    framed = after.startswith("期间") and not after.startswith("期间的") and t.type in _TOURS and not passage.events
-    if (after.startswith(_REFERENCE_AFTER) and not framed) or _REFERENCE_CLAUSE.search(clause_rest) \
-            or _RESOLUTION.match(s, te):
+    if _referred_to(s, te, t, passage):
         return None  # 视察天津重要讲话精神, 大会主席团: not an event told here
     if t.type == "speech" and s.endswith(_VIA_SPOKESMAN, max(a, ts - 6), ts):
         return None  # 潘基文通过发言人发表声明: not the person's own speech
