@@ -473,3 +473,11 @@ def test_an_inspection_framing_a_story_with_no_event_is_one():
     # 2017年，习近平总书记在江苏考察期间来到马庄村 (a background inspection the story tells; 考察期间的讲话 is none)
     text = "马庄村发展特色产业。2017年，习近平总书记在江苏考察期间来到马庄村，肯定了马庄村的经验。"
     assert [(e["type"], _who(e)) for e in _events(text, "2021-01-13")] == [("inspection", ["习近平"])]
+
+
+def test_a_titled_official_who_reaffirms_or_tells_a_countrys_media_makes_a_speech():
+    # 重申 (181 in the bulk corpus; 11 statements gained in the bulk stories) and 对美国媒体说
+    for text in ("德国总理朔尔茨14日重申，德国支持通过谈判解决冲突。",
+                 "俄罗斯总统新闻秘书佩斯科夫13日对美国媒体说，俄方愿意对话。"):
+        evs = _events(text, "2024-09-15")
+        assert [e["type"] for e in evs] == ["speech"], text
