@@ -483,3 +483,10 @@ def test_a_titled_official_who_reaffirms_or_tells_a_countrys_media_makes_a_speec
                  "俄罗斯总统新闻秘书佩斯科夫13日对美国媒体说，俄方愿意对话。"):
         evs = _events(text, "2024-09-15")
         assert [e["type"] for e in evs] == ["speech"], text
+
+
+def test_a_titled_official_who_announces_a_withdrawal_or_a_measure_makes_a_speech():
+    # 美国总统特朗普1日宣布退出《巴黎协定》 (宣布 + 退出/撤销/终止/暂停/取消/解散/实施/实行/进入/对: 5 statements
+    # gained in the bulk stories); 王沪宁宣布…闭幕 at a ceremony stays the ceremony's
+    evs = _events("美国总统特朗普1日宣布退出《巴黎协定》。这一决定给全球气候治理带来不确定性。", "2017-06-02")
+    assert [(e["type"], _who(e)) for e in evs] == [("speech", ["特朗普"])]

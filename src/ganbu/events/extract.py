@@ -77,7 +77,8 @@ _SAYS_ALONE = re.compile(r"(?:(?:今天|昨天|当天)(?:上午|下午|晚间)?[
                          r"|(?:\d{1,2}月)?\d{1,2}[日号]|当天|近日|日前|今天|昨天|此前)?"
                          r"(?:在[^，,。；;！？\n]{1,30}?(?:后|时)|在[^，,。；;！？\n上中时后会]{1,10}?)?"
                          r"(?:再次|也|还|则)?(?:(?P<verb>(?:对(?:[^，,。；;！？\n]{0,4}?媒体|记者|本台记者))?(?:表示|说)"
-                         r"|(?:证实|透露|强调|指出|警告)?[称说]|宣布|指出|强调|谴责)[，：:]|(?P<call>呼吁|批评|指责|否认|重申))")
+                         r"|(?:证实|透露|强调|指出|警告)?[称说]|宣布|指出|强调|谴责)[，：:]|(?P<call>呼吁|批评|指责|否认|重申"
+                         r"|宣布(?=退出|撤销|终止|暂停|取消|解散|实施|实行|进入|对)))")
 # a story opening on messages sent (致电, 致函, 贺电 …): the statements after it are what they say (GUIDELINES:
 # messages are `other`); 43 bulk stories open so and go on with two or more 'X表示，' lines
 _MESSAGES_LEAD = re.compile(r"致电|致函|贺电|贺信|贺函|致信|来电|来函")
