@@ -300,7 +300,7 @@ class _Story:
         m = _MEETS_ONE.match(self.s, a, b)
         if m is None or not self.passage.events:
             return False
-        lead = self.passage.events[0] if not self.passage.events[0].split_from else self.passage.events[0].split_from
+        lead = self.passage.events[0].split_from or self.passage.events[0]
         if lead.type != "meeting" or self.s[lead.trigger[0] : lead.trigger[1]] != m.group("verb") \
                 or (not lead.split and not self._guests_unnamed(lead)):
             return False
@@ -315,8 +315,7 @@ class _Story:
             ev.add(g.id, "visitor")
         ev.split_from, lead.split = lead, True
         self.log.append(ev)
-        self.passage.events = []  # what is said next is said at this meeting
-        self.passage.add(ev, self.s)
+        self.passage.restart(ev, self.s)  # what is said next is said at this meeting
         self._join(sent, self.s[a:b], None, sent_people, False, [ev])
         return True
 

@@ -121,6 +121,11 @@ class Passage:
         self.targets: set[str] = set()    # canonical names of the bodies its events visit
         self._ids: set[int] = set()
 
+    def restart(self, ev: Event, s: str) -> None:
+        """The passage goes on with ``ev`` alone open (在会见X时，…: the meeting with one guest)."""
+        self.events, self._ids = [], set()
+        self.add(ev, s)
+
     def add(self, ev: Event, s: str) -> None:
         if id(ev) in self._ids:
             return
