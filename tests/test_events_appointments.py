@@ -202,3 +202,12 @@ def test_membership_revoked_and_members_added_name_the_office_after_the_names():
         ("appointment", "付志方"), ("removal", "王滨"), ("removal", "郑跃文"), ("removal", "韩沂")]
     doc = ganbu.extract("村原党支部书记罗红日在选举中拉票，当即被免去党支部书记职务。", "2016-12-03")
     assert [p.name for p in doc.people] == ["罗红日"]
+
+
+def test_two_decisions_of_a_notice_on_one_persons_two_offices_are_two_events():
+    # 增补宁吉喆…为第十三届全国政协委员；增补付志方、宁吉喆为经济委员会副主任 (GUIDELINES: one event per person and
+    # decision; 14 events gained in 8 bulk stories, CPPCC and NPC notices)
+    text = ("政协第十三届全国委员会常务委员会第二十次会议2日下午在京闭幕。会议经过表决，增补宁吉喆、尚勇为第十三届全国政协委员；"
+            "增补付志方、宁吉喆为经济委员会副主任。")
+    evs = ganbu.extract(text, "2022-03-02").events
+    assert sorted(e.participants[0].name for e in evs) == sorted(["宁吉喆", "宁吉喆", "尚勇", "付志方"])

@@ -210,6 +210,7 @@ def formula_events(s: str, titled: Iterable[TitledMention], pid_of: dict[str, st
                     ev.heading = False
                 else:
                     ev = _formula_event(s, typ, (a, b), pid, sents, date_at, tm.status == "former")
+                ev.decision = role
                 out.append(ev)
     return out
 
@@ -244,14 +245,17 @@ def appointment_events(s: str, titled: Iterable[TitledMention], pid_of: dict[str
 
 def _one_per_day(evs: list[Event]) -> list[Event]:
     """The same person's act of the same type on the same day told again (津巴布韦总统穆加贝21日辞去
-    总统职务 … 随着穆加贝辞职，…) is one event."""
-    out, seen = [], set()
+    总统职务 … 随着穆加贝辞职，…) is one event; two decisions of a notice on different offices
+    (增补宁吉喆为…委员；增补付志方、宁吉喆为经济委员会副主任) stay two."""
+    out: list[Event] = []
+    seen: dict[tuple[str, str, str | None], set[str]] = {}  # person, type, day → the decisions told
     for ev in evs:
         day = day_of(ev)
         key = (next(iter(ev.people)), ev.type, day)
-        if day is not None and key in seen:
+        told = seen.setdefault(key, set())
+        if day is not None and told and (not ev.decision or "" in told or ev.decision in told):
             continue
-        seen.add(key)
+        told.add(ev.decision)
         out.append(ev)
     return out
 

@@ -45,6 +45,7 @@ class Event:
     needs_people: bool = False  # a meeting convened as a sentence's subject: an event only if people join
     split: bool = False         # a lead (会见了…外国政要) whose guests each have their own meeting
     split_from: Event | None = None  # the lead this meeting with one of its guests was told in
+    decision: str = ""          # the office an appointment formula's event is about (one event per decision)
     log: EventLog | None = None  # told when a person joins, once logged
     _topic_set: set[str] = field(default_factory=set)
 
