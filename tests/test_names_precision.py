@@ -344,3 +344,10 @@ def test_two_states_abbreviations_are_no_name_unless_a_title_names_the_person():
     # 美乌总统, 韩美两国, 沙伊对话 (10 such "names" in the bulk stories gone); 总理巴哈 stays a name
     doc = ganbu.extract("美媒称，美乌总统在白宫发生争吵。也门总理巴哈被软禁。韩美两国均表示不满。", "2025-03-02")
     assert [p.name for p in doc.people] == ["巴哈"]
+
+
+def test_a_name_ends_before_shi_and_a_comma():
+    # 在会见立陶宛总理库比留斯时，… (264 such clauses in 94 bulk stories): 库比留斯 read whole and sure, not 巴育时
+    for text, name in (("在会见立陶宛总理库比留斯时，温家宝说，两国友好。", "库比留斯"),
+                       ("在会见泰国总理巴育时，李克强说，两国友好。", "巴育")):
+        assert name in [p.name for p in ganbu.extract(text, "2012-09-11").people], text
