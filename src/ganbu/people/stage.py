@@ -101,11 +101,11 @@ def untitled_names(s: str, read: Sequence[tuple[int, int]],
         if any(s.endswith(w, a, b) for w in address) or is_side(s, a) \
                 or is_not_name(s, a) or (b - a == 2 and is_common_word(s, a, b)) or _PLACE_LIST_END.match(s, b):
             continue
-        if p < low and not known:
+        if p < low and not known and not _dotted(s, a, b, p):
             if _by_dun(s, a, b) and _chinese_candidate(model, s[a:b]) and _whole_item(s, a, b):  # not 乌云其木格's 乌云
                 listed.append((a, b))
             continue
-        (sure if p >= model.threshold or known else unsure).append((a, b))
+        (sure if p >= model.threshold or known or _dotted(s, a, b, p) else unsure).append((a, b))
     on_roster = _roster_in_lists(s, blocked, sure + unsure)
     listed = [c for c in listed if not any(a < c[1] and c[0] < b for a, b in on_roster)] + on_roster
     sure += _in_name_lists(s, listed, list(named) + sure)
@@ -113,6 +113,18 @@ def untitled_names(s: str, read: Sequence[tuple[int, int]],
         sure += _second.confirm(s, blocked, unsure, proposed)
         sure.sort()
     return sure
+
+
+_DOTTED_LOW = 0.2
+
+
+def _dotted(s: str, a: int, b: int, p: float) -> bool:
+    """A transliterated given name and surname joined by ``·`` (two characters at least each side:
+    英国作家弗洛里安·哈尔姆斯, 中场队员塞萨尔·桑巴约) is a name well under the threshold: over the bulk
+    stories, taking such candidates from 0.2 up added 33 names in 31 stories (玛格丽特·毛翰, 纳瓦兹·谢里夫,
+    特沃德罗斯·阿达诺姆 for 阿达诺姆), one with a title's last character on it (司库安东尼·帕克)."""
+    k = s.find("·", a, b)
+    return k - a >= 2 and b - k >= 3 and p >= _DOTTED_LOW
 
 
 def _chinese_candidate(model: NameModel, span: str) -> bool:
