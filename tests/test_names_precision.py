@@ -357,3 +357,10 @@ def test_an_untitled_dotted_foreign_name_is_read_under_the_threshold():
     # 33 such names gained in 31 bulk stories (玛格丽特·毛翰, 纳瓦兹·谢里夫); both halves two characters at least
     assert "弗洛里安·哈尔姆斯" in _names("活动吸引了众多嘉宾，英国作家弗洛里安·哈尔姆斯和学者保罗·贝兰出席。")
     assert "塞萨尔·桑巴约" in _names("中场队员塞萨尔·桑巴约、德尼尔森入选。")
+
+
+def test_a_military_rank_after_a_name_ends_it():
+    # 上将 31, 中将 21, 少将 6 in the bulk corpus; 劳尔·卡斯特罗大将 was read 劳尔·卡斯特罗大
+    assert _names("国防部长在京会见了缅甸空军司令觉丹少将一行。") >= {"觉丹"}
+    assert "古巴革命领导人劳尔·卡斯特罗" not in _names("古巴革命领导人劳尔·卡斯特罗大将出席。")
+    assert "劳尔·卡斯特罗" in _names("古巴革命领导人劳尔·卡斯特罗大将出席。")
