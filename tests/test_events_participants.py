@@ -287,3 +287,12 @@ def test_a_lead_that_met_several_unnamed_guests_gives_one_meeting_per_guest_told
             "在会见巴基斯坦总理阿什拉夫时，温家宝说，中国与巴基斯坦友谊深入人心。阿什拉夫表示，巴方感谢中方支持。")
     evs = ganbu.extract(text, "2012-09-12").events
     assert sorted(sorted(p.name for p in e.participants) for e in evs) == [["卡加梅", "温家宝"], ["温家宝", "阿什拉夫"]]
+
+
+def test_he_opening_the_clause_of_a_background_act_is_the_official_named_before():
+    # 习近平高度重视…。2019年5月，他专门到…视察 (11 such acts gained in 11 bulk stories, none lost); a wish
+    # (他愿意继续会见…) and an act inside a tour already told are not
+    evs = _events("习近平总书记高度重视院校教育。2019年5月，他专门到陆军步兵学院视察，对办学育人提出明确要求。",
+                  "2022-06-20")
+    assert [(e["type"], _names(e)) for e in evs] == [("inspection", {"习近平"})]
+    assert _events("韩国总统文在寅今天发表新年贺词。他愿意继续会见朝鲜领导人并开展对话。", "2020-01-07") == []

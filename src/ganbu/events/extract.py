@@ -57,6 +57,8 @@ _MAIN_ROLE: dict[str, ParticipantRole] = {"visit": "visitor", "signing": "signat
 # X会见Y (会晤, 接见): X receives, Y and the people of Y's body are the guests (in the bulk corpus:
 # 会见 5,336, 会晤 909, 接见 120 occurrences, the commonest meeting words)
 _RECEIVING = frozenset(("会见", "会晤", "接见"))
+_PRONOUN_ACT = re.compile(r"(?:^|(?<=[，。；：\n]))[他她](?!们)[^，。；：“”\n]{0,14}")
+_NOT_DONE = re.compile(r"愿|将|要|希望|期待|计划|准备|打算|可以|应")
 _SPEAKER_BEFORE = ("他", "她", "他们", "双方")
 _MEETING_NOUN = ("会", "会议", "论坛", "座谈")
 _HISTORY_DAYS = 366  # a day written more than this before publication is not carried on
@@ -214,6 +216,7 @@ class _Story:
         self.sent_dates: dict[int, DateDict | None] = {}  # sentence start → the story's date there
         # 王晨参加上述活动: where such a line is, who joined, and the events told above it
         self.companions: list[tuple[int, set[str], list[Event]]] = []
+        self.pronoun_ids: frozenset[str] = frozenset()  # who 他/她 stands for in the sentence read
 
     def _long_before(self, d: DateDict) -> bool:
         """The day is long before publication (more than ``_HISTORY_DAYS``): a date of history."""
@@ -242,21 +245,7 @@ class _Story:
             self.dates.current = None
             self.far_back = False
             return
-        if self.far_back:
-            # 1945年10月25日，…。受委员长会议委托，…: a day of history is not carried to what follows; the
-            # story goes on where it was, on its own day (24日下午 after it is not 1945's)
-            self.current_date, self.dates.current, self.passage = self.before_history
-            self.far_back = False
-        story = (self.current_date, self.dates.current, self.passage)
-        new_date = self.dates.read(a, b)
-        if new_date is not None:
-            if not self.passage.events or new_date["start"] != (self.current_date or {}).get("start"):
-                self._new_passage()
-            self.far_back = self._long_before(new_date)
-            if self.far_back:
-                self.before_history = story
-            self.current_date = new_date
-        self.sent_dates[a] = self.current_date
+        self._read_date(a, b)
         text = s[a:b]
         venue = sentence_venue(text, a, b, self.places)
         if venue:
@@ -275,6 +264,8 @@ class _Story:
             detail = None
         if trig and detail and self.passage.events:
             trig = None  # 在商务部，… / 在与国家电网公司工作会谈时，…: details an open event
+        if not sent_people:
+            trig, sent_people = self._pronoun_subject(a, text, trig)
         if trig and not sent_people and self._told_again(trig):
             trig = None  # …代表团审议。江苏代表团审议气氛热烈。: the event told again, nobody new in it
         if self._meets_one(sent, sent_people):
@@ -291,6 +282,46 @@ class _Story:
             self._join(sent, text, detail, sent_people, bool(venue))
         elif not self.passage.events:
             self._statement(sent, text, sent_people, bool(venue))
+
+    def _read_date(self, a: int, b: int) -> None:
+        """The sentence's date: a new day opens a passage; a day of history is not carried on."""
+        if self.far_back:
+            # 1945年10月25日，…。受委员长会议委托，…: a day of history is not carried to what follows; the
+            # story goes on where it was, on its own day (24日下午 after it is not 1945's)
+            self.current_date, self.dates.current, self.passage = self.before_history
+            self.far_back = False
+        story = (self.current_date, self.dates.current, self.passage)
+        new_date = self.dates.read(a, b)
+        if new_date is not None:
+            if not self.passage.events or new_date["start"] != (self.current_date or {}).get("start"):
+                self._new_passage()
+            self.far_back = self._long_before(new_date)
+            if self.far_back:
+                self.before_history = story
+            self.current_date = new_date
+        self.sent_dates[a] = self.current_date
+
+    def _pronoun_subject(self, a: int, text: str, trig: PickedTrigger | None
+                         ) -> tuple[PickedTrigger | None, list[Person]]:
+        """他/她 opening the clause of an act in a sentence naming nobody, in a passage with no event
+        open (习近平高度重视…。2019年5月，他专门到陆军步兵学院视察): the last official named before the
+        sentence does it."""
+        self.pronoun_ids = frozenset()
+        if self.passage.events or ("他" not in text and "她" not in text):
+            return trig, []  # 他随后到…看望: in a passage with an event open, a stop of that event
+        p = self.people.last_named_before(a)
+        if p is None or not p.positions:
+            return trig, []
+        orgs = self.orgs.within(a, a + len(text))
+        act = trig or pick_trigger(self.s, a, text, self.passage, [p], self.no_trigger, orgs)
+        if act is None:
+            return trig, []
+        m = _PRONOUN_ACT.search(self.s, max(a, act[0] - 16), act[0])
+        if m is None or m.end() != act[0] or _NOT_DONE.search(m.group()) or self.s.startswith("组", act[1]) \
+                or act[2].type == "conference":
+            return trig, []  # 他愿意继续会见…, 他曾组织17个调研组, 他高度重视人民代表大会制度: no act told
+        self.pronoun_ids = frozenset((p.id,))
+        return act, [p]
 
     def _meets_one(self, sent: Sentence, sent_people: list[Person]) -> bool:
         """在会见X时，… after a lead that met several (会见了出席…的外国政要): the meeting with X, of
@@ -549,6 +580,9 @@ class _Story:
         kept = []
         invited_by = [m.span() for m in _INVITED_BY.finditer(s, a, ts)]
         for p in sent_people:
+            if p.id in self.pronoun_ids:
+                kept.append(p)  # 他 opens the trigger's clause
+                continue
             here = self.people.mentions_in(p, a, b)
             if only_named_as_owner(s, here):
                 continue  # 宣读了习近平的贺信并讲话: the sender is not at the event
