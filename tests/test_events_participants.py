@@ -296,3 +296,12 @@ def test_he_opening_the_clause_of_a_background_act_is_the_official_named_before(
                   "2022-06-20")
     assert [(e["type"], _names(e)) for e in evs] == [("inspection", {"习近平"})]
     assert _events("韩国总统文在寅今天发表新年贺词。他愿意继续会见朝鲜领导人并开展对话。", "2020-01-07") == []
+
+
+def test_a_speech_the_story_refers_to_is_an_undated_speech():
+    # 习近平主席发表的重要演讲给人留下深刻印象 (205 bulk stories gain one); not the spirit studied, nor X的贺信并讲话
+    evs = _events("蒙古国总理呼日勒苏赫在会见时表示，习近平主席发表的重要演讲给人留下深刻印象。", "2018-04-11")
+    assert [(e["type"], e["date"], _names(e)) for e in evs if e["type"] == "speech"] == [("speech", None, {"习近平"})]
+    for text in ("会议要求，深入学习贯彻习近平总书记重要讲话精神。",
+                 "中宣部部长黄坤明在会上宣读了习近平主席的贺信并讲话。"):
+        assert all("习近平" not in _names(e) for e in _events(text, "2019-06-16")), text

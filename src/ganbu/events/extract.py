@@ -145,6 +145,7 @@ def extract_events(s: str, published: str | None, people: list[Person], titled: 
     events += visits
     events += _lecturers(people, events, story.sents, date_at)
     events += _welcomed_visits(s, story.log.events, story.people)
+    events += _referred_speeches(s, people, events)
     events = [ev for ev in _without_told_leads(s, events) if not ev.split]
     by_id = {p.id: p for p in people}
     _place_inspections(events, by_id)
@@ -922,6 +923,31 @@ def _welcomed_visits(s: str, events: list[Event], people: PeopleIndex) -> list[E
         for g in guests:
             visit.add(g.id, "visitor")
         out.append(visit)
+    return out
+
+
+_REFERRED_SPEECH = re.compile(
+    r"(?:总书记|主席|总理|委员长|总统|同志)?(?:在[^。，；：“”]{1,30}?(?:上|时|期间))?(?:发表的|所作的?|的)"
+    r"(?P<what>[^。，；：“”并信电]{0,8}?(?:讲话|演讲))(?!精神|稿|要点|内容|和重要指示精神)")
+
+
+def _referred_speeches(s: str, people: list[Person], events: list[Event]) -> list[Event]:
+    """A titled official's speech that the story refers to and tells no event of (习近平主席发表的
+    重要演讲给人留下深刻印象, 习近平总书记的主旨讲话指明了…: 200 in 12,152 bulk stories; 10 of the 14
+    such references in two read blind samples were annotated as speeches, undated): the speech, undated;
+    not the spirit of a speech that is studied (学习贯彻…重要讲话精神), nor 宣读了X的贺信并讲话."""
+    spoke = {pid for ev in events if ev.type == "speech" for pid in ev.people}
+    out = []
+    for p in people:
+        if not p.positions or p.id in spoke:
+            continue
+        for _, b in p.mentions:
+            m = _REFERRED_SPEECH.match(s, b)
+            if m is not None:
+                ev = Event("speech", m.span("what"), [b, m.end()], None, None)
+                ev.add(p.id, "speaker")
+                out.append(ev)
+                break
     return out
 
 
