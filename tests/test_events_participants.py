@@ -305,3 +305,11 @@ def test_a_speech_the_story_refers_to_is_an_undated_speech():
     for text in ("会议要求，深入学习贯彻习近平总书记重要讲话精神。",
                  "中宣部部长黄坤明在会上宣读了习近平主席的贺信并讲话。"):
         assert all("习近平" not in _names(e) for e in _events(text, "2019-06-16")), text
+
+
+def test_guests_met_who_came_to_attend_a_forum_attend_it_undated():
+    # 会见来华出席…论坛的X (349 in bulk): the guests' conference, one for all guests met one by one
+    evs = _events("李克强在人民大会堂分别会见来华出席太湖文化论坛年会的莫桑比克总统格布扎、安提瓜和巴布达总督莱克-塔克。",
+                  "2013-05-17")
+    confs = [e for e in evs if e["type"] == "conference"]
+    assert [(e["date"], _names(e)) for e in confs] == [(None, {"格布扎", "莱克-塔克"})]
