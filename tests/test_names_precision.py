@@ -364,3 +364,10 @@ def test_a_military_rank_after_a_name_ends_it():
     assert _names("国防部长在京会见了缅甸空军司令觉丹少将一行。") >= {"觉丹"}
     assert "古巴革命领导人劳尔·卡斯特罗" not in _names("古巴革命领导人劳尔·卡斯特罗大将出席。")
     assert "劳尔·卡斯特罗" in _names("古巴革命领导人劳尔·卡斯特罗大将出席。")
+
+
+def test_a_title_before_a_surname_like_preposition_and_a_word_reads_no_name():
+    # 县长江支流, 书记向村民 (18 false names in bulk gone, none lost); 李建国, 彭清华 stay
+    assert _names("受强降雨影响，南陵县长江支流水位持续上涨。") == set()
+    assert _names("村党支部书记向村民宣讲惠农政策。") == set()
+    assert _names("副部长李建国出席。省委书记彭清华主持会议。") == {"李建国", "彭清华"}
