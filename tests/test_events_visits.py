@@ -133,3 +133,12 @@ def test_a_welcoming_ceremony_is_a_meeting_and_the_guests_visit_is_apart():
     evs = ganbu.extract(text, "2018-09-02").to_dict()["events"]
     got = sorted((e["type"], (e["date"] or {}).get("start"), sorted(p["name"] for p in e["participants"])) for e in evs)
     assert got == [("meeting", "2018-09-01", sorted(["塞西", "习近平", "王毅"])), ("visit", None, ["塞西"])]
+
+
+def test_a_visit_referred_to_as_this_visit_is_the_guests_undated_visit():
+    # 苏丹此访 / 总统先生此访 / 我此访 (410 bulk stories, 136 gain the visit): the visitor's, undated
+    doc = ganbu.extract("张德江在人民大会堂会见文莱苏丹哈桑纳尔。张德江说，苏丹此访成果丰硕。", "2017-09-13").to_dict()
+    visits = [e for e in doc["events"] if e["type"] == "visit"]
+    assert [(e["date"], [p["name"] for p in e["participants"]]) for e in visits] == [(None, ["哈桑纳尔"])]
+    doc = ganbu.extract("国务院总理李克强在伊斯兰堡发表演讲。李克强说，我此访的目的是深化合作。", "2013-05-23").to_dict()
+    assert [[p["name"] for p in e["participants"]] for e in doc["events"] if e["type"] == "visit"] == [["李克强"]]
