@@ -313,3 +313,10 @@ def test_guests_met_who_came_to_attend_a_forum_attend_it_undated():
                   "2013-05-17")
     confs = [e for e in evs if e["type"] == "conference"]
     assert [(e["date"], _names(e)) for e in confs] == [(None, {"格布扎", "莱克-塔克"})]
+
+
+def test_a_list_going_on_with_groups_up_to_taking_part_joins():
+    # X、Y、领导小组成员和中央有关部门负责同志参加会议 (178 in bulk): X and Y are at the meeting
+    evs = _events("国务院副总理韩正19日主持召开冬奥会工作领导小组全体会议，研究部署重点任务。韩正强调，要扎实推进筹办任务。"
+                  "孙春兰、蔡奇、冬奥会工作领导小组成员和中央有关部门负责同志参加会议。", "2019-03-19")
+    assert [_names(e) for e in evs] == [{"韩正", "孙春兰", "蔡奇"}]
