@@ -303,7 +303,8 @@ def test_a_speech_the_story_refers_to_is_an_undated_speech():
     evs = _events("蒙古国总理呼日勒苏赫在会见时表示，习近平主席发表的重要演讲给人留下深刻印象。", "2018-04-11")
     assert [(e["type"], e["date"], _names(e)) for e in evs if e["type"] == "speech"] == [("speech", None, {"习近平"})]
     for text in ("会议要求，深入学习贯彻习近平总书记重要讲话精神。",
-                 "中宣部部长黄坤明在会上宣读了习近平主席的贺信并讲话。"):
+                 "中宣部部长黄坤明在会上宣读了习近平主席的贺信并讲话。",
+                 "会议强调，要深入学习贯彻习近平总书记在中央政治局集体学习时的重要讲话。"):
         assert all("习近平" not in _names(e) for e in _events(text, "2019-06-16")), text
 
 

@@ -984,7 +984,9 @@ def _guests_conferences(s: str, events: list[Event]) -> list[Event]:
 
 _REFERRED_SPEECH = re.compile(
     r"(?:总书记|主席|总理|委员长|总统|同志)?(?:在[^。，；：“”]{1,30}?(?:上|时|期间))?(?:发表的|所作的?|的)"
-    r"(?P<what>[^。，；：“”并信电]{0,8}?(?:讲话|演讲))(?!精神|稿|要点|内容|和重要指示精神)")
+    r"(?P<what>[^。，；：“”并信电]{0,8}?(?:讲话|演讲))(?!精神|稿|要点|内容|和重要指示)")
+# 学习贯彻X的重要讲话: the speech studied, as its spirit is (学习贯彻…重要讲话精神)
+_STUDIED = re.compile(r"(?:学习|贯彻|落实|领会|传达|宣讲|研读)[^。，；：]{0,6}$")
 
 
 def _referred_speeches(s: str, people: list[Person], events: list[Event]) -> list[Event]:
@@ -997,9 +999,9 @@ def _referred_speeches(s: str, people: list[Person], events: list[Event]) -> lis
     for p in people:
         if not p.positions or p.id in spoke:
             continue
-        for _, b in p.mentions:
+        for a, b in p.mentions:
             m = _REFERRED_SPEECH.match(s, b)
-            if m is not None:
+            if m is not None and not _STUDIED.search(s, max(0, a - 12), a):
                 ev = Event("speech", m.span("what"), [b, m.end()], None, None)
                 ev.add(p.id, "speaker")
                 out.append(ev)
