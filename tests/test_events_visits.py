@@ -142,3 +142,10 @@ def test_a_visit_referred_to_as_this_visit_is_the_guests_undated_visit():
     assert [(e["date"], [p["name"] for p in e["participants"]]) for e in visits] == [(None, ["哈桑纳尔"])]
     doc = ganbu.extract("国务院总理李克强在伊斯兰堡发表演讲。李克强说，我此访的目的是深化合作。", "2013-05-23").to_dict()
     assert [[p["name"] for p in e["participants"]] for e in doc["events"] if e["type"] == "visit"] == [["李克强"]]
+
+
+def test_a_guest_addressed_as_having_come_on_a_visit_has_the_visit():
+    # 总理先生…来华进行正式访问 (47 bulk stories; 28 gain the guest's visit, undated)
+    doc = ganbu.extract("委员长栗战书2日在人民大会堂会见巴基斯坦总理夏巴兹。栗战书表示，总理先生在二十大闭幕不久就来华进行正式访问，"
+                        "体现了两国特殊友好。", "2022-11-02").to_dict()
+    assert [[p["name"] for p in e["participants"]] for e in doc["events"] if e["type"] == "visit"] == [["夏巴兹"]]
