@@ -935,8 +935,9 @@ _THIS_VISIT = re.compile(r"(?:此|这次|此次|本次)(?:访问|来访|访华)|
 
 def _this_visit(s: str, events: list[Event], people: PeopleIndex) -> list[Event]:
     """A visit the story refers to as 此访 (苏丹此访, 总统先生此访, 我此访, 习主席此次访问; 总理先生…来华
-    进行正式访问) and tells no visit of: the visitor's visit, undated (410 bulk stories say so, 180 of them with no visit read;
-    the dev gold and the read blind samples have the visit in all 8 such stories)."""
+    进行正式访问) and tells no visit of: the visitor's visit, undated (410 bulk stories say so, 180 of
+    them with no visit read; the dev gold and the read blind samples have the visit in all 8 such
+    stories)."""
     m = _THIS_VISIT.search(s)
     if m is None or any(ev.type == "visit" and ev.people for ev in events):
         return []
