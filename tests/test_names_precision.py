@@ -371,3 +371,8 @@ def test_a_title_before_a_surname_like_preposition_and_a_word_reads_no_name():
     assert _names("受强降雨影响，南陵县长江支流水位持续上涨。") == set()
     assert _names("村党支部书记向村民宣讲惠农政策。") == set()
     assert _names("副部长李建国出席。省委书记彭清华主持会议。") == {"李建国", "彭清华"}
+
+
+def test_xie_accompanied_by_ends_a_name():
+    # 西雅图市市长穆雷偕当地政要… (2 bulk stories read 穆雷偕)
+    assert "穆雷" in _names("美国总统代表和西雅图市市长穆雷偕当地政要和各界友好人士来到舷梯前，热烈欢迎。")
