@@ -376,3 +376,12 @@ def test_a_title_before_a_surname_like_preposition_and_a_word_reads_no_name():
 def test_xie_accompanied_by_ends_a_name():
     # 西雅图市市长穆雷偕当地政要… (2 bulk stories read 穆雷偕)
     assert "穆雷" in _names("美国总统代表和西雅图市市长穆雷偕当地政要和各界友好人士来到舷梯前，热烈欢迎。")
+
+
+def test_bie_ji_dang_transliterate_and_tebie_opens_a_title():
+    # 别 (别尔德穆哈梅多夫: 19 titled mentions unread), 季 (阿纳斯塔夏季斯), 当 (亚当斯) are transliteration
+    # characters; 特别 after a name opens the next title, and is no name after a title
+    assert "别尔德穆哈梅多夫" in _names("土库曼斯坦总统别尔德穆哈梅多夫在贺函中说，两国关系良好。")
+    assert "亚当斯" in _names("纽约市长亚当斯称，事故已造成2人死亡。")
+    assert "奥巴马" in _names("美国总统奥巴马特别代表、华盛顿州州长英斯利到机场迎接。")
+    assert _names("会上，总书记特别提到了一个基层党组织。") == set()

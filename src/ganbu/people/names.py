@@ -430,6 +430,11 @@ def read_foreign_name(s: str, p: int) -> tuple[int, float] | None:
         return None
     if regnal_end(s, end) > end:
         return regnal_end(s, end), 1.0  # 费利佩六世
+    special = s.find("特别", p, end)
+    if special == p:
+        return None  # 总书记特别提到: an adverb after a title, no name
+    if special != -1:
+        end = special  # 总统奥巴马特别代表, 前总统里根特别助理: 特别 opens the next title (特、别 transliterate)
     if follower_at(s, end) is None:
         end = _follower_inside(s, p, end)
     return end, 1.0 if follower_at(s, end) is not None else 0.8
