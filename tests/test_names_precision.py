@@ -385,3 +385,9 @@ def test_bie_ji_dang_transliterate_and_tebie_opens_a_title():
     assert "亚当斯" in _names("纽约市长亚当斯称，事故已造成2人死亡。")
     assert "奥巴马" in _names("美国总统奥巴马特别代表、华盛顿州州长英斯利到机场迎接。")
     assert _names("会上，总书记特别提到了一个基层党组织。") == set()
+
+
+def test_korean_foreign_minister_changgwan_is_one_title():
+    # 韩国外交部长官尹炳世 (5 in bulk were read 外交部长 + 官…, the title lost)
+    people = _positions("韩国外交部长官尹炳世表示，韩方愿同中方合作。")
+    assert people.get("尹炳世") == ["韩国外交部长官"]
