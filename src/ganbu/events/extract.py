@@ -171,13 +171,18 @@ class _Orgs:
 
 
 def _no_trigger(s: str, people: list[Person], org_mentions: list[OrgMention]) -> bytearray:
-    """1 inside a title, an organisation name (省委第一巡视组组长) or a venue (人民大会堂): no trigger
-    there."""
+    """1 inside a title, an organisation name (省委第一巡视组组长), a venue (人民大会堂) or the title of
+    a text (《…论学习贯彻习近平总书记…重要讲话》): no trigger there."""
     mask = bytearray(len(s) + 1)
     spans = [pos.span for p in people for pos in p.positions] + [(o.start, o.end) for o in org_mentions]
+    # 《…论学习贯彻…重要讲话》: a title, no act told (its marks stay open: 《求是》杂志将发表…)
+    spans += [(m.start() + 1, m.end() - 1) for m in _BOOK_TITLE.finditer(s)]
     for x, y in spans + venue_spans(s):
         mask[x:y] = b"\x01" * (y - x)
     return mask
+
+
+_BOOK_TITLE = re.compile(r"《[^《》\n]{1,80}》")
 
 
 class _Story:
