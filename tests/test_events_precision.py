@@ -83,3 +83,9 @@ def test_an_act_named_inside_the_title_of_a_text_is_no_event():
     doc = ganbu.extract("今天出版的人民日报发表评论员文章，题目是《发扬斗争精神 勇于担当作为——论学习贯彻习近平总书记在"
                         "主题教育总结大会上重要讲话》。", "2020-01-13").to_dict()
     assert doc["events"] == []
+
+
+def test_a_series_of_speeches_is_no_speech_event():
+    # 发表一系列重要讲话 (系列…讲话 329 times in bulk; 17 false speeches gone)
+    doc = ganbu.extract("习近平总书记始终重视加强党的作风建设，发表一系列重要讲话。", "2020-01-06").to_dict()
+    assert doc["events"] == []

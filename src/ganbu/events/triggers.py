@@ -242,6 +242,8 @@ def _reading(s: str, a: int, ts: int, te: int, t: Trigger, passage: Passage, no_
     before = s[max(a, ts - 6) : ts]
     if _no_inspection(t, before):
         return None
+    if t.type == "speech" and "系列" in before:
+        return None  # 发表一系列重要讲话, 系列重要讲话精神: many speeches, none of them told (系列…讲话 329 in bulk)
     if t.strength in ("alone", "each") and _HABITUAL.search(s, _clause_start(s, a, ts), ts):
         return None  # 多次作出重要指示: acts told as a habit, none of them this story's (63 of 437 in bulk)
     if before.endswith("各"):
