@@ -89,3 +89,9 @@ def test_a_series_of_speeches_is_no_speech_event():
     # 发表一系列重要讲话 (系列…讲话 329 times in bulk; 17 false speeches gone)
     doc = ganbu.extract("习近平总书记始终重视加强党的作风建设，发表一系列重要讲话。", "2020-01-06").to_dict()
     assert doc["events"] == []
+
+
+def test_condolences_expressed_are_no_visit():
+    # 向中方表示深切慰问 / 致以慰问 (表示/致以/表达…慰问 188 in bulk; 79 false visits gone)
+    doc = ganbu.extract("普京对江苏龙卷风袭击造成重大人员伤亡向中方表示深切慰问。", "2016-06-23").to_dict()
+    assert [e["type"] for e in doc["events"]] == []

@@ -193,6 +193,17 @@ def _tells_inspection(s: str) -> bool:
     return _INSPECTING.search(s) is not None
 
 
+_CONDOLENCE = re.compile(r"(?:表示|致以|表达|转达|致电)[^，,。；;！？\n]{0,6}$")
+
+
+def _no_act(s: str, a: int, ts: int, t: Trigger, before: str) -> bool:
+    """向中方表示深切慰问, 致以慰问: condolences, no visit (表示/致以/表达…慰问 188 in bulk); 发表一系列
+    重要讲话, 系列重要讲话精神: many speeches, none of them told (系列…讲话 329 in bulk)."""
+    if t.word == "慰问" and _CONDOLENCE.search(s, _clause_start(s, a, ts), ts):
+        return True
+    return t.type == "speech" and "系列" in before
+
+
 def _no_inspection(t: Trigger, before: str) -> bool:
     """检查 and 巡视 written where no one's inspection is told."""
     if t.word == "检查" and before.endswith(_NOT_INSPECTING):
@@ -240,10 +251,8 @@ def _reading(s: str, a: int, ts: int, te: int, t: Trigger, passage: Passage, no_
     if t.strength == "new_body":
         return _body_reading(s, te, passage, orgs_here)
     before = s[max(a, ts - 6) : ts]
-    if _no_inspection(t, before):
+    if _no_inspection(t, before) or _no_act(s, a, ts, t, before):
         return None
-    if t.type == "speech" and "系列" in before:
-        return None  # 发表一系列重要讲话, 系列重要讲话精神: many speeches, none of them told (系列…讲话 329 in bulk)
     if t.strength in ("alone", "each") and _HABITUAL.search(s, _clause_start(s, a, ts), ts):
         return None  # 多次作出重要指示: acts told as a habit, none of them this story's (63 of 437 in bulk)
     if before.endswith("各"):
