@@ -391,3 +391,9 @@ def test_korean_foreign_minister_changgwan_is_one_title():
     # 韩国外交部长官尹炳世 (5 in bulk were read 外交部长 + 官…, the title lost)
     people = _positions("韩国外交部长官尹炳世表示，韩方愿同中方合作。")
     assert people.get("尹炳世") == ["韩国外交部长官"]
+
+
+def test_a_title_after_a_name_before_a_meeting_verb_is_read():
+    # 习近平主席将同普京总统会晤 (a role before 会 was no title, so 总统会晤/会见/会谈 lost it: 16 bulk positions)
+    people = _positions("外交部宣布，习近平主席将对俄罗斯进行国事访问。访问期间，习近平主席将同普京总统会晤。")
+    assert people.get("普京") == ["俄罗斯总统"]

@@ -67,14 +67,17 @@ _PLURAL = re.compile(r"[几多两二三四五六七八九十\d]+[位名]$")
 _AFTER_BODY = {"领袖": ("党", "运动", "联盟", "阵线", "派"), "苏丹": ("文莱",)}
 
 
+_MEETS_AFTER_ROLE = ("会见", "会晤", "会谈")
+
+
 def find_anchors(s: str) -> list[Anchor]:
     blockers = R.words()["role_blocker"]
     out = []
     for end_idx, word in R.role_automaton().iter_long(s):
         end = end_idx + 1
         nxt = s[end : end + 3]
-        if any(nxt.startswith(b) for b in blockers):
-            continue
+        if any(nxt.startswith(b) for b in blockers) and not nxt.startswith(_MEETS_AFTER_ROLE):
+            continue  # 总统会 (a role before 会 is no title), but 普京总统会晤/会见/会谈 are a title and a verb
         if word in _AFTER_BODY and not s.endswith(_AFTER_BODY[word], 0, end - len(word)):
             continue
         out.append(Anchor(end - len(word), end, word))
