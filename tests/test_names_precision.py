@@ -397,3 +397,9 @@ def test_a_title_after_a_name_before_a_meeting_verb_is_read():
     # 习近平主席将同普京总统会晤 (a role before 会 was no title, so 总统会晤/会见/会谈 lost it: 16 bulk positions)
     people = _positions("外交部宣布，习近平主席将对俄罗斯进行国事访问。访问期间，习近平主席将同普京总统会晤。")
     assert people.get("普京") == ["俄罗斯总统"]
+
+
+def test_yi_shipin_after_a_name_ends_it():
+    # 国务院副总理刘鹤以视频方式出席 was 刘鹤以; 以 alone stays no follower (责令予以, 可以)
+    assert "刘鹤" in _names("国务院副总理刘鹤以视频方式出席。")
+    assert "潘朝阳" in _names("陕西省合阳县洽川镇莘里村党支部书记潘朝阳以“捐款”名义向贫困户收钱。")
