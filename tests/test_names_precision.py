@@ -403,3 +403,10 @@ def test_yi_shipin_after_a_name_ends_it():
     # 国务院副总理刘鹤以视频方式出席 was 刘鹤以; 以 alone stays no follower (责令予以, 可以)
     assert "刘鹤" in _names("国务院副总理刘鹤以视频方式出席。")
     assert "潘朝阳" in _names("陕西省合阳县洽川镇莘里村党支部书记潘朝阳以“捐款”名义向贫困户收钱。")
+
+
+def test_royal_titles_before_a_name():
+    # 摩纳哥亲王阿尔贝二世, 比利时公主阿斯特里德 (亲王 12, 公主 18, 王子 9 in bulk); not 母亲王荷馨
+    people = _positions("国家主席习近平17日在南京会见摩纳哥亲王阿尔贝二世。王岐山会见比利时国王代表、公主阿斯特里德。")
+    assert people.get("阿尔贝二世") == ["摩纳哥亲王"] and people.get("阿斯特里德") == ["比利时公主"]
+    assert "荷馨" not in _names("父亲牺牲的第二年，母亲王荷馨捐出了全部的抚恤金。")

@@ -68,6 +68,8 @@ _AFTER_BODY = {"领袖": ("党", "运动", "联盟", "阵线", "派"), "苏丹":
 
 
 _MEETS_AFTER_ROLE = ("会见", "会晤", "会谈")
+# a role whose first character ends a common word before it (母亲, 父亲, 双亲, 乡亲 + 王X)
+_INSIDE_WORD = {"亲王": "母父双乡成相探省"}
 
 
 def find_anchors(s: str) -> list[Anchor]:
@@ -80,6 +82,9 @@ def find_anchors(s: str) -> list[Anchor]:
             continue  # 总统会 (a role before 会 is no title), but 普京总统会晤/会见/会谈 are a title and a verb
         if word in _AFTER_BODY and not s.endswith(_AFTER_BODY[word], 0, end - len(word)):
             continue
+        inside = _INSIDE_WORD.get(word)
+        if inside and end - len(word) > 0 and s[end - len(word) - 1] in inside:
+            continue  # 母亲王荷馨: the 亲 of 母亲, not a prince
         out.append(Anchor(end - len(word), end, word))
     return out
 
