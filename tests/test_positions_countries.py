@@ -359,3 +359,9 @@ def test_a_chinese_city_inside_a_transliterated_name_is_no_place():
     text = "俄别尔哥罗德州州长格拉德科夫表示，无人机袭击造成损失。"
     people = {p.name: [x.text for x in p.positions] for p in ganbu.extract(text, "2024-08-27").people}
     assert people == {"格拉德科夫": ["俄别尔哥罗德州州长"]}
+
+
+def test_a_transliterated_name_takes_the_state_named_earlier_in_its_paragraph():
+    # 美国参议院…。联邦调查局前局长科米… (9 bulk stories; the state was looked for in the sentence only)
+    doc = ganbu.extract("美国参议院情报委员会8日举行听证会。联邦调查局前局长科米出席作证。", "2017-06-09")
+    assert {p.name: [x.text for x in p.positions] for p in doc.people}.get("科米") == ["美国联邦调查局前局长"]

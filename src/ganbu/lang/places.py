@@ -350,6 +350,13 @@ class Countries:
             at = self.s.find(place, at + 1)
         return None
 
+    def in_paragraph(self, pos: int) -> str | None:
+        """The state named nearest before ``pos`` in its paragraph, else None."""
+        k = bisect.bisect_right(self.ends, pos) - 1
+        if k < 0 or "\n" in self.s[self.ends[k] : pos]:
+            return None
+        return self.names[k]
+
     def in_sentence(self, pos: int) -> str | None:
         k = bisect.bisect_right(self.ends, pos) - 1
         if k < 0 or _SENTENCE_END.search(self.s, self.ends[k], pos):

@@ -309,7 +309,7 @@ class PositionMaker:
                 and all(len(n) >= 2 and all(c in tl for c in n) and not _common_chinese(n) for n in names):
             # 美国…报道称，…联邦调查局局长科米: a body no Chinese one, a name all of transliteration, a state
             # named earlier in the sentence
-            here = self.countries.in_sentence(link.start)
+            here = self.countries.in_sentence(link.start) or self.countries.in_paragraph(link.start)
             if here:
                 return here
         if any(n in tm.foreign or "·" in self.text[n[0] : n[1]] for n in tm.names):
