@@ -321,3 +321,10 @@ def test_a_list_going_on_with_groups_up_to_taking_part_joins():
     evs = _events("国务院副总理韩正19日主持召开冬奥会工作领导小组全体会议，研究部署重点任务。韩正强调，要扎实推进筹办任务。"
                   "孙春兰、蔡奇、冬奥会工作领导小组成员和中央有关部门负责同志参加会议。", "2019-03-19")
     assert [_names(e) for e in evs] == [{"韩正", "孙春兰", "蔡奇"}]
+
+
+def test_daohui_attending_a_meeting_joins_it():
+    # 石泰峰到会祝贺并讲话 / X到会听取 (到会 + 祝贺/听取 31 times in bulk)
+    evs = _events("中华全国工商业联合会执行委员会会议12日在北京召开。会议选举产生了新一届领导班子。"
+                  "中央统战部部长石泰峰到会祝贺并讲话。", "2022-12-13")
+    assert any(_names(e) == {"石泰峰"} and e["type"] in ("meeting", "conference") for e in evs)
