@@ -410,3 +410,22 @@ def test_royal_titles_before_a_name():
     people = _positions("国家主席习近平17日在南京会见摩纳哥亲王阿尔贝二世。王岐山会见比利时国王代表、公主阿斯特里德。")
     assert people.get("阿尔贝二世") == ["摩纳哥亲王"] and people.get("阿斯特里德") == ["比利时公主"]
     assert "荷馨" not in _names("父亲牺牲的第二年，母亲王荷馨捐出了全部的抚恤金。")
+
+
+def test_de_transliterates_but_never_ends_a_name():
+    # 得 (彼得森, 彼得罗夫: Peter) is a transliteration character; no transliterated name of three or more
+    # characters ends with it (埃尔多安得票, 拉伊拉·奥廷加得票率: the two such runs in the bulk stories)
+    assert "彼得森" in _names("联合国秘书长叙利亚问题特使彼得森2日在日内瓦宣布，宪法委员会将于月底启动。")
+    names = _names("肯尼亚现任总理拉伊拉·奥廷加得票率为43%。土耳其总统埃尔多安得票率最高。")
+    assert {"拉伊拉·奥廷加", "埃尔多安"} <= names
+    assert not any(n.endswith("得票") or n.endswith("得") for n in names)
+
+
+def test_a_list_of_senders_title_space_name_per_line():
+    # 韩国国民之党党首 安哲秀 on a line of its own (lists of congratulations: 283 title-space-name lines in the
+    # bulk stories, 188 of them read as no name before)
+    people = _positions("一些外国政党领导人致函表示祝贺。\n韩国国民之党党首 安哲秀\n阿尔巴尼亚社会党总书记 巴拉\n"
+                        "尼泊尔共产党资深领导人 前政府总理 卡纳尔等也发来贺函。\n")
+    assert people.get("安哲秀") == ["韩国国民之党党首"]
+    assert people.get("巴拉") == ["阿尔巴尼亚社会党总书记"]
+    assert "卡纳尔" in people

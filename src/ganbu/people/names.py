@@ -228,6 +228,7 @@ def _minority_name(s: str, p: int, m: re.Match[str]) -> tuple[int, float]:
     f_end = next((e for e in range(last + 2, m.end() + 1)
                   if follower_at(s, e) is not None and not s.startswith(_ABDU, e - 2)), None)
     t_end = next((e for e in range(last + 2, m.end()) if s[e] not in tl and all(c in tl for c in s[last:e])), None)
+    t_end = None if t_end is None else _trim_last(s, last, t_end)
     r_end = next((e for e in range(last + 2, m.end()) if role_at(s, e)), None)
     first_f = next((e for e in range(last + 1, m.end()) if follower_at(s, e) is not None), None)
     if r_end is not None and (first_f is None or r_end <= first_f) and (t_end is None or r_end <= t_end) \
@@ -408,6 +409,14 @@ def _longer_or_shorter(s: str, p: int, long_end: int, short_end: int, evidence: 
     return long_end
 
 
+def _trim_last(s: str, p: int, end: int) -> int:
+    """A transliterated run ends before the characters no such name of three or more ends with
+    (拉伊拉·奥廷加得票率: 得 is inside 彼得森, never last)."""
+    while end - p > 2 and s[end - 1] in R.name_chars()["not_last_foreign"]:
+        end -= 1
+    return end
+
+
 def _translit() -> frozenset[str]:
     return R.translit_chars()
 
@@ -423,6 +432,7 @@ def read_foreign_name(s: str, p: int) -> tuple[int, float] | None:
     limit = min(len(s), p + 24)
     while end < limit and (s[end] in tl or (s[end] in "·-" and end + 1 < len(s) and s[end + 1] in tl)):
         end += 1
+    end = _trim_last(s, p, end)
     if s[p : p + 2] in R.not_names() and end - p < 4:
         return None  # 埃塞两国, 美俄: a word; 埃塞卜西 (a run of four) a name
     if end - p < 2 or (end - p > 8 and "·" not in s[p:end] and "-" not in s[p:end]) \
