@@ -429,3 +429,9 @@ def test_a_list_of_senders_title_space_name_per_line():
     assert people.get("安哲秀") == ["韩国国民之党党首"]
     assert people.get("巴拉") == ["阿尔巴尼亚社会党总书记"]
     assert "卡纳尔" in people
+
+
+def test_lai_after_a_title_is_the_verb():
+    # 省长来找我, 总书记来做客, 以来同总书记: 9 of the 10 names 来X read in the bulk stories were the verb
+    names = _names("省委书记和省长来找我，希望把项目引回来。乡亲们最想邀请总书记来做客。")
+    assert not any(n.startswith("来") for n in names)
