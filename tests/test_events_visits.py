@@ -100,6 +100,9 @@ def test_a_guests_visit_told_by_address_or_in_the_relative_clause():
     assert _visits(text, "2016-09-14") == [("中国", ("库琴斯基",), None)]
     text = "国家主席习近平7日在人民大会堂会见来华访问并出席中巴高层协调与合作委员会会议的巴西副总统特梅尔。"
     assert _visits(text, "2013-11-07") == [("中国", ("特梅尔",), None)]
+    # 会见了: the meeting's trigger is 会见 (2 bulk stories lost the guest's visit)
+    text = "国家主席胡锦涛今天下午在人民大会堂会见了来华访问并出席第二轮中德政府磋商的德国总理默克尔。"
+    assert _visits(text, "2012-08-30") == [("中国", ("默克尔",), None)]
     # the host's words about his own plans are no guest's visit
     text = "国家主席习近平7日在人民大会堂会见巴西副总统特梅尔。习近平说，我期待再次访问巴西。"
     assert _visits(text, "2013-11-07") == []

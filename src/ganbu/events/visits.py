@@ -197,7 +197,7 @@ def _guest_visitor(s: str, v: VisitPhrase, sent: Sentence, told: list[Event]) ->
         return None
     met = next((w for w in _MET if s.endswith(w, sent.start, v.start)), None)
     if met is not None:
-        return _guest_of(told, v.start)
+        return _guest_of(told, v.start - len(met) + 2)  # the trigger is 会见 in 会见了来华访问并…的X
     clause = max(s.rfind(c, sent.start, v.start) for c in _BREAK) + 1 or sent.start
     return _guest_of(told) if _GUEST_REF.search(s, clause, v.start) else None
 
