@@ -441,3 +441,11 @@ def test_malaysias_supreme_head_is_a_foreign_title():
     # 最高元首 (16 in bulk, 9 before a name: no title, so 11 positions and 2 names were lost)
     people = _positions("国家主席习近平4日在人民大会堂会见马来西亚最高元首哈利姆。哈利姆表示，马方愿深化合作。")
     assert people.get("哈利姆") == ["马来西亚最高元首"]
+
+
+def test_a_japanese_name_ends_where_a_word_of_a_verb_starts():
+    # 日本首相安倍晋三参拜 (参 starts the verbs after a name, so the reading was dropped: 安倍晋 or 安倍 in 4
+    # bulk stories, 天野之弥, 福岛瑞穗 lost); not where the cut splits a word (领导人第八次峰|会)
+    people = _positions("外交部部长王毅召见日本驻华大使，就日本首相安倍晋三参拜靖国神社提出严正交涉。")
+    assert "安倍晋三" in people and "安倍晋" not in people
+    assert not [n for n in _names("习近平出席二十国集团领导人第八次峰会后回到北京。") if "峰" in n]

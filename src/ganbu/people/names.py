@@ -480,18 +480,27 @@ def read_free_name(s: str, p: int) -> tuple[int, float] | None:
         return None
     for end in range(p + 1, min(len(s), p + 7) + 1):
         c = s[end - 1]
+        if end - 1 - p >= 3 and c in nc["not_foreign"] and word_bucket(s[end - 1 : end + 1]) >= 2 \
+                and word_bucket(s[end - 2 : end]) == 0 \
+                and all(word_bucket(s[i : i + 2]) < 2 for i in range(p, end - 2)):
+            # 日本首相安倍晋三参拜靖国神社: a frequent word that starts with such a character ends a name
+            # of three characters or more that holds no word (汉堡峰|会上, 防卫相…) nor one across the cut
+            return (end - 1, 1.0) if _free_name_ok(s, p, end - 1, tl) else None
         if not is_cjk(c) or (c in nc["not_foreign"] and not (c == "一" and end - 1 > p)):
             return None
         if end == p + 1:
             continue
         f = follower_at(s, end)
         if f is not None and f != "·":
-            if word_bucket(s[p:end]) >= (2 if end - p >= 3 else 1) or role_at(s, end - 2) or any(
-                    word_bucket(s[i : i + 2]) >= (3 if i == p else 2) and not tl.issuperset(s[i : i + 2])
-                    for i in range(p, end - 1)):
-                return None  # 热情迎接, 莱希祝伟大: words, not a name
-            return end, 1.0
+            return (end, 1.0) if _free_name_ok(s, p, end, tl) else None
     return None
+
+
+def _free_name_ok(s: str, p: int, end: int, tl: frozenset[str]) -> bool:
+    """``s[p:end]`` holds no common word nor role (热情迎接, 莱希祝伟大: words, not a name)."""
+    return not (word_bucket(s[p:end]) >= (2 if end - p >= 3 else 1) or role_at(s, end - 2) or any(
+        word_bucket(s[i : i + 2]) >= (3 if i == p else 2) and not tl.issuperset(s[i : i + 2])
+        for i in range(p, end - 1)))
 
 
 def read_foreign_name_before(s: str, end: int) -> int | None:
