@@ -8,6 +8,7 @@ import datetime as dt
 
 import pytest
 
+import ganbu
 from ganbu.lang.dates import DateMention, find_dates, infer_year_from_text, resolve
 
 PUB = dt.date(2023, 3, 6)
@@ -539,3 +540,10 @@ def test_a_later_day_announced_ahead_is_this_month():
     assert m.future and resolve(m, published=pub)["start"] == "2019-05-25"
     (m,) = find_dates("拉马福萨25日在比勒陀利亚宣誓就职。")
     assert not m.future and resolve(m, published=pub)["start"] == "2019-04-25"
+
+
+def test_a_date_in_digits_after_a_name_ending_in_a_numeral():
+    # 日本首相安倍晋三6日表示 (4 in bulk): 三6日 is no number, 6日 the day of the speech
+    doc = ganbu.extract("日本首相安倍晋三6日表示，将于7日发布紧急事态宣言。", published="2020-04-06")
+    (ev,) = doc.events
+    assert ev.date is not None and ev.date.start == "2020-04-06"

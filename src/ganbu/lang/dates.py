@@ -165,7 +165,8 @@ _ELEM_LOOK = (
 _LIST_ITEM = rf"(?:、|和|及|与)(?:{_M}月)?{_D}日(?:{_DP})?"
 
 _CAL_RE = re.compile(
-    rf"(?=[{_NUMCH}今去明前上下本同当次翌])(?<![{_NUMCH}.,:])"
+    # not inside a number; a date in digits may follow a name ending in a numeral (安倍晋三6日: 4 in bulk)
+    rf"(?:(?=[0-9])(?<![0-9.,:])|(?=[{_NUMCH}今去明前上下本同当次翌])(?<![{_NUMCH}.,:]))"
     rf"{_ELEM_LOOK}{_elem('a')}"
     rf"(?:\s*(?P<rsep>{_RSEP})\s*(?:(?P<until>今)(?![年天日晚])|{_ELEM_LOOK}{_elem('b')})"
     rf"|(?P<lst>(?:{_LIST_ITEM}){{1,12}}))?"
