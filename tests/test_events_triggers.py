@@ -490,3 +490,10 @@ def test_a_titled_official_who_announces_a_withdrawal_or_a_measure_makes_a_speec
     # gained in the bulk stories); 王沪宁宣布…闭幕 at a ceremony stays the ceremony's
     evs = _events("美国总统特朗普1日宣布退出《巴黎协定》。这一决定给全球气候治理带来不确定性。", "2017-06-02")
     assert [(e["type"], _who(e)) for e in evs] == [("speech", ["特朗普"])]
+
+
+def test_a_written_statement_on_arrival_is_a_speech_of_its_own():
+    # 吴邦国在机场发表书面讲话 (22 in bulk, 20 of them joined to the visit, no speech read)
+    text = ("当地时间14日，国家主席习近平乘专机抵达努尔苏丹，开始对哈萨克斯坦进行国事访问。"
+            "习近平在机场发表书面讲话，向哈萨克斯坦政府和人民致以诚挚问候。")
+    assert sorted(_types(text, "2022-09-15")) == ["speech", "visit"]
