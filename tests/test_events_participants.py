@@ -314,6 +314,9 @@ def test_guests_met_who_came_to_attend_a_forum_attend_it_undated():
                   "2013-05-17")
     confs = [e for e in evs if e["type"] == "conference"]
     assert [(e["date"], _names(e)) for e in confs] == [(None, {"格布扎", "莱克-塔克"})]
+    # the forum's name may hold a quoted part (来华出席第三届“一带一路”国际合作高峰论坛的X: 69 bulk stories gained)
+    evs = _events("国家主席习近平在人民大会堂会见来华出席第三届“一带一路”国际合作高峰论坛的匈牙利总理欧尔班。", "2023-10-17")
+    assert [(e["date"], _names(e)) for e in evs if e["type"] == "conference"] == [(None, {"欧尔班"})]
 
 
 def test_a_list_going_on_with_groups_up_to_taking_part_joins():

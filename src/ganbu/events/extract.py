@@ -970,7 +970,8 @@ def _visitor_of(s: str, p: int, events: list[Event], people: PeopleIndex) -> lis
     return [pid for pid, role in first.people.items() if role == "visitor"] if first else []
 
 
-_CAME_TO_ATTEND = re.compile(r"了?(?:专程)?(?:来华|来京|赴华)?(?:出席|参加)(?P<what>[^。，；：“”]{2,40}?)的")
+# the meeting's name may hold a quoted part (来华出席第三届“一带一路”国际合作高峰论坛的X: 29 such in bulk)
+_CAME_TO_ATTEND = re.compile(r"了?(?:专程|前来)?(?:来华|来京|赴华)?(?:出席|参加)(?P<what>[^。，；：]{2,40}?)的")
 
 
 def _guests_conferences(s: str, events: list[Event]) -> list[Event]:
