@@ -449,3 +449,11 @@ def test_a_japanese_name_ends_where_a_word_of_a_verb_starts():
     people = _positions("外交部部长王毅召见日本驻华大使，就日本首相安倍晋三参拜靖国神社提出严正交涉。")
     assert "安倍晋三" in people and "安倍晋" not in people
     assert not [n for n in _names("习近平出席二十国集团领导人第八次峰会后回到北京。") if "峰" in n]
+
+
+def test_a_long_transliterated_name_before_a_leaders_title():
+    # 习近平主席同阿尔巴尼斯总理多次会晤 (the leader's reading looks back 2 to 4 characters): a name of all
+    # transliteration of five or more characters before 总理 (bulk: 海尔马里亚姆总理, 梅德韦杰夫总理)
+    people = _positions("近年来，澳大利亚同中国关系取得发展。习近平主席同阿尔巴尼斯总理多次会晤，达成重要共识。")
+    assert people.get("阿尔巴尼斯") == ["澳大利亚总理"]
+    assert "谢谢" not in _names("谢谢总理的关心。")

@@ -507,16 +507,20 @@ def parse_leaders(s: str, anchors: list[Anchor], protected: bytearray, stops: St
     # the names _leader_name may ask about, looked up in one pass
     seen.prepare(s[a.start - ln : a.start] for a in after for ln in (3, 4) if a.start >= ln)
     out = []
+    read = set()
     for a in after:
         p = _leader_name(s, a, protected, stops, seen)
         if p is not None:
+            read.add(a.start)
             out.append(TitledMention([Link(a.start, a.start, a.end, "", a.role)], [(p, a.start)], "leader"))
-    # a foreign title after a transliterated name: 特朗普总统, 洪森首相
+    # a foreign title after a transliterated name: 特朗普总统, 洪森首相; and a leader's title after one too long
+    # for the leader's reading (同阿尔巴尼斯总理多次会晤, 海尔马里亚姆总理: five characters or more)
     for a in anchors:
-        if roles[a.role].kind != "foreign" or a.start < 2:
+        kind = roles[a.role].kind
+        if (kind != "foreign" and (kind != "leader" or a.start in read)) or a.start < 2:
             continue
         p = read_foreign_name_before(s, a.start)
-        if p is None or any(protected[p : a.start]):
+        if p is None or any(protected[p : a.start]) or (kind == "leader" and a.start - p < 5):
             continue
         if p and is_cjk(s[p - 1]) and s[p - 1] not in "的了在同与和对向给请应":
             continue
