@@ -416,6 +416,8 @@ def test_de_transliterates_but_never_ends_a_name():
     # 得 (彼得森, 彼得罗夫: Peter) is a transliteration character; no transliterated name of three or more
     # characters ends with it (埃尔多安得票, 拉伊拉·奥廷加得票率: the two such runs in the bulk stories)
     assert "彼得森" in _names("联合国秘书长叙利亚问题特使彼得森2日在日内瓦宣布，宪法委员会将于月底启动。")
+    # 培 (培尼亚, Mexico's president: 13 in bulk, unread after 同/和/陪同)
+    assert "培尼亚" in _names("习近平说，墨西哥是拉美大国。我和培尼亚总统决定，将两国关系提升为全面战略伙伴关系。")
     names = _names("肯尼亚现任总理拉伊拉·奥廷加得票率为43%。土耳其总统埃尔多安得票率最高。")
     assert {"拉伊拉·奥廷加", "埃尔多安"} <= names
     assert not any(n.endswith("得票") or n.endswith("得") for n in names)
