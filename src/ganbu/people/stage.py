@@ -69,7 +69,7 @@ def read_people(s: str, published: str | None, *, title: str | None = None,
     between = _items_between_names(s, [m for p in people for m in p.mentions], hard, whole)
     if between:
         people = add_proposed(s, _without_inside(people, between), between, skip)
-    people = _without_state_pairs(drop_doctrine_mentions(s, people))
+    people = _without_places(s, _without_state_pairs(drop_doctrine_mentions(s, people)))
     add_deputies(s, people)
     for person in people:
         person.mentions.sort()
@@ -220,6 +220,25 @@ def _without_state_pairs(people: list[Person]) -> list[Person]:
         return not any(x.span[1] == m[0] for x in p.positions for m in p.mentions)
 
     return [p for p in people if not pair(p)]
+
+
+def _place_after(s: str, name: str) -> bool:
+    """``name`` is written somewhere in ``s`` right before a word that makes it a place (基尔库克等多地,
+    杰巴利耶难民营, 夏洛特市爆发; not 穆里市长, 胡志明市委)."""
+    after = tables.words()["place_after"]
+    at = s.find(name)
+    while at != -1:
+        e = at + len(name)
+        w = next((w for w in after if s.startswith(w, e)), None)
+        if w is not None and (len(w) > 1 or s[e + 1 : e + 2] not in ("长", "委", "民")):
+            return True
+        at = s.find(name, at + 1)
+    return False
+
+
+def _without_places(s: str, people: list[Person]) -> list[Person]:
+    """The people read with no title who are places the story names (基尔库克等多地发生爆炸)."""
+    return [p for p in people if p.positions or not _place_after(s, p.name)]
 
 
 def _without_inside(people: list[Person], spans: list[tuple[int, int]]) -> list[Person]:
