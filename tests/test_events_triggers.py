@@ -497,3 +497,9 @@ def test_a_written_statement_on_arrival_is_a_speech_of_its_own():
     text = ("当地时间14日，国家主席习近平乘专机抵达努尔苏丹，开始对哈萨克斯坦进行国事访问。"
             "习近平在机场发表书面讲话，向哈萨克斯坦政府和人民致以诚挚问候。")
     assert sorted(_types(text, "2022-09-15")) == ["speech", "visit"]
+
+
+def test_meeting_the_press_is_a_meeting():
+    # 与中外记者见面 (12 in bulk, no event read before); 中外记者见面会 stays a press conference
+    assert _types("国务院总理李克强13日在人民大会堂金色大厅与中外记者见面并回答记者提问。", "2014-03-14") == ["meeting"]
+    assert _types("十三届全国人大四次会议新闻中心13日举行中外记者见面会，李克强出席。", "2021-03-14")[:1] == ["conference"]
