@@ -547,3 +547,11 @@ def test_a_date_in_digits_after_a_name_ending_in_a_numeral():
     doc = ganbu.extract("日本首相安倍晋三6日表示，将于7日发布紧急事态宣言。", published="2020-04-06")
     (ev,) = doc.events
     assert ev.date is not None and ev.date.start == "2020-04-06"
+
+
+def test_years_ago_today_is_that_day_years_back():
+    # 一年前的今天, 75年前的今天 (20 in bulk): not the dateline's day
+    doc = ganbu.extract("一年前的今天，习近平总书记在京主持召开党的新闻舆论工作座谈会。", published="2017-02-19")
+    assert [e.date.start for e in doc.events if e.date] == ["2016-02-19"]
+    (m,) = find_dates("两年前的今天")
+    assert resolve(m, published=dt.date(2024, 2, 29))["start"] == "2022-02-28"

@@ -192,6 +192,9 @@ _REL_WORD_ROWS = (
     + [("月" + w, v, nb, na + _STANDALONE_NOTAFTER) for w, v, nb, na in _WORDS.get("month_part", []) if len(w) == 1]
 )
 _REL_RE = re.compile(rf"(?P<w>{_alt(_REL_WORD_ROWS)})(?P<dp>{_DP})?(?:\s*(?P<tm>{_TIME}))?")
+# 一年前的今天, 75年前的今天 (20 in the bulk corpus): the dateline's day that many years back, not the dateline's
+_YEARS_AGO_RE = re.compile(
+    r"(?<![\d一二三四五六七八九十两])(?P<n>\d{1,3}|[一二三四五六七八九十两]{1,3})周?年前的(?:今天|今日|这一天)")
 
 _N = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 _CN_ORD = "[一二三四五六七八九]"
@@ -572,6 +575,17 @@ def _rel_mention(text: str, m: re.Match) -> DateMention | None:
     return None
 
 
+def _years_ago_mention(text: str, m: re.Match) -> DateMention | None:
+    n = _num(m["n"].replace("两", "二"))
+    if not n:
+        return None
+    return DateMention(
+        start=m.start(), end=m.end(), text=m.group(), year=None, month=None, day=None, end_year=None,
+        end_month=None, end_day=None, part=None, relative="today", kind="relative", year_rel=-n,
+        anchor="published",
+    )
+
+
 def _session_mention(text: str, m: re.Match) -> DateMention | None:
     t = m.group()
     start = m.start()
@@ -620,6 +634,8 @@ def find_dates(text: str) -> list[DateMention]:
         cands.append((m.start(), -m.end(), 2, ("c", m)))
     for m in _REL_RE.finditer(text):
         cands.append((m.start(), -m.end(), 3, ("r", m)))
+    for m in _YEARS_AGO_RE.finditer(text):
+        cands.append((m.start(), -m.end(), 0, ("a", m)))
     if not cands:
         return []
     cands.sort(key=lambda c: (c[0], c[1], c[2]))
@@ -636,6 +652,8 @@ def find_dates(text: str) -> list[DateMention]:
             dm = _iso_mention(text, m)
         elif tag == "r":
             dm = _rel_mention(text, m)
+        elif tag == "a":
+            dm = _years_ago_mention(text, m)
         else:
             dm = _session_mention(text, m)
         if dm is None or dm.end <= dm.start:
@@ -910,6 +928,9 @@ def _resolve_relative(m: DateMention, published, current):
         if m.text[:1] == "当" and current is not None:  # 当天/当日/当晚: the story's day
             return current, None, "day", False
         base = published or current
+        if base and m.year_rel:  # 一年前的今天
+            y = base.year + m.year_rel
+            base = _date(y, base.month, min(base.day, _last_day(y, base.month)))
         return (base, None, "day", False) if base else None
     if code == "yesterday":
         base = published or current
