@@ -468,3 +468,10 @@ def test_a_name_written_before_a_place_word_is_a_place():
                    "美国北卡罗来纳州夏洛特市爆发示威。习近平复信斯特拉孔市市长穆里。穆里市长表示感谢。")
     assert not names & {"基尔库克", "杰巴利耶", "夏洛特"}
     assert "穆里" in names
+
+
+def test_xun_transliterates_and_a_word_ends_a_dotted_name():
+    # 逊 (约翰逊, 威尔逊, 罗宾逊: 46 after a transliteration character in bulk; 鲍里斯·约翰逊 was 鲍里斯·约翰), and a
+    # frequent word running out of a dotted name's last part ends it (约翰逊多次, 拉贾帕克萨赞…)
+    people = _positions("英国新首相鲍里斯·约翰逊多次表示，将努力与欧盟达成协议。")
+    assert people.get("鲍里斯·约翰逊") == ["英国首相"]
