@@ -182,6 +182,12 @@ def test_a_foreign_partys_central_titles_are_the_partys():
     text = "国家主席习近平26日在人民大会堂会见越共中央政治局委员、中央书记处常务书记、中组部部长张氏梅。"
     assert _positions(text)["张氏梅"] == ["越共中央政治局委员", "越共中央书记处常务书记", "越共中组部部长"]
     assert _positions("法国总统马克龙和外长勒德里昂出席。")["勒德里昂"] == ["法国外长"]
+    # the party written in full (老挝人民革命党中央 68, 越南共产党中央 26 in bulk); a state's office after the party's
+    # titles is the state's (越共…、国家副主席: 越南国家副主席, not 越共国家副主席)
+    text = "李希同老挝人民革命党中央政治局委员、中央纪委书记、国家监察总署署长坎潘举行会谈。"
+    assert _positions(text)["坎潘"] == ["老挝人民革命党中央政治局委员", "老挝人民革命党中央纪委书记", "老挝国家监察总署署长"]
+    text = "会见越共中央政治局委员、中央书记处常务书记、国家副主席武氏映春。"
+    assert _positions(text)["武氏映春"][-1] == "越南国家副主席"
 
 
 def test_a_chinese_leader_of_old_takes_no_foreign_state():

@@ -254,6 +254,8 @@ class PositionMaker:
                 and not self._abbreviated(filled):
             carried = state if not _INTERNATIONAL.search(filled) else None
             party = _party_of(prev_base) if filled.startswith("中") else None
+            if carried and (not filled or filled.startswith(("国家", "政府"))) and _party_of(carried):
+                carried = self._state_named(carried) or carried  # 越共中央…、国家副主席: 越南's, not the party's
             fill = party or carried or self._foreign_state(link, role, tm, filled)
             if fill and role.kind == "gov_head" and filled and not party:
                 org, own = fill + filled, fill  # 基辅市长: the title as written, its body the state's
