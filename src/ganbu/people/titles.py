@@ -519,8 +519,12 @@ def parse_leaders(s: str, anchors: list[Anchor], protected: bytearray, stops: St
         kind = roles[a.role].kind
         if (kind != "foreign" and (kind != "leader" or a.start in read)) or a.start < 2:
             continue
-        p = read_foreign_name_before(s, a.start)
-        if p is None or any(protected[p : a.start]) or (kind == "leader" and a.start - p < 5):
+        p = _known_name_before(s, a.start) if kind == "foreign" else None  # 同呼日勒苏赫总统, 安倍晋三首相
+        if p is None:
+            p = read_foreign_name_before(s, a.start)
+            if p is not None and kind == "leader" and a.start - p < 5:
+                p = None
+        if p is None or any(protected[p : a.start]):
             continue
         if p and is_cjk(s[p - 1]) and s[p - 1] not in "的了在同与和对向给请应":
             continue
@@ -591,6 +595,12 @@ def _leader_name(s: str, a: Anchor, protected: bytearray, stops: Stops | None, s
             continue
         return p
     return _dotted_name_before(s, a.start, protected)
+
+
+def _known_name_before(s: str, end: int) -> int | None:
+    """Start of a name of ``known_names.tsv`` written right before ``end`` (呼日勒苏赫总统), else None."""
+    known = R.known_names()
+    return next((end - n for n in (5, 4, 3) if end >= n and s[end - n : end] in known), None)
 
 
 def _dotted_name_before(s: str, end: int, protected: bytearray) -> int | None:
