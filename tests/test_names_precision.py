@@ -481,3 +481,10 @@ def test_a_known_name_before_a_foreign_title():
     # 同呼日勒苏赫总统, 安倍晋三首相 (names of known_names.tsv no transliteration reading covers: 10 bulk stories)
     people = _positions("李强表示，中国和蒙古国是友好邻邦。在习近平主席同呼日勒苏赫总统的战略引领下，两国关系平稳发展。")
     assert people.get("呼日勒苏赫") == ["蒙古国总统"]
+
+
+def test_zeng_after_a_title_as_an_adverb_is_no_name():
+    # 总书记曾专门写信, 部长曾否认 (曾 + a frequent word: 4 such names in the bulk stories); 曾海洋， stays
+    names = _names("此前，南非体育部长曾否认存在贿选的行为。习总书记曾专门写信，鼓励大家。")
+    assert not [n for n in names if n.startswith("曾")]
+    assert "曾海洋" in _names("吉林省辽源市委原常委、东丰县委原书记曾海洋，受到处分。")

@@ -20,7 +20,7 @@ from . import tables
 from . import titles as _titles
 from .deputies import add_deputies
 from .namemodel import NameModel, load_model
-from .names import follower_at, is_common_word, is_not_name, is_side
+from .names import follower_at, is_cjk, is_common_word, is_not_name, is_side, word_bucket
 from .persons import add_proposed, build_people, drop_doctrine_mentions
 from .positions import PositionMaker
 from .types import TitledMention
@@ -69,7 +69,7 @@ def read_people(s: str, published: str | None, *, title: str | None = None,
     between = _items_between_names(s, [m for p in people for m in p.mentions], hard, whole)
     if between:
         people = add_proposed(s, _without_inside(people, between), between, skip)
-    people = _without_places(s, _without_state_pairs(drop_doctrine_mentions(s, people)))
+    people = _without_adverbs(s, _without_places(s, _without_state_pairs(drop_doctrine_mentions(s, people))))
     add_deputies(s, people)
     for person in people:
         person.mentions.sort()
@@ -239,6 +239,18 @@ def _place_after(s: str, name: str) -> bool:
 def _without_places(s: str, people: list[Person]) -> list[Person]:
     """The people read with no title who are places the story names (基尔库克等多地发生爆炸)."""
     return [p for p in people if p.positions or not _place_after(s, p.name)]
+
+
+def _without_adverbs(s: str, people: list[Person]) -> list[Person]:
+    """No person whose "name" is an adverb that is also a surname and a frequent word (总书记曾专门写信,
+    部长曾否认存在…), unless a mention of it ends before punctuation (东丰县委原书记曾海洋，)."""
+    adverbs = tables.name_chars()["adverb_first"]
+
+    def adverb(p: Person) -> bool:
+        return len(p.name) == 3 and p.name[0] in adverbs and word_bucket(p.name[1:]) >= 2 \
+            and all(b < len(s) and is_cjk(s[b]) for _, b in p.mentions)
+
+    return [p for p in people if not adverb(p)]
 
 
 def _without_inside(people: list[Person], spans: list[tuple[int, int]]) -> list[Person]:
