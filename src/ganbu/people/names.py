@@ -229,7 +229,8 @@ def _minority_name(s: str, p: int, m: re.Match[str]) -> tuple[int, float]:
                   if follower_at(s, e) is not None and not s.startswith(_ABDU, e - 2)), None)
     t_end = next((e for e in range(last + 2, m.end()) if s[e] not in tl and all(c in tl for c in s[last:e])), None)
     t_end = None if t_end is None else _trim_last(s, last, t_end)
-    if t_end is not None and t_end - last >= 3 and word_bucket(s[t_end - 1 : t_end + 1]) >= 2:
+    if t_end is not None and t_end - last >= 3 and word_bucket(s[t_end - 1 : t_end + 1]) >= 2 \
+            and follower_at(s, t_end) is None:  # not 阿米提|出席
         t_end -= 1  # 鲍里斯·约翰逊多次表示: a word runs out of the last part (as in _follower_inside)
     r_end = next((e for e in range(last + 2, m.end()) if role_at(s, e)), None)
     first_f = next((e for e in range(last + 1, m.end()) if follower_at(s, e) is not None), None)
