@@ -371,3 +371,9 @@ def test_a_transliterated_name_takes_the_state_named_earlier_in_its_paragraph():
     # 美国参议院…。联邦调查局前局长科米… (9 bulk stories; the state was looked for in the sentence only)
     doc = ganbu.extract("美国参议院情报委员会8日举行听证会。联邦调查局前局长科米出席作证。", "2017-06-09")
     assert {p.name: [x.text for x in p.positions] for p in doc.people}.get("科米") == ["美国联邦调查局前局长"]
+
+
+def test_a_heads_title_after_a_place_takes_the_place_as_written():
+    # 山东省济宁市泗水县委常委、副县长X (24 bulk stories: 泗水县副县长 lost the province and city the chain wrote)
+    text = "山东省济宁市泗水县委常委、副县长师恩东等人因耕地保护工作不力被问责。"
+    assert _positions(text)["师恩东"] == ["山东省济宁市泗水县委常委", "山东省济宁市泗水县副县长"]

@@ -529,7 +529,8 @@ class PositionMaker:
         if not base and role.kind == "gov_head":
             place = None
             if self.prev_place and self.prev_place.endswith(role.level):
-                place = self.prev_place  # 隆德县委常委、副县长 → 隆德县副县长
+                # 隆德县委常委、副县长 → 隆德县副县长; 山东省济宁市泗水县委常委、副县长 → 山东省济宁市泗水县副县长
+                return self.prev_place_text or self.prev_place, self.prev_place
             elif role.level in ("省", "市", "自治区"):
                 place = self.ctx.at_level(role.level, link.start)
             return (place, place) if place else (base, None)
