@@ -377,3 +377,9 @@ def test_a_heads_title_after_a_place_takes_the_place_as_written():
     # 山东省济宁市泗水县委常委、副县长X (24 bulk stories: 泗水县副县长 lost the province and city the chain wrote)
     text = "山东省济宁市泗水县委常委、副县长师恩东等人因耕地保护工作不力被问责。"
     assert _positions(text)["师恩东"] == ["山东省济宁市泗水县委常委", "山东省济宁市泗水县副县长"]
+
+
+def test_an_office_said_of_a_name_with_shi():
+    # 许巧珍，是原江苏常州东头村社区党委书记。 / 陈行甲是巴东县委书记， (45 such in bulk, 3 read with the office)
+    assert _positions("许巧珍，是原江苏常州东头村社区党委书记。退休后她仍在社区工作。")["许巧珍"] == ["原江苏常州东头村社区党委书记"]
+    assert _positions("陈行甲是巴东县委书记，他说要坚持下去。")["陈行甲"] == ["巴东县委书记"]
