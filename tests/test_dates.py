@@ -555,3 +555,10 @@ def test_years_ago_today_is_that_day_years_back():
     assert [e.date.start for e in doc.events if e.date] == ["2016-02-19"]
     (m,) = find_dates("两年前的今天")
     assert resolve(m, published=dt.date(2024, 2, 29))["start"] == "2022-02-28"
+
+
+def test_a_list_of_days_written_with_hao():
+    # 当地时间26号下午和27号上午 (68 lists of two days in bulk, those with 号 read as two dates, the last one the act's)
+    (m,) = find_dates("当地时间26号下午和27号上午，李克强会见")
+    r = resolve(m, published=dt.date(2013, 11, 28))
+    assert (r["start"], r["end"]) == ("2013-11-26", "2013-11-27")

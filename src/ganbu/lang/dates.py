@@ -162,7 +162,7 @@ def _elem(s: str) -> str:
 _ELEM_LOOK = (
     rf"(?={_Y}(?:{_RSEP}{_Y})?年|{_YREL}|{_M}(?:{_RSEP}{_M})?月|{_MREL}|{_D}(?:{_RSEP}{_D})?[日号])"
 )
-_LIST_ITEM = rf"(?:、|和|及|与)(?:{_M}月)?{_D}日(?:{_DP})?"
+_LIST_ITEM = rf"(?:、|和|及|与)(?:{_M}月)?{_D}[日号](?:{_DP})?"
 
 _CAL_RE = re.compile(
     # not inside a number; a date in digits may follow a name ending in a numeral (安倍晋三6日: 4 in bulk)
@@ -174,7 +174,7 @@ _CAL_RE = re.compile(
     rf"(?:(?P<xun>讯)|(?P<dian>电)(?=\s|（|\(|记者|$|—|:|：))?"
 )
 _ELEM_A_RE = re.compile(_elem("a"))
-_LIST_ITEM_RE = re.compile(rf"(?:(?P<m>{_M})月)?(?P<d>{_D})日(?P<dp>{_DP})?")
+_LIST_ITEM_RE = re.compile(rf"(?:(?P<m>{_M})月)?(?P<d>{_D})[日号](?P<dp>{_DP})?")
 
 _ISO_RE = re.compile(
     r"(?=[12])(?<![\d.\-/])(?P<y>1[89]\d\d|20\d\d)(?P<sep>[-/.])(?P<m>1[0-2]|0?[1-9])"
