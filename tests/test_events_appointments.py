@@ -164,7 +164,7 @@ def _cv_person():
 def test_a_biographys_career_lines_give_its_persons_former_offices():
     got, _ = _cv_person()
     assert got["江苏省南通市委办公室副主任"] == "former"   # the parenthesis is left out
-    assert got["海门县代县长"] == "former"               # 代县长 takes the county of the link before
+    assert got["江苏省海门县代县长"] == "former"         # 代县长 takes the county of the link before, as written
     assert got["江苏省南通市委秘书长"] == "former"
     assert got["江苏省南通市总工会主席"] == "former"
     assert got["南京市委书记"] == "current"              # the open line, and 现任
