@@ -152,3 +152,9 @@ def test_a_guest_addressed_as_having_come_on_a_visit_has_the_visit():
     doc = ganbu.extract("委员长栗战书2日在人民大会堂会见巴基斯坦总理夏巴兹。栗战书表示，总理先生在二十大闭幕不久就来华进行正式访问，"
                         "体现了两国特殊友好。", "2022-11-02").to_dict()
     assert [[p["name"] for p in e["participants"]] for e in doc["events"] if e["type"] == "visit"] == [["夏巴兹"]]
+
+
+def test_a_visit_told_in_passing_with_its_year_written():
+    # 习近平主席2016年访问柬埔寨 (a year in digits between the visitor and the visit: 7 bulk stories gain it)
+    text = "国家主席习近平12日在人民大会堂会见柬埔寨首相洪森。习近平主席2016年访问柬埔寨，两国关系进入新阶段。"
+    assert ("柬埔寨", ("习近平",), None) in _visits(text, "2018-01-13")

@@ -61,7 +61,8 @@ def _words() -> _Words:
     for r in rows("ganbu.events", "visit_words.tsv"):
         w.setdefault(r["category"], []).append(r["word"])
     alt = "|".join(re.escape(x) for x in sorted(w.get("gap", []), key=len, reverse=True))
-    gap = re.compile(rf"(?:{alt}|应[^{_BREAK}]{{1,20}}?邀请?|[一二两三四五六七八九十\d]+次"
+    # a year written in digits too (习近平主席2016年访问柬埔寨: 2026-12-05)
+    gap = re.compile(rf"(?:{alt}|应[^{_BREAK}]{{1,20}}?邀请?|[一二两三四五六七八九十\d]+次|(?:19|20)\d\d年"
                      rf"|\d{{1,2}}月(?:\d{{1,2}}[日号])?(?:至(?:\d{{1,2}}月)?\d{{1,2}}[日号])?"
                      rf"|\d{{1,2}}[日号](?:至(?:\d{{1,2}}月)?\d{{1,2}}[日号])?)*")
     return _Words(tuple(w.get("region", [])), tuple(w.get("china", [])), gap)
