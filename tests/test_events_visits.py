@@ -158,3 +158,11 @@ def test_a_visit_told_in_passing_with_its_year_written():
     # 习近平主席2016年访问柬埔寨 (a year in digits between the visitor and the visit: 7 bulk stories gain it)
     text = "国家主席习近平12日在人民大会堂会见柬埔寨首相洪森。习近平主席2016年访问柬埔寨，两国关系进入新阶段。"
     assert ("柬埔寨", ("习近平",), None) in _visits(text, "2018-01-13")
+
+
+def test_a_speakers_own_visit_told_in_the_first_person():
+    # 习近平说，我去年6月访问古巴 / 2022年我访问沙特期间 (77 such in 76 bulk stories, 30 with no visit read)
+    text = "国家主席习近平12日会见古巴领导人。习近平说，我去年6月访问古巴，受到古方热情接待。"
+    assert ("古巴", ("习近平",), None) in _visits(text, "2015-11-13")
+    text = "国家主席习近平12日会见沙特王储。习近平指出，2022年我访问沙特期间，双方一致同意深化合作。"
+    assert ("沙特", ("习近平",), None) in _visits(text, "2023-11-13")

@@ -152,6 +152,33 @@ class Visits:
         return self._ends.get(te)
 
 
+# what someone says, opening a speech in the paragraph (习近平表示，…)
+_SAYS = re.compile(r"(?:表示|指出|强调|说)[，：]")
+
+
+def _speaker_as_me(s: str, v: VisitPhrase, sent: Sentence, ends: MentionEnds) -> Person | None:
+    """The speaker who tells his own visit in the first person (习近平说，我去年6月访问古巴…; 不久前，我访问了
+    欧洲4国: 77 such in 76 bulk stories, 30 of them with no visit read): the name before the statement
+    that opens the clause or the paragraph."""
+    clause = max(s.rfind(c, sent.start, v.start) for c in _BREAK) + 1 or sent.start
+    me = s.find("我", clause, v.start)
+    gap = _words().gap
+    if me == -1 or not gap.fullmatch(s, clause, me) or not gap.fullmatch(s, me + 1, v.start):
+        return None
+    para = s.rfind("\n", 0, clause) + 1
+    said = None
+    for m in _SAYS.finditer(s, para, clause):
+        said = m
+    if said is None:
+        return None
+    end = ends.last_ending_in(max(para, said.start() - _GAP_MAX), said.start())
+    if end is None:
+        return None
+    p = ends.by_end[end][1]
+    role = role_at(s, end)
+    return p if end + len(role or "") == said.start() else None
+
+
 def _visitor(s: str, v: VisitPhrase, sent: Sentence, people: PeopleIndex, ends: MentionEnds) -> Person | None:
     """The person who visits: the first name after 的 (访问越南的X), else the name that ends the
     clause before the phrase, through its title and the words of ``gap``."""
@@ -219,7 +246,7 @@ def passing_visits(s: str, visits: Visits, used: set[int], told: list[Event], se
         clause = max(s.rfind(c, sent.start, v.start) for c in "，,；;") + 1
         if EXPECTED.search(s, max(clause, sent.start), v.start):
             continue  # 期待着特朗普总统访华: a visit looked forward to
-        who = _visitor(s, v, sent, people, ends)
+        who = _visitor(s, v, sent, people, ends) or _speaker_as_me(s, v, sent, ends)
         pid = who.id if who is not None else _guest_visitor(s, v, sent, told)
         if pid is None:
             continue
