@@ -331,3 +331,11 @@ def test_daohui_attending_a_meeting_joins_it():
     evs = _events("中华全国工商业联合会执行委员会会议12日在北京召开。会议选举产生了新一届领导班子。"
                   "中央统战部部长石泰峰到会祝贺并讲话。", "2022-12-13")
     assert any(_names(e) == {"石泰峰"} and e["type"] in ("meeting", "conference") for e in evs)
+
+
+def test_a_stop_of_a_preaching_tour_is_a_visit_and_the_lecture_stays():
+    # 施芝鸿在武汉大学作宣讲报告。…报告会后，施芝鸿来到武汉抗疫展览馆，与青年学生互动交流 (117 such stops in 59 bulk
+    # stories of 宣讲): a visit of its own; the member's lecture is still a speech
+    evs = _events("近日，中央宣讲团成员、中央政策研究室原副主任施芝鸿在武汉大学作宣讲报告。他对全会精神进行系统阐述。"
+                  "报告会后，施芝鸿来到武汉抗疫展览馆，与青年学生互动交流。", "2020-11-21")
+    assert sorted((e["type"], tuple(sorted(_names(e)))) for e in evs) == [("speech", ("施芝鸿",)), ("visit", ("施芝鸿",))]
