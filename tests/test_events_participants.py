@@ -339,3 +339,12 @@ def test_a_stop_of_a_preaching_tour_is_a_visit_and_the_lecture_stays():
     evs = _events("近日，中央宣讲团成员、中央政策研究室原副主任施芝鸿在武汉大学作宣讲报告。他对全会精神进行系统阐述。"
                   "报告会后，施芝鸿来到武汉抗疫展览馆，与青年学生互动交流。", "2020-11-21")
     assert sorted((e["type"], tuple(sorted(_names(e)))) for e in evs) == [("speech", ("施芝鸿",)), ("visit", ("施芝鸿",))]
+
+
+def test_a_host_meeting_guests_while_attending_a_summit_attends_it():
+    # 在出席第十届亚欧首脑会议期间，李克强…会见… (44 such in bulk, 41 with no conference read): the host's attendance,
+    # undated; not one looked forward to (我期待在出席论坛年会期间…)
+    evs = _events("在出席第十届亚欧首脑会议期间，国务院总理李克强在米兰分别会见德国总理默克尔、法国总统奥朗德。", "2014-10-17")
+    assert [(e["date"], _names(e)) for e in evs if e["type"] == "conference"] == [(None, {"李克强"})]
+    evs = _events("国家主席习近平12日会见论坛理事会主席。习近平说，我期待在出席论坛年会期间同各界交流。", "2014-10-17")
+    assert [e for e in evs if e["type"] == "conference"] == []

@@ -150,6 +150,7 @@ def extract_events(s: str, published: str | None, people: list[Person], titled: 
     events += _welcomed_visits(s, story.log.events, story.people)
     events += _referred_speeches(s, people, events)
     events += _guests_conferences(s, events)
+    events += _attended_during(s, events)
     events += _this_visit(s, events, story.people)
     events = [ev for ev in _without_told_leads(s, events) if not ev.split]
     by_id = {p.id: p for p in people}
@@ -1009,6 +1010,31 @@ def _guests_conferences(s: str, events: list[Event]) -> list[Event]:
         for pid in guests:
             conf.add(pid, "attendee")
     return list(by_name.values())
+
+
+# 在出席第十届亚欧首脑会议期间，李克强…会见… / 习近平在安塔利亚出席二十国集团领导人第十次峰会期间会见…
+_ATTENDING_DURING = re.compile(r"(?:出席|参加)(?P<what>[^，。；：“”]{2,40}?(?:峰会|会晤|会议|论坛|年会|大会))期间")
+_NOT_YET = re.compile(r"期待|将|愿|计划|准备|即将")
+
+
+def _attended_during(s: str, events: list[Event]) -> list[Event]:
+    """The meeting a host attended while meeting guests (出席…峰会期间会见X: 44 such in bulk, 41 with no
+    conference read): the host's attendance, an undated conference (one per meeting named), not one looked
+    forward to (我期待在出席论坛年会期间…)."""
+    by_name: dict[str, Event] = {}
+    for m in _ATTENDING_DURING.finditer(s):
+        if _NOT_YET.search(s, max(0, m.start() - 8), m.start()):
+            continue
+        hosts = [pid for ev in events if ev.type in ("meeting", "talks") and ev.span[0] <= m.start() < ev.span[1]
+                 for pid, role in ev.people.items() if role == "host"]
+        if not hosts:
+            continue
+        what = m.group("what")
+        conf = by_name.setdefault(what, Event("conference", m.span("what"), [m.start(), m.end()], None, None))
+        for pid in hosts:
+            conf.add(pid, "attendee")
+    return [ev for ev in by_name.values() if not any(
+        e.type == "conference" and set(ev.people) <= set(e.people) for e in events)]
 
 
 _REFERRED_SPEECH = re.compile(
