@@ -488,3 +488,11 @@ def test_zeng_after_a_title_as_an_adverb_is_no_name():
     names = _names("此前，南非体育部长曾否认存在贿选的行为。习总书记曾专门写信，鼓励大家。")
     assert not [n for n in names if n.startswith("曾")]
     assert "曾海洋" in _names("吉林省辽源市委原常委、东丰县委原书记曾海洋，受到处分。")
+
+
+def test_a_regnal_name_before_a_royal_title_and_hou_after_a_title():
+    # 查尔斯三世国王, 穆罕默德六世国王 (32 regnal names before a royal title in bulk: read 查尔斯 or not at all); 总统后举行
+    # (the 5 names 后X read in bulk were the word 'after' following a title)
+    people = _positions("韩正在伦敦出席英国新国王的加冕仪式。韩正向查尔斯三世国王转达了习近平主席的祝贺。")
+    assert "查尔斯三世" in people and "查尔斯" not in people
+    assert not [n for n in _names("这是文在寅就任韩国总统后举行的首次新年记者会。") if n.startswith("后")]

@@ -310,7 +310,7 @@ class _Story:
         people = sent_people or [p for p in self.all_people if p.id in speech.people]
         if len(people) != 1:
             return None, sent_people
-        return (a + m.start("verb"), a + m.end("verb"), Trigger(m.group("verb"), "visit", "new")), people
+        return (a + m.start("verb"), a + m.end("verb"), Trigger(m.group("verb"), "visit", "tour")), people
 
     def _read_date(self, a: int, b: int) -> None:
         """The sentence's date: a new day opens a passage; a day of history is not carried on."""
@@ -446,7 +446,8 @@ class _Story:
         made = []
         for gi, g in enumerate(groups):
             ev = Event(t.type, (ts, te), [a, b], date, places[gi] if trip else place, targets=g,
-                       passage=self.passage.number, needs_people=t.strength == "convened")
+                       passage=self.passage.number, needs_people=t.strength == "convened",
+                       tour_stop=t.strength == "tour")
             if apart:
                 ev.apart = frozenset(p.id for p in apart if p is not apart[gi])
             if by_person:
@@ -899,7 +900,7 @@ def _lecturers(people: list[Person], events: list[Event], sents: Sentences, date
     """中央宣讲团成员、监察部副部长肖培…解读六中全会精神: each member of a lecture tour named with that title
     gives a speech, whatever verb tells it (bulk: 260 members in 115 stories, 91 of them in no event);
     dated as an act told in its sentence."""
-    have = {pid for ev in events for pid in ev.people if ev.type != "visit"}  # a tour stop is no lecture
+    have = {pid for ev in events for pid in ev.people if not ev.tour_stop}  # a tour stop is no lecture
     out = []
     for p in people:
         pos = next((q for q in p.positions if q.text.endswith("宣讲团成员")), None)

@@ -43,6 +43,7 @@ class Event:
     quoted: bool = False        # told inside what someone says: no one joins it later
     parties: list[str] = field(default_factory=list)  # bodies of a signing named as written (埃及, 希腊)
     needs_people: bool = False  # a meeting convened as a sentence's subject: an event only if people join
+    tour_stop: bool = False  # a stop of a preaching tour (来到…与…交流): no lecture of its own
     split: bool = False         # a lead (会见了…外国政要) whose guests each have their own meeting
     split_from: Event | None = None  # the lead this meeting with one of its guests was told in
     decision: str = ""          # the office an appointment formula's event is about (one event per decision)

@@ -251,6 +251,7 @@ def _minority_name(s: str, p: int, m: re.Match[str]) -> tuple[int, float]:
 _ABDU = "阿不都"
 
 _REGNAL = re.compile(r"[一二三四五六七八九十]{1,3}世")
+_REGNAL_BEFORE = re.compile(r"[一二三四五六七八九十]{1,3}世$")
 
 
 def regnal_end(s: str, end: int) -> int:
@@ -509,11 +510,13 @@ def _free_name_ok(s: str, p: int, end: int, tl: frozenset[str]) -> bool:
 def read_foreign_name_before(s: str, end: int) -> int | None:
     """Start of a transliterated name that ends at ``end`` (特朗普总统 → 特朗普), else None."""
     tl = _translit()
-    p = end
+    regnal = _REGNAL_BEFORE.search(s, max(0, end - 4), end)  # 查尔斯三世国王 (32 such before a royal title in bulk)
+    stop = regnal.start() if regnal is not None else end
+    p = stop
     while p > 0 and (s[p - 1] in tl or (s[p - 1] == "·" and p - 2 >= 0 and s[p - 2] in tl)):
         p -= 1
-        if end - p >= 8:
+        if stop - p >= 8:
             break
-    if end - p < 2:
+    if stop - p < 2:
         return None
     return p
