@@ -495,4 +495,6 @@ def test_a_regnal_name_before_a_royal_title_and_hou_after_a_title():
     # (the 5 names 后X read in bulk were the word 'after' following a title)
     people = _positions("韩正在伦敦出席英国新国王的加冕仪式。韩正向查尔斯三世国王转达了习近平主席的祝贺。")
     assert "查尔斯三世" in people and "查尔斯" not in people
+    # and after a title, whatever word follows the regnal number (英国国王查尔斯三世加冕; not 二十一世纪)
+    assert "查尔斯三世" in _names("英国国王查尔斯三世加冕。")
     assert not [n for n in _names("这是文在寅就任韩国总统后举行的首次新年记者会。") if n.startswith("后")]

@@ -252,13 +252,16 @@ _ABDU = "阿不都"
 
 _REGNAL = re.compile(r"[一二三四五六七八九十]{1,3}世")
 _REGNAL_BEFORE = re.compile(r"[一二三四五六七八九十]{1,3}世$")
+_NOT_REGNAL = frozenset("纪界代人间")  # 二十一世纪, 世界: no regnal number
 
 
 def regnal_end(s: str, end: int) -> int:
     """The end of a regnal number written after a name (费利佩六世, 阿卜杜拉二世, 胡安·卡洛斯一世:
-    about 120 in the bulk corpus) when a follower stands after it, else ``end``."""
+    about 120 in the bulk corpus) when a follower, or any word but 世纪/世界/世代 (查尔斯三世加冕), stands after
+    it, else ``end``."""
     m = _REGNAL.match(s, end)
-    return m.end() if m and follower_at(s, m.end()) is not None else end
+    return m.end() if m and (follower_at(s, m.end()) is not None or s[m.end() : m.end() + 1] not in _NOT_REGNAL) \
+        else end
 
 
 _WHEN_BEFORE = re.compile(r"在|会见|会晤|会谈|同|与")
