@@ -562,3 +562,11 @@ def test_a_list_of_days_written_with_hao():
     (m,) = find_dates("当地时间26号下午和27号上午，李克强会见")
     r = resolve(m, published=dt.date(2013, 11, 28))
     assert (r["start"], r["end"]) == ("2013-11-26", "2013-11-27")
+
+
+def test_the_same_day_is_the_storys_day():
+    # 同一天, 同日 (168 and 78 in bulk) were no date words: the act took a day read later in its sentence
+    doc = ganbu.extract("据美国媒体报道，共和党方面15日称，两党分歧仍然巨大。同一天，美国财政部长耶伦再次警告说，"
+                        "如果国会不能及时调高债务上限，联邦政府最早会在6月1日出现债务违约。", published="2023-05-16")
+    assert [e.date.start for e in doc.events if e.date] == ["2023-05-15"]
+    assert find_dates("两者不可同日而语") == []

@@ -925,7 +925,7 @@ def _resolve_relative(m: DateMention, published, current):
     code = m.relative
     day = _dt.timedelta(days=1)
     if code == "today":
-        if m.text[:1] == "当" and current is not None:  # 当天/当日/当晚: the story's day
+        if m.text[:1] in ("当", "同") and current is not None:  # 当天/当日/当晚/同一天/同日: the story's day
             return current, None, "day", False
         base = published or current
         if base and m.year_rel:  # 一年前的今天
