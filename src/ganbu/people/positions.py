@@ -190,6 +190,7 @@ class PositionMaker:
         self.prev_place_text = ""
         self.prev_role = prev_role
         carry = ""
+        carry_front = False
         state = prev_state
         for link in tm.links:
             got = self._one(link, tm, prev_base, state)
@@ -198,9 +199,12 @@ class PositionMaker:
             pos, base, rd, state = got
             if rd.marker or rd.reset:
                 carry = rd.marker
+                carry_front = bool(carry) and pos.text.startswith(carry)
             elif carry and pos.status == "current" and (not rd.base or rd.base in self.subdept):
                 pos.status = "former"
                 cut = len(pos.text) - len(link.role)
+                if carry_front and self.prev_place_text and pos.text.startswith(self.prev_place_text):
+                    cut = 0  # 时任厦门市委常委、副市长 → 时任厦门市副市长: the place the marker stood before
                 pos.text = pos.text[:cut] + carry + pos.text[cut:]
             out.append(pos)
             if pos.jurisdiction:
@@ -534,6 +538,8 @@ class PositionMaker:
             elif role.level in ("省", "市", "自治区"):
                 place = self.ctx.at_level(role.level, link.start)
             return (place, place) if place else (base, None)
+        if base.startswith("常委会") and self._congress_before(link.start) == "全国人大":
+            return "全国人大" + base, None  # 常委会预算工委主任 in a 全国人大常委会 story → 全国人大常委会预算工委
         if base and link.role in _COMMITTEE_ROLES and base.endswith(("委", "委员会")) \
                 and not _CONGRESS_OR_PLACE.search(base) and not self.place_of(base):
             body = self._congress_before(link.start)
