@@ -498,3 +498,48 @@ def test_a_regnal_name_before_a_royal_title_and_hou_after_a_title():
     # and after a title, whatever word follows the regnal number (英国国王查尔斯三世加冕; not 二十一世纪)
     assert "查尔斯三世" in _names("英国国王查尔斯三世加冕。")
     assert not [n for n in _names("这是文在寅就任韩国总统后举行的首次新年记者会。") if n.startswith("后")]
+
+
+def test_a_village_starting_with_chang_after_a_county_is_no_name():
+    # 北京市大兴区长子营镇, 蒙阴县长明村, 唐古拉山镇长江源村: the head's title 区长/县长/镇长 was read there with
+    # a "name" (4 in the bulk stories, none a person); 29 such places in 28 stories
+    names = _names("每到傍晚，北京市大兴区长子营镇的小黑垡村就变得热闹起来。山东省临沂市蒙阴县长明村的村民正在收割小麦。")
+    assert not names & {"子营镇", "明村"}
+    assert "金宽镇" in _names("韩国国防部长官金宽镇表示，将加强戒备。")
+
+
+def test_a_leaders_care_is_no_name():
+    # 感谢总书记关怀！ in calls with astronauts (关怀 read as a name after 总书记 in 3 bulk stories)
+    names = _names("聂海胜：感谢总书记关怀！我们身体状况很好，各项工作进展顺利。")
+    assert "关怀" not in names
+    assert "聂海胜" in names
+
+
+def test_a_status_word_before_the_place_stays_there_in_the_chain():
+    # 时任厦门市委常委、副市长的习近平 (14 chains so in 10 bulk stories) was 厦门市时任副市长
+    people = _positions("1985年，时任厦门市委常委、副市长的习近平牵头编制发展战略。")
+    assert people["习近平"] == ["时任厦门市委常委", "时任厦门市副市长"]
+    # written after the place, the status stays after it (宁夏固原市隆德县委原常委、副县长)
+    people = _positions("宁夏固原市隆德县委原常委、副县长樊学双发言。")
+    assert people["樊学双"][1] == "宁夏固原市隆德县原副县长"
+
+
+def test_a_lecturer_ends_before_zhujiang():
+    # 李斌主讲了《…》 (a title, a name and 主讲 in 3 bulk stories) was read 李斌主
+    people = _positions("国家卫生和计划生育委员会主任、党组书记李斌主讲了《贯彻落实党中央决策部署》。")
+    assert "李斌" in people and "李斌主" not in people
+
+
+def test_congratulating_and_earnest_words_are_no_names():
+    # 祝贺您/他/她/其当选… and 总书记殷殷嘱托 (16 bulk stories read a "name" there, with the title after or before it)
+    names = _names("他在贺电中说：“祝贺您当选中共中央总书记。”村民们牢记总书记殷殷嘱托，发展生态产业。")
+    assert not names & {"祝贺您", "殷殷嘱"}
+
+
+def test_a_bare_standing_committee_in_a_national_congress_story_is_the_npcs():
+    # 常委会预算工委主任许宏才 in a 全国人大常委会 story (常委会… positions in 12 bulk stories); in a provincial
+    # story with no 全国人大 before it, the title stays as written
+    people = _positions("十四届全国人大常委会第十八次会议举行第三次全体会议。受委员长会议委托，常委会预算工委主任许宏才作了报告。")
+    assert people["许宏才"] == ["全国人大常委会预算工委主任"]
+    people = _positions("江苏省人大常委会举行会议。常委会副主任王立新作报告。")
+    assert people["王立新"] == ["常委会副主任"]

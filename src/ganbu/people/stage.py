@@ -69,7 +69,8 @@ def read_people(s: str, published: str | None, *, title: str | None = None,
     between = _items_between_names(s, [m for p in people for m in p.mentions], hard, whole)
     if between:
         people = add_proposed(s, _without_inside(people, between), between, skip)
-    people = _without_adverbs(s, _without_places(s, _without_state_pairs(drop_doctrine_mentions(s, people))))
+    people = _without_state_pairs(drop_doctrine_mentions(s, people))
+    people = _without_villages(s, _without_adverbs(s, _without_places(s, people)))
     add_deputies(s, people)
     for person in people:
         person.mentions.sort()
@@ -239,6 +240,21 @@ def _place_after(s: str, name: str) -> bool:
 def _without_places(s: str, people: list[Person]) -> list[Person]:
     """The people read with no title who are places the story names (基尔库克等多地发生爆炸)."""
     return [p for p in people if p.positions or not _place_after(s, p.name)]
+
+
+_HEAD_LEVELS = frozenset("区县市镇乡旗")
+
+
+def _without_villages(s: str, people: list[Person]) -> list[Person]:
+    """No person who is the rest of a township or village starting with 长 after a county (北京市大兴区长子营镇:
+    the head's title 区长 and a "name" 子营镇), written so at each mention."""
+    ends = tables.words()["village_end"]
+
+    def village(p: Person) -> bool:
+        return p.name[-1] in ends and all(
+            a >= 2 and s[a - 1] == "长" and s[a - 2] in _HEAD_LEVELS for a, _ in p.mentions)
+
+    return [p for p in people if not village(p)]
 
 
 def _without_adverbs(s: str, people: list[Person]) -> list[Person]:
