@@ -74,12 +74,13 @@ _CLAUSE_BREAKS = "，,。；;！？\n"
 # the verb; 48 lines with a day written first in bulk)
 # 莫斯科市长索比亚宁今天（8月9日）表示，… (今天/昨天/当天 with the day in brackets before a verb of saying: 50 in bulk)
 # 加州州长纽森批评… / 土耳其总理埃尔多安18号指责… / 冰岛外长斯文松否认… (a titled name and the verb: 46 in bulk);
-# 德国司法部长施纳伦贝格尔对媒体表示，… (9)
+# 德国司法部长施纳伦贝格尔对媒体表示，… (9); 白宫发言人卡尼同一天表示，… (同一天/同日 as 当天: 42 in 38 bulk stories);
+# 叙利亚新闻部长祖阿比当天谴责该事件… (谴责 with its object, no comma, as 指责: 27 after a title in bulk)
 _SAYS_ALONE = re.compile(r"(?:(?:今天|昨天|当天)(?:上午|下午|晚间)?[（(]\d{1,2}月\d{1,2}日[）)]"
-                         r"|(?:\d{1,2}月)?\d{1,2}[日号]|当天|近日|日前|今天|昨天|此前)?"
+                         r"|(?:\d{1,2}月)?\d{1,2}[日号]|当天|同一天|同日|近日|日前|今天|昨天|此前)?"
                          r"(?:在[^，,。；;！？\n]{1,30}?(?:后|时)|在[^，,。；;！？\n上中时后会]{1,10}?)?"
                          r"(?:再次|也|还|则)?(?:(?P<verb>(?:对(?:[^，,。；;！？\n]{0,4}?媒体|记者|本台记者))?(?:表示|说)"
-                         r"|(?:证实|透露|强调|指出|警告)?[称说]|宣布|指出|强调|谴责)[，：:]|(?P<call>呼吁|批评|指责|否认|重申"
+                         r"|(?:证实|透露|强调|指出|警告)?[称说]|宣布|指出|强调|谴责)[，：:]|(?P<call>呼吁|批评|指责|谴责|否认|重申"
                          r"|宣布(?=退出|撤销|终止|暂停|取消|解散|实施|实行|进入|对)))")
 # a story opening on messages sent (致电, 致函, 贺电 …): the statements after it are what they say (GUIDELINES:
 # messages are `other`); 43 bulk stories open so and go on with two or more 'X表示，' lines
