@@ -211,3 +211,24 @@ def test_two_decisions_of_a_notice_on_one_persons_two_offices_are_two_events():
             "增补付志方、宁吉喆为经济委员会副主任。")
     evs = ganbu.extract(text, "2022-03-02").events
     assert sorted(e.participants[0].name for e in evs) == sorted(["宁吉喆", "宁吉喆", "尚勇", "付志方"])
+
+
+def test_a_past_career_after_a_comma_is_the_sentences_subjects_and_goes_on_over_commas():
+    # 佩雷斯生于1923年8月，曾担任…; 刘复之同志是…领导人，曾任… (19 obituaries and profiles in bulk); a career line
+    # goes on over commas with parts that are offices only, and stops at a part with a date or a verb
+    doc = ganbu.extract("以色列前总统佩雷斯去世。佩雷斯生于1923年8月，曾担任以色列国防部长、外交部长、总理和总统等职。"
+                        "纪念洪学智同志座谈会1日在京举行。洪学智同志曾任中央军委委员、副秘书长，解放军总后勤部部长，"
+                        "1955年被授予上将军衔。", "2016-09-28")
+    people = {p.name: [x.text for x in p.positions] for p in doc.people}
+    assert people["佩雷斯"] == ["以色列前总统", "以色列国防部长", "以色列外交部长", "以色列总理", "以色列总统"]
+    assert people["洪学智"] == ["中央军委委员", "中央军委副秘书长", "解放军总后勤部部长"]
+    apps = [e for e in doc.events if e.type == "appointment"]
+    assert len(apps) == 7 and all(e.date is None for e in apps)
+
+
+def test_an_advisory_commission_is_the_organisation_of_the_role_after_it():
+    # 原中共中央顾问委员会委员 was cut into 原中共中央顾问 | 委员会委员 (顾问 read as the link's role)
+    doc = ganbu.extract("刘复之同志是我国政法战线的杰出领导人，曾任中国共产党第十二届中央委员会委员，原中共中央顾问委员会委员，"
+                        "最高人民检察院检察长。", "2017-03-31")
+    people = {p.name: [x.text for x in p.positions] for p in doc.people}
+    assert people["刘复之"] == ["中国共产党第十二届中央委员会委员", "原中共中央顾问委员会委员", "最高人民检察院检察长"]

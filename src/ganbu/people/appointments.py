@@ -79,8 +79,8 @@ def _links(s: str, a: int, b: int, anchors: _Anchors) -> list[Link] | None:
     links = []
     cur = a
     for i, x in enumerate(inside):
-        if i + 1 < len(inside) and inside[i + 1].start == x.end:
-            continue  # 总统顾问: a role right before another is part of its organisation
+        if i + 1 < len(inside) and (inside[i + 1].start == x.end or s.startswith("委员会", x.end)):
+            continue  # 总统顾问, 中央顾问委员会常务委员: a role right before another or a 委员会 is its organisation's
         links.append(Link(cur, x.start, x.end, s[cur : x.start], x.role))
         cur = x.end + 1 if x.end < len(s) and s[x.end] in "、兼和及" else x.end
     return links
@@ -262,17 +262,52 @@ def _decisions(s: str, anchors: _Anchors, evidence: dict[str, int] | None, found
                 found.add(links, names, rule, status)
 
 
+# the subject of a past career told after a comma: 佩雷斯生于1923年8月，曾担任…, 刘复之同志是…领导人，曾任…
+# (19 obituaries and profiles in bulk write 曾任/曾担任 after a comma so)
+_CAREER_SUBJECT_AFTER = re.compile(r"(?:同志)?(?:生前)?(?:是|系|生于|出生于?|现年)")
+# a later part of a career line that is no office: a date, an award, a verb (…县委书记，2015年6月被…授予…)
+_NOT_CAREER = re.compile(r"被|授予|[年月日是为在于将把对向从]|现任|后来|随后")
+
+
+def _career_subject(s: str, at: int, evidence: dict[str, int] | None, found: _Found) -> list[tuple[int, int]]:
+    """The name that opens the sentence or line of a past career after a comma (``at``: the comma)."""
+    if at <= 0 or s[at - 1] not in "，,":
+        return []
+    start = max(found.bounds.sentence_start(at), s.rfind("\n", 0, at) + 1)
+    m = _CAREER_SUBJECT_AFTER.search(s, start + 2, min(at, start + 16))
+    if m is None or _name_ending_at(s, m.start(), evidence, frozenset()) != start:
+        return []
+    return [(start, m.start())]
+
+
+def _career_goes_on(s: str, links: list[Link], anchors: _Anchors) -> list[Link]:
+    """A past career line goes on over commas with parts that are offices only (曾任中央军委委员、副秘书长，
+    解放军总后勤部部长兼政委，第七届、八届全国政协副主席)."""
+    end = _REGION_END.search(s, links[-1].end)
+    while end is not None and s[end.start()] == "，":
+        more = _region(s, end.end(), anchors)
+        if not more or _NOT_CAREER.search(s, end.end(), more[0].role_start):
+            break
+        links = links + more
+        end = _REGION_END.search(s, more[-1].end)
+    return links
+
+
 def _serving(s: str, anchors: _Anchors, evidence: dict[str, int] | None, found: _Found) -> None:
     """X任Y / X担任Y / X当选Y / X辞去Y职务 / X不再担任Y."""
     for m in _SERVE.finditer(s):
         trig = m.group("trig")
         passive = "被" in trig
         names = _names_before(s, m.start(), evidence, anchors.ends, join_and=passive)
+        if not names and m.group("past"):
+            names = _career_subject(s, m.start(), evidence, found)
         if not names:
             continue
         links = _region(s, m.end() + (1 if s.startswith("过", m.end()) else 0), anchors)  # 还担任过…所长
         if not links or links[0].role_start - m.end() > 40:
             continue
+        if m.group("past"):
+            links = _career_goes_on(s, links, anchors)
         if trig.endswith("辞去") or trig.startswith("不再"):
             found.add(links, names, "remove", "removed")
         elif passive and "分别" in m.group() and len(names) == len(links) > 1:
