@@ -234,3 +234,13 @@ def test_condemning_and_saying_on_the_same_day_are_speeches():
                         "俄罗斯总统新闻秘书佩斯科夫同一天表示，协议继续延长的希望“不是很大”。", published="2023-07-04")
     got = sorted((e.type, e.date.start if e.date else None, tuple(p.name for p in e.participants)) for e in doc.events)
     assert got == [("speech", "2023-07-04", ("佩斯科夫",)), ("speech", "2023-07-04", ("扎哈罗娃",))]
+
+
+def test_each_preacher_of_a_roundup_gives_a_lecture_of_his_own():
+    # 在江苏南京，易纲作十九大精神宣讲报告 was read as a detail of the lecture before (易纲 joined 陈敏尔's);
+    # 作十九大精神宣讲报告 and 作了宣讲报告 open a lecture as 作宣讲报告 does
+    doc = ganbu.extract("中央宣讲团这两天继续在重庆、江苏等地宣讲。\n今天，中央宣讲团成员、重庆市委书记陈敏尔在重庆作宣讲报告。\n"
+                        "在江苏南京，中央财经领导小组办公室副主任易纲作十九大精神宣讲报告。\n"
+                        "中央宣讲团成员、山东省省长郭树清在济南作了宣讲报告。", published="2017-11-07")
+    got = sorted(tuple(p.name for p in e.participants) for e in doc.events if e.type == "speech")
+    assert got == [("易纲",), ("郭树清",), ("陈敏尔",)]

@@ -276,7 +276,7 @@ class _Story:
         detail = _DETAIL.match(text)
         if detail and detail.group(1).endswith(_NOT_DETAIL):
             detail = None
-        if trig and detail and self.passage.events:
+        if trig and detail and self.passage.events and not self._new_speaker(trig, sent_people):
             trig = None  # 在商务部，… / 在与国家电网公司工作会谈时，…: details an open event
         if not sent_people:
             trig, sent_people = self._pronoun_subject(a, text, trig)
@@ -298,6 +298,13 @@ class _Story:
             self._join(sent, text, detail, sent_people, bool(venue))
         elif not self.passage.events:
             self._statement(sent, text, sent_people, bool(venue))
+
+    def _new_speaker(self, trig: PickedTrigger, sent_people: list[Person]) -> bool:
+        """A speech opened by someone no open event holds (在江苏南京，易纲作十九大精神宣讲报告: another preacher's
+        lecture, not a detail of the last one's)."""
+        if trig[2].type != "speech" or trig[2].strength != "new" or not sent_people:
+            return False
+        return not any(p.id in ev.people for ev in self.passage.events for p in sent_people)
 
     def _tour_stop(self, a: int, text: str, sent_people: list[Person]) -> tuple[PickedTrigger | None, list[Person]]:
         """A stop of a preacher's tour told after the preaching (施芝鸿作宣讲报告。…报告会后，施芝鸿来到武汉抗疫
