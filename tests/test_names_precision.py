@@ -543,3 +543,9 @@ def test_a_bare_standing_committee_in_a_national_congress_story_is_the_npcs():
     assert people["许宏才"] == ["全国人大常委会预算工委主任"]
     people = _positions("江苏省人大常委会举行会议。常委会副主任王立新作报告。")
     assert people["王立新"] == ["常委会副主任"]
+
+
+def test_the_us_trade_representative_is_a_title():
+    # 美国贸易代表格里尔4日表示 (贸易代表 before a name 7 times in bulk: the name lost its office)
+    people = _positions("美国贸易代表格里尔4日表示，美国将推进对欧盟汽车加征关税的计划。")
+    assert people["格里尔"] == ["美国贸易代表"]
