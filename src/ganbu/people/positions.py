@@ -48,6 +48,26 @@ def _party_of(base: str) -> str | None:
     return next((w for w in R.words()["foreign_party"] if base.startswith(w)), None)
 
 
+# 第七届、八届全国政协副主席, 第十六届、十七届中央委员, 第八、九届…: one office a session (42 such lists in 33 bulk
+# stories, obituaries and résumés; the blind annotators wrote one position a session each time)
+_SESSIONS = re.compile(r"(第)?[一二三四五六七八九十]+届?(?:、第?[一二三四五六七八九十]+届?)+届")
+_NUMERAL = re.compile(r"[一二三四五六七八九十]+")
+
+
+def by_session(pos: Position) -> list[Position]:
+    """``pos``, or one position for each session of a list of sessions written in it."""
+    m = _SESSIONS.search(pos.text)
+    if m is None:
+        return [pos]
+    head, tail, first = pos.text[: m.start()], pos.text[m.end() :], m.group(1) or ""
+    out = []
+    for n in _NUMERAL.findall(m.group()):
+        text = head + first + n + "届" + tail
+        org = pos.organization.replace(m.group(), first + n + "届") if pos.organization else None
+        out.append(Position(text, org, pos.role, pos.jurisdiction, pos.status, pos.span, pos.rule))
+    return out
+
+
 def _place_prefix(text: str) -> str:
     """The places ``text`` starts with, as written (安徽省宿州市纪委 → 安徽省宿州市)."""
     end = 0
@@ -206,7 +226,7 @@ class PositionMaker:
                 if carry_front and self.prev_place_text and pos.text.startswith(self.prev_place_text):
                     cut = 0  # 时任厦门市委常委、副市长 → 时任厦门市副市长: the place the marker stood before
                 pos.text = pos.text[:cut] + carry + pos.text[cut:]
-            out.append(pos)
+            out.extend(by_session(pos))
             if pos.jurisdiction:
                 self.prev_place = pos.jurisdiction
                 whole = base and base[-1] in _PLACE_SUFFIX and not _NATIONAL_BODY.search(base)
