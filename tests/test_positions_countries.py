@@ -383,3 +383,10 @@ def test_an_office_said_of_a_name_with_shi():
     # 许巧珍，是原江苏常州东头村社区党委书记。 / 陈行甲是巴东县委书记， (45 such in bulk, 3 read with the office)
     assert _positions("许巧珍，是原江苏常州东头村社区党委书记。退休后她仍在社区工作。")["许巧珍"] == ["原江苏常州东头村社区党委书记"]
     assert _positions("陈行甲是巴东县委书记，他说要坚持下去。")["陈行甲"] == ["巴东县委书记"]
+
+
+def test_the_lao_partys_short_name_keeps_its_titles():
+    # 老挝人革党 (18 in 12 bulk stories) was read as 老挝 (老挝中央政治局委员)
+    doc = ganbu.extract("赵乐际与老挝人革党中央政治局委员、中央纪委书记本通举行会谈。", published="2018-09-26")
+    people = {p.name: [x.text for x in p.positions] for p in doc.people}
+    assert people["本通"] == ["老挝人革党中央政治局委员", "老挝人革党中央纪委书记"]
