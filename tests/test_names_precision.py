@@ -549,3 +549,11 @@ def test_the_us_trade_representative_is_a_title():
     # 美国贸易代表格里尔4日表示 (贸易代表 before a name 7 times in bulk: the name lost its office)
     people = _positions("美国贸易代表格里尔4日表示，美国将推进对欧盟汽车加征关税的计划。")
     assert people["格里尔"] == ["美国贸易代表"]
+
+
+def test_a_list_of_sessions_gives_one_office_a_session():
+    # 第七届、八届全国政协副主席, 第八、九届… (42 such lists in 33 bulk stories; the blind annotators wrote one position a
+    # session each time)
+    people = _positions("万国权同志曾任第八、九届全国政协副主席。洪学智同志曾任第七届、八届全国政协副主席。")
+    assert people["万国权"] == ["第八届全国政协副主席", "第九届全国政协副主席"]
+    assert people["洪学智"] == ["第七届全国政协副主席", "第八届全国政协副主席"]

@@ -43,9 +43,9 @@ def unsure(text: str, span: str) -> float:
 
 def test_off_by_default():
     assert not so.enabled()
-    unsure("郝开说，今年的收成比去年好。", "郝开")
-    assert "郝开" not in names("郝开说，今年的收成比去年好。")
-    assert ganbu.extract("郝开说。").pipeline.version == ganbu.pipeline_version()
+    unsure("据郝开介绍，今年的收成比去年好。", "郝开")
+    assert "郝开" not in names("据郝开介绍，今年的收成比去年好。")
+    assert ganbu.extract("据郝开介绍。").pipeline.version == ganbu.pipeline_version()
 
 
 def test_environment_switch(monkeypatch):
@@ -62,23 +62,23 @@ def test_switched_on_without_lac_changes_nothing(monkeypatch):
     monkeypatch.setattr(so, "installed", lambda: False)
     so.set_enabled(True)
     assert not so.enabled()
-    assert "郝开" not in names("郝开说，今年的收成比去年好。")
+    assert "郝开" not in names("据郝开介绍，今年的收成比去年好。")
 
 
 @needs_lac
 def test_unsure_name_confirmed():
     so.set_enabled(True)
-    unsure("郝开说，今年的收成比去年好。", "郝开")
-    assert names("郝开说，今年的收成比去年好。") == {"郝开": [(0, 2)]}
-    unsure("村支书王海和李平一起去了工地。", "李平")
-    assert names("村支书王海和李平一起去了工地。")["李平"] == [(6, 8)]
+    unsure("据郝开介绍，今年的收成比去年好。", "郝开")
+    assert names("据郝开介绍，今年的收成比去年好。") == {"郝开": [(1, 3)]}
+    unsure("村支书王海和马开一起去了工地。", "马开")
+    assert names("村支书王海和马开一起去了工地。")["马开"] == [(6, 8)]
 
 
 @needs_lac
 def test_unsure_word_rejected():
     so.set_enabled(True)
-    unsure("老校长陶醉地说，这是他最难忘的一天。", "陶醉地")
-    assert names("老校长陶醉地说，这是他最难忘的一天。") == {}
+    unsure("老校长舒心地说，这是他最难忘的一天。", "舒心地")
+    assert names("老校长舒心地说，这是他最难忘的一天。") == {}
 
 
 @needs_lac

@@ -95,3 +95,18 @@ def test_gold_examples_label_exactly_the_annotated_spans(script, tmp_path):
     assert len(xs) == len(ys) == 2 * len(cands)
     positive = {(a, b) for (a, b, _), y in zip(cands, ys[::2], strict=True) if y}
     assert positive == {(2, 4)}
+
+
+def test_msra_conversion_reads_person_words_and_leaves_out_the_measured_sentences(script, tmp_path):
+    import argparse
+    import json
+
+    msra = tmp_path / "train.txt"
+    msra.write_text("王小明/nr 今天/o 去/o 北京/ns 看望/o 李红/nr 。/o\n"
+                    "这/o 是/o 一句/o 和/o 测试集/o 相同/o 的/o 句子/o ，/o 不能/o 用来/o 训练/o 。/o\n", encoding="utf-8")
+    leave = tmp_path / "test.jsonl"
+    leave.write_text('{"text": "前面几个字，这是一句和测试集相同的句子，不能用来训练。", "persons": []}\n', encoding="utf-8")
+    out = tmp_path / "msra.jsonl"
+    assert script.cmd_msra(argparse.Namespace(msra=str(msra), leave_out=[str(leave)], out=str(out))) == 0
+    rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert rows == [{"text": "王小明今天去北京看望李红。", "persons": [[0, 3, "王小明"], [10, 12, "李红"]]}]
