@@ -557,3 +557,11 @@ def test_a_list_of_sessions_gives_one_office_a_session():
     people = _positions("万国权同志曾任第八、九届全国政协副主席。洪学智同志曾任第七届、八届全国政协副主席。")
     assert people["万国权"] == ["第八届全国政协副主席", "第九届全国政协副主席"]
     assert people["洪学智"] == ["第七届全国政协副主席", "第八届全国政协副主席"]
+
+
+def test_an_envoy_is_the_envoy_of_the_titled_name_before_his_title():
+    # 越共中央总书记阮富仲特使、越共中央委员黄平君 (was 越共特使), 国家主席习近平特使 (was 特使): 21 in 17 bulk stories
+    people = _positions("刘云山会见了越共中央总书记阮富仲特使、越共中央委员黄平君。国家主席习近平特使、国务院副总理张高丽出席。")
+    assert people["黄平君"] == ["越共中央总书记阮富仲特使", "越共中央委员"]
+    assert people["张高丽"] == ["国家主席习近平特使", "国务院副总理"]
+    assert people["阮富仲"] == ["越共中央总书记"]

@@ -20,6 +20,8 @@ def build_people(s: str, mentions: list[TitledMention], maker: PositionMaker,
                  authors: list[tuple[str, int, int]], skip: list[tuple[int, int]]) -> list[Person]:
     people = _People()
     last_base, last_state, last_role = "", None, ""
+    chain_before = {b: tm.links[0].start for tm in mentions if tm.links and tm.links[0].start < tm.names[0][0]
+                    for _, b in tm.names}
     for tm in sorted(mentions, key=lambda t: t.names[0][0]):
         if all(_inside(a, b, skip) for a, b in tm.names):
             continue
@@ -31,6 +33,7 @@ def build_people(s: str, mentions: list[TitledMention], maker: PositionMaker,
         else:
             positions = maker.make(tm)
         last_base, last_state, last_role = maker.last_base, maker.last_state, maker.last_role
+        _envoys_of(s, positions, chain_before)
         for a, b in tm.names:
             p = people.mention(s[a:b], a, b)
             p.rules.add(tm.rule)
@@ -47,6 +50,20 @@ def build_people(s: str, mentions: list[TitledMention], maker: PositionMaker,
     for i, p in enumerate(out, 1):
         p.id = f"p{i}"
     return out
+
+
+_ENVOYS = frozenset(("特使", "特别代表"))
+
+
+def _envoys_of(s: str, positions: list[Position], chain_before: dict[int, int]) -> None:
+    """An envoy's title written right after the titled name he is the envoy of is that person's (越共中央总书记阮富仲
+    特使、越共中央委员黄平君 → 越共中央总书记阮富仲特使, was 越共特使; 国家主席习近平特使: 21 such envoys in 17 bulk
+    stories)."""
+    for pos in positions:
+        a = pos.span[0]
+        if pos.role in _ENVOYS and s.startswith(pos.role, a) and a in chain_before:
+            pos.text = s[chain_before[a] : a] + pos.role
+            pos.organization = None
 
 
 class _People:
