@@ -232,3 +232,13 @@ def test_an_advisory_commission_is_the_organisation_of_the_role_after_it():
                         "最高人民检察院检察长。", "2017-03-31")
     people = {p.name: [x.text for x in p.positions] for p in doc.people}
     assert people["刘复之"] == ["中国共产党第十二届中央委员会委员", "原中共中央顾问委员会委员", "最高人民检察院检察长"]
+
+
+def test_a_career_line_may_write_its_years_or_later_between_the_name_and_the_verb():
+    # 焦裕禄1962年任兰考县委书记, 谢高华1982年5月至1984年12月任…, 李光耀于1959年至1990年担任… (15 in 13 bulk stories),
+    # 罗学瓒后任…: positions and undated appointments
+    doc = ganbu.extract("焦裕禄1962年任兰考县委书记。谢高华1982年5月至1984年12月任义乌县委书记。罗学瓒后任浙江省委书记。",
+                        "2021-06-06")
+    people = {p.name: [x.text for x in p.positions] for p in doc.people}
+    assert people == {"焦裕禄": ["兰考县委书记"], "谢高华": ["义乌县委书记"], "罗学瓒": ["浙江省委书记"]}
+    assert [e.date for e in doc.events if e.type == "appointment"] == [None, None, None]
