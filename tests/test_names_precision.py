@@ -565,3 +565,13 @@ def test_an_envoy_is_the_envoy_of_the_titled_name_before_his_title():
     assert people["黄平君"] == ["越共中央总书记阮富仲特使", "越共中央委员"]
     assert people["张高丽"] == ["国家主席习近平特使", "国务院副总理"]
     assert people["阮富仲"] == ["越共中央总书记"]
+
+
+def test_an_envoys_title_and_the_next_written_together_are_two_titles():
+    # 习近平主席特别代表国务委员杨洁篪, 奥巴马特别代表国务卿克里 (11 in 5 bulk stories): 国 blocked the envoy's title
+    # (主席国, 成员国), and the two were read as one office; a name between them stays a name
+    people = _positions("习近平主席特别代表国务委员杨洁篪与美国总统奥巴马特别代表国务卿克里共同主持战略对话。"
+                        "论坛共同主席国埃及总统特使阿姆鲁、联合国秘书长潘基文出席。")
+    assert people["杨洁篪"] == ["习近平主席特别代表", "国务委员"]
+    assert people["克里"] == ["美国总统奥巴马特别代表", "美国国务卿"]
+    assert people["潘基文"] == ["联合国秘书长"]
