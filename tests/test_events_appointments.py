@@ -242,3 +242,12 @@ def test_a_career_line_may_write_its_years_or_later_between_the_name_and_the_ver
     people = {p.name: [x.text for x in p.positions] for p in doc.people}
     assert people == {"焦裕禄": ["兰考县委书记"], "谢高华": ["义乌县委书记"], "罗学瓒": ["浙江省委书记"]}
     assert [e.date for e in doc.events if e.type == "appointment"] == [None, None, None]
+
+
+def test_a_dated_career_step_after_a_comma_is_the_clauses_subjects():
+    # 1922年秋，罗学瓒回到长沙，1923年任… (a year, then 任, after a comma: 9 in 6 bulk stories); a transliterated name read
+    # short there is no subject (武切维 + 奇)
+    doc = ganbu.extract("1922年秋，罗学瓒回到长沙，1923年任湖南外交后援会文书主任、青年救国团主席，积极参加反帝爱国运动。",
+                        "2019-07-14")
+    people = {p.name: [x.text for x in p.positions] for p in doc.people}
+    assert people["罗学瓒"] == ["湖南外交后援会文书主任", "青年救国团主席"]
