@@ -251,3 +251,11 @@ def test_a_speech_at_a_congress_is_a_speech():
     # events speeches, as 在…座谈会上发表重要讲话 already was
     doc = ganbu.extract("习近平总书记在全国抗击新冠肺炎疫情表彰大会上发表重要讲话。", published="2020-10-01")
     assert [(e.type, e.date) for e in doc.events] == [("speech", None)]
+
+
+def test_a_statement_on_social_media_is_a_speech():
+    # 内政部长伦库23号在社交网站上说，… (在社交媒体/网站/平台上 + a verb of saying: 19 in 16 bulk stories; 上 ended the
+    # place a statement may be made in)
+    doc = ganbu.extract("肯尼亚内政部长约瑟夫·伦库23号在社交网站上说，目前“相信所有的人质应该都已被安全撤离”。",
+                        published="2013-09-24")
+    assert [(e.type, e.date.start if e.date else None) for e in doc.events] == [("speech", "2013-09-23")]
