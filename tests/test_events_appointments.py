@@ -251,3 +251,20 @@ def test_a_dated_career_step_after_a_comma_is_the_clauses_subjects():
                         "2019-07-14")
     people = {p.name: [x.text for x in p.positions] for p in doc.people}
     assert people["罗学瓒"] == ["湖南外交后援会文书主任", "青年救国团主席"]
+
+
+def test_a_career_told_with_a_dotted_names_last_part_is_the_full_names():
+    # 以色列前总统希蒙·佩雷斯… 佩雷斯…曾担任…: the people layer gives the short form's offices to the full name; its
+    # appointments were lost (no person by the short name)
+    doc = ganbu.extract("以色列前总统希蒙·佩雷斯28号凌晨在特拉维夫去世。佩雷斯生于1923年8月，曾担任以色列国防部长、总理和总统等职。",
+                        "2016-09-28")
+    apps = [e for e in doc.events if e.type == "appointment"]
+    assert len(apps) == 3 and {p.name for e in apps for p in e.participants} == {"希蒙·佩雷斯"}
+
+
+def test_a_headings_appointment_told_below_takes_the_storys_day():
+    # 奥巴马提名卡特为新任国防部长 (heading) … 奥巴马5号正式提名…阿什顿·卡特为新一任国防部长: one event, the story's
+    doc = ganbu.extract("奥巴马提名卡特为新任国防部长\n美国总统奥巴马5号正式提名美国国防部前常务副部长阿什顿·卡特为新一任国防部长。",
+                        "2014-12-06")
+    apps = [(e.date.start if e.date else None) for e in doc.events if e.type == "appointment"]
+    assert apps == ["2014-12-05"]

@@ -185,8 +185,9 @@ def formula_events(s: str, titled: Iterable[TitledMention], pid_of: dict[str, st
                    date_at: DateAt) -> list[Event]:
     """One event per person named in an appointment or removal formula of the title grammar (the
     same appointment told twice is one event), spanning the sentence that tells it."""
-    out = []
-    told = set()
+    out: list[Event] = []
+    told: dict[tuple[str, EventType, str], int] = {}  # (person, type, decision) → its event's place in out
+    in_sentence: set[tuple[str, EventType, int]] = set()  # (person, type, sentence start) of the events read
     for tm in sorted(titled, key=lambda t: t.names[0][0]):
         if tm.rule not in ("appoint", "remove", "serve", "cv"):
             continue
@@ -202,15 +203,23 @@ def formula_events(s: str, titled: Iterable[TitledMention], pid_of: dict[str, st
                 continue
             for role in roles:
                 key = (pid, typ, role)
-                if key in told:
+                if key in told and not out[told[key]].heading:
                     continue  # the same appointment told again (授权X担任…组长 … X任第一巡视组组长)
-                told.add(key)
                 if tm.rule == "cv":  # a biography's line: short, unpunctuated, yet no heading
                     ev = _formula_event(s, typ, (tm.links[0].start, tm.links[0].end), pid, sents, date_at, True)
                     ev.heading = False
                 else:
                     ev = _formula_event(s, typ, (a, b), pid, sents, date_at, tm.status == "former")
                 ev.decision = role
+                if key in told:  # a heading's appointment told again below it: the story's telling
+                    if not ev.heading:
+                        out[told[key]] = ev
+                    continue
+                same = (pid, typ, ev.span[0])
+                if tm.status != "former" and same in in_sentence:
+                    continue  # 塞西…被任命为新国防部长，塞西同时兼任…主席: one decision of that sentence
+                in_sentence.add(same)
+                told[key] = len(out)
                 out.append(ev)
     return out
 

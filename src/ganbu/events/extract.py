@@ -178,6 +178,21 @@ class _Orgs:
         return [o for o in self.items[lo:hi] if o.end <= b]
 
 
+def _pid_of(people: Sequence[Person]) -> dict[str, str]:
+    """Each person's id by name, and a dotted name's by its last part when no other dotted name ends so (希蒙·佩雷斯 …
+    佩雷斯曾担任…: the people layer gives the short form's offices to the full name, so its career line is his too);
+    a name is never taken by another's short form."""
+    out = {p.name: p.id for p in people}
+    lasts: dict[str, list[str]] = {}
+    for p in people:
+        if "·" in p.name:
+            lasts.setdefault(p.name.rsplit("·", 1)[1], []).append(p.id)
+    for short, ids in lasts.items():
+        if len(ids) == 1 and len(short) >= 2:
+            out.setdefault(short, ids[0])
+    return out
+
+
 def _no_trigger(s: str, people: list[Person], org_mentions: list[OrgMention]) -> bytearray:
     """1 inside a title, an organisation name (省委第一巡视组组长), a venue (人民大会堂) or the title of
     a text (《…论学习贯彻习近平总书记…重要讲话》): no trigger there."""
@@ -211,7 +226,7 @@ class _Story:
         countries = lru_cache(maxsize=1)(lambda: find_countries(s))  # read only when a visit or a signing needs it
         self.visits = Visits(s, countries)
         self.parties = Parties(s, countries)
-        self.pid_of = {p.name: p.id for p in people}
+        self.pid_of = _pid_of(people)
         self.subjects = Subjects(s, titled, self.pid_of)
         self.orgs = _Orgs(org_mentions)
         self.places = Places(places)
