@@ -9,6 +9,7 @@ from ..model import Person, Position
 from . import tables as R
 from .names import follower_at, is_cjk
 from .positions import PositionMaker
+from .titles import ENVOYS
 from .types import TitledMention
 
 
@@ -52,16 +53,13 @@ def build_people(s: str, mentions: list[TitledMention], maker: PositionMaker,
     return out
 
 
-_ENVOYS = frozenset(("特使", "特别代表"))
-
-
 def _envoys_of(s: str, positions: list[Position], chain_before: dict[int, int]) -> None:
     """An envoy's title written right after the titled name he is the envoy of is that person's (越共中央总书记阮富仲
     特使、越共中央委员黄平君 → 越共中央总书记阮富仲特使, was 越共特使; 国家主席习近平特使: 21 such envoys in 17 bulk
     stories)."""
     for pos in positions:
         a = pos.span[0]
-        if pos.role in _ENVOYS and s.startswith(pos.role, a) and a in chain_before:
+        if pos.role in ENVOYS and s.startswith(pos.role, a) and a in chain_before:
             pos.text = s[chain_before[a] : a] + pos.role
             pos.organization = None
 

@@ -72,7 +72,7 @@ _MEETS_AFTER_ROLE = ("会见", "会晤", "会谈")
 _INSIDE_WORD = {"亲王": "母父双乡成相探省"}
 
 
-_ENVOYS = frozenset(("特使", "特别代表"))
+ENVOYS = frozenset(("特使", "特别代表"))  # an envoy's titles: of the titled name before them (people/persons.py)
 
 
 def find_anchors(s: str) -> list[Anchor]:
@@ -82,7 +82,7 @@ def find_anchors(s: str) -> list[Anchor]:
         end = end_idx + 1
         nxt = s[end : end + 3]
         if any(nxt.startswith(b) for b in blockers) and not nxt.startswith(_MEETS_AFTER_ROLE) \
-                and not (word in _ENVOYS and nxt.startswith("国务")):
+                and not (word in ENVOYS and nxt.startswith("国务")):
             continue  # 总统会 (a role before 会 is no title), but 普京总统会晤/会见/会谈 are a title and a verb;
             # 特别代表国务委员: an envoy's title before the State Council's (国 blocks 主席国, 成员国)
         if word in _AFTER_BODY and not s.endswith(_AFTER_BODY[word], 0, end - len(word)):
@@ -472,7 +472,7 @@ class _Chains:
         while j + 1 < len(anchors):
             pos = anchors[j].end
             nxt = anchors[j + 1]
-            if anchors[j].role in _ENVOYS and nxt.start < ce and self._title_goes_on(pos, nxt.start):
+            if anchors[j].role in ENVOYS and nxt.start < ce and self._title_goes_on(pos, nxt.start):
                 # 习近平主席特别代表国务委员杨洁篪, 奥巴马特别代表财政部长雅各布·卢 (an envoy's title and the next
                 # written with nothing between: 11 in 5 bulk stories): two links, not an envoy's office
                 j += 1
