@@ -259,3 +259,13 @@ def test_a_statement_on_social_media_is_a_speech():
     doc = ganbu.extract("肯尼亚内政部长约瑟夫·伦库23号在社交网站上说，目前“相信所有的人质应该都已被安全撤离”。",
                         published="2013-09-24")
     assert [(e.type, e.date.start if e.date else None) for e in doc.events] == [("speech", "2013-09-23")]
+
+
+def test_a_lead_naming_several_guests_is_one_meeting_with_each():
+    # 会见了A、B、C和D。在会见A时，… (a lead naming its guests, told again guest by guest: 25 meetings in 10 bulk
+    # stories), 会见B时，… without 在 too (149 in 78 bulk stories)
+    doc = ganbu.extract("国务院总理李克强14日在乌兰巴托会见了拉脱维亚总统韦约尼斯、越南总理阮春福和柬埔寨首相洪森。\n"
+                        "在会见韦约尼斯时，李克强表示，拉脱维亚是中国的好朋友。\n会见阮春福时，李克强表示，中越是友好邻邦。\n"
+                        "在会见洪森时，李克强表示，中柬是好朋友。", published="2016-07-15")
+    got = sorted(tuple(sorted(p.name for p in e.participants)) for e in doc.events if e.type == "meeting")
+    assert got == [("李克强", "洪森"), ("李克强", "阮春福"), ("李克强", "韦约尼斯")]
