@@ -269,3 +269,12 @@ def test_a_lead_naming_several_guests_is_one_meeting_with_each():
                         "在会见洪森时，李克强表示，中柬是好朋友。", published="2016-07-15")
     got = sorted(tuple(sorted(p.name for p in e.participants)) for e in doc.events if e.type == "meeting")
     assert got == [("李克强", "洪森"), ("李克强", "阮春福"), ("李克强", "韦约尼斯")]
+
+
+def test_meeting_several_people_each_is_by_the_people_not_the_bodies_named():
+    # 分别会见老挝人革党中央总书记、国家主席本扬，政府总理通伦，…潘坎: two bodies named (the party, the government) made
+    # two meetings with all three; one with each person met
+    doc = ganbu.extract("中共中央政治局常委赵乐际23日至26日对老挝进行正式友好访问，分别会见老挝人革党中央总书记、国家主席本扬，"
+                        "政府总理通伦，中央书记处常务书记、国家副主席潘坎。", published="2018-09-26")
+    got = sorted(tuple(sorted(p.name for p in e.participants)) for e in doc.events if e.type == "meeting")
+    assert got == [("本扬", "赵乐际"), ("潘坎", "赵乐际"), ("赵乐际", "通伦")]

@@ -484,9 +484,10 @@ class _Story:
         met = [p for p in sent_people if p.mentions and self.people.mentions_in(p, te, b)]
         chained, talked = self._and_talks(t, te, b, met)
         met = [p for p in met if p not in talked]
-        by_person = (not separate and t.type in ("meeting", "talks") and len(met) > 1
-                     and self.s[max(a, ts - 2) : ts] == "分别" and len(targets) <= 1)
-        if by_person:
+        by_person = (t.type in ("meeting", "talks") and len(met) > 1 and self.s[max(a, ts - 2) : ts] == "分别"
+                     and (len(targets) <= 1 or (separate and len(met) >= len(targets))))
+        if by_person:  # 分别会见老挝人革党中央总书记…本扬，政府总理通伦，…潘坎: the people met, not the bodies named
+            separate = False
             groups = [targets] * len(met)
         apart = [] if separate or by_person else self._apart(t, a, ts, sent_people)
         if apart:
