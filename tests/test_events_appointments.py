@@ -268,3 +268,11 @@ def test_a_headings_appointment_told_below_takes_the_storys_day():
                         "2014-12-06")
     apps = [(e.date.start if e.date else None) for e in doc.events if e.type == "appointment"]
     assert apps == ["2014-12-05"]
+
+
+def test_a_career_after_a_comma_in_a_sentence_opening_with_a_year_is_its_subjects():
+    # 2014年刘靖来到这里，先后担任县长、县委书记 / 1929年罗学瓒被派往杭州，先后任… (a year, a name, then 先后/后/曾 + 任
+    # after a comma: the name after the year is the subject)
+    doc = ganbu.extract("大革命失败后，罗学瓒坚持斗争。1929年罗学瓒被派往杭州，先后任浙江省委宣传部部长、省委书记。", "2019-07-14")
+    people = {p.name: [x.text for x in p.positions] for p in doc.people}
+    assert people["罗学瓒"] == ["浙江省委宣传部部长", "浙江省委书记"]

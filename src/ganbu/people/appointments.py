@@ -283,14 +283,29 @@ def _career_subject(s: str, at: int, evidence: dict[str, int] | None, found: _Fo
     start = max(found.bounds.sentence_start(at), s.rfind("\n", 0, at) + 1)
     if dated:  # the last clause of the sentence that opens with a name (1922年秋，罗学瓒回到长沙，1923年任…)
         for p in [*sorted((k + 1 for k in range(start, at - 1) if s[k] == "，"), reverse=True), start]:
-            r = read_name(s, p, evidence=evidence)
-            if r is not None and r[0] < at and not _SERVE.match(s, r[0]) and s[r[0]] not in translit_chars() \
-                    and s[r[0]] not in "一二三四五六七八九十":
-                return [(p, r[0])]  # not 武切维 + 奇 (a transliterated name read short), 王德 + 三
+            named = _clause_subject(s, p, at, evidence)
+            if named:
+                return named
     m = _CAREER_SUBJECT_AFTER.search(s, start + 2, min(at, start + 16))
     if m is None or _name_ending_at(s, m.start(), evidence, frozenset()) != start:
         return []
     return [(start, m.start())]
+
+
+_CLAUSE_DATE = re.compile(r"\d{4}年(?:\d{1,2}月)?(?:底|初|秋|春|夏|冬)?，?")
+
+
+def _clause_subject(s: str, p: int, at: int, evidence: dict[str, int] | None) -> list[tuple[int, int]]:
+    """The Chinese name that opens the clause at ``p``, after its year if it has one (1927年张太雷被派往广东工作，…),
+    never a transliterated name read short (武切维 + 奇) nor one running into a numeral (王德 + 三)."""
+    d = _CLAUSE_DATE.match(s, p)
+    if d is not None:
+        p = d.end()
+    r = read_name(s, p, evidence=evidence)
+    if r is None or r[0] >= at or _SERVE.match(s, r[0]) or s[r[0]] in translit_chars() \
+            or s[r[0]] in "一二三四五六七八九十":
+        return []
+    return [(p, r[0])]
 
 
 def _career_goes_on(s: str, links: list[Link], anchors: _Anchors) -> list[Link]:
@@ -313,7 +328,9 @@ def _serving(s: str, anchors: _Anchors, evidence: dict[str, int] | None, found: 
         passive = "被" in trig
         names = _names_before(s, m.start(), evidence, anchors.ends, join_and=passive)
         if not names and (m.group("past") or m.group("years")):
-            names = _career_subject(s, m.start(), evidence, found, dated=bool(m.group("years")))
+            names = _career_subject(s, m.start(), evidence, found,
+                                    dated=bool(m.group("years")) or _CLAUSE_DATE.match(s, found.bounds.sentence_start(
+                                        m.start())) is not None)
         if not names:
             continue
         links = _region(s, m.end() + (1 if s.startswith("过", m.end()) else 0), anchors)  # 还担任过…所长
