@@ -575,3 +575,11 @@ def test_an_envoys_title_and_the_next_written_together_are_two_titles():
     assert people["杨洁篪"] == ["习近平主席特别代表", "国务委员"]
     assert people["克里"] == ["美国总统奥巴马特别代表", "美国国务卿"]
     assert people["潘基文"] == ["联合国秘书长"]
+
+
+def test_one_role_of_two_offices_and_a_lecture_members_comma():
+    # 中共中央台办、国务院台办主任 (6 in bulk: one role of two offices, each office's), and 中央宣讲团成员，… (31 in 15 bulk
+    # stories: the comma joins the titles, as after 中共中央政治局委员 at a clause's start)
+    people = _positions("中共中央台办、国务院台办主任王毅致辞。今天，中央宣讲团成员，中宣部副部长王晓晖来到福建会堂作报告。")
+    assert people["王毅"] == ["中共中央台办主任", "国务院台办主任"]
+    assert people["王晓晖"] == ["中央宣讲团成员", "中宣部副部长"]

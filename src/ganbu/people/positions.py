@@ -54,6 +54,20 @@ _SESSIONS = re.compile(r"(第)?[一二三四五六七八九十]+届?(?:、第?[�
 _NUMERAL = re.compile(r"[一二三四五六七八九十]+")
 
 
+# 中共中央台办、国务院台办主任: one office of two bodies written before one role (中央台办、国务院台办主任 6 times
+# in bulk, 中央外办、… and 国务院新闻办、… alike); each body's office
+_TWO_BODIES = re.compile(r"^(?P<a>[\u4e00-\u9fff]{2,12}?[办部委局院])、(?P<b>[\u4e00-\u9fff]{2,12}?[办部委局院])$")
+
+
+def by_body(pos: Position) -> list[Position]:
+    """``pos``, or one position for each of two bodies written before its role and joined by 、."""
+    m = _TWO_BODIES.match(pos.text[: len(pos.text) - len(pos.role)]) if pos.text.endswith(pos.role) else None
+    if m is None:
+        return [pos]
+    return [Position(body + pos.role, body, pos.role, pos.jurisdiction, pos.status, pos.span, pos.rule)
+            for body in (m.group("a"), m.group("b"))]
+
+
 def by_session(pos: Position) -> list[Position]:
     """``pos``, or one position for each session of a list of sessions written in it."""
     m = _SESSIONS.search(pos.text)
@@ -226,7 +240,7 @@ class PositionMaker:
                 if carry_front and self.prev_place_text and pos.text.startswith(self.prev_place_text):
                     cut = 0  # 时任厦门市委常委、副市长 → 时任厦门市副市长: the place the marker stood before
                 pos.text = pos.text[:cut] + carry + pos.text[cut:]
-            out.extend(by_session(pos))
+            out.extend(q for p in by_body(pos) for q in by_session(p))
             if pos.jurisdiction:
                 self.prev_place = pos.jurisdiction
                 whole = base and base[-1] in _PLACE_SUFFIX and not _NATIONAL_BODY.search(base)

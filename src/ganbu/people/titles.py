@@ -72,6 +72,8 @@ _MEETS_AFTER_ROLE = ("会见", "会晤", "会谈")
 _INSIDE_WORD = {"亲王": "母父双乡成相探省"}
 
 
+_OFFICE = r"(?:台办|外办|侨办|港澳办|新闻办|网信办)"
+_TWO_OFFICES = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?{_OFFICE}、[\u4e00-\u9fff]{{1,4}}{_OFFICE}$")
 ENVOYS = frozenset(("特使", "特别代表"))  # an envoy's titles: of the titled name before them (people/persons.py)
 
 
@@ -234,9 +236,10 @@ def _name_ends_at(s: str, p: int, k: int) -> bool:
 
 
 # 对第十八届中央候补委员，江苏省原省委常委、常务副省长李云峰…: the comma joins two titles (bulk: 10); so after
-# 中共中央政治局常委/委员 at a clause's start (中共中央政治局常委，国务院总理、党组书记李克强: 15 in bulk)
+# 中共中央政治局常委/委员 at a clause's start (中共中央政治局常委，国务院总理、党组书记李克强: 15 in bulk), and after
+# 中央宣讲团成员 (中央宣讲团成员，中宣部副部长…王晓晖: 31 in 15 bulk stories; the blind gold gives them that position)
 _MEMBER_COMMA = re.compile(r"(?:对(?:第[一二三四五六七八九十]+届)?中央(?:候补)?委员"
-                           r"|(?:^|(?<=[：。\n]))中共中央政治局(?:常委|委员))(，)")
+                           r"|(?:^|(?<=[：。\n]))中共中央政治局(?:常委|委员)|中央宣讲团成员)(，)")
 
 
 def _member_commas(s: str) -> set[int]:
@@ -432,8 +435,8 @@ class _Chains:
         k = self.s.rfind("、", lo, a0.start)
         while k != -1 and self.stops.protected[k]:
             k = self.s.rfind("、", lo, k)  # 中央“不忘初心、牢记使命”主题教育领导小组: inside a quoted name
-        if k != -1:
-            lo = k + 1
+        if k != -1 and not _TWO_OFFICES.match(self.s, max(0, k - 6), a0.start):
+            lo = k + 1  # not 中共中央台办、国务院台办主任: one role of two offices (by_body in positions.py)
         left = self.stops.last_stop_end(lo, a0.start)
         left = _trim_prefix(self.s, left, a0.start)
         left = _prefix_start(self.s, left, a0.start, self.stops.protected)
