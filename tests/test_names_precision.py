@@ -583,3 +583,9 @@ def test_one_role_of_two_offices_and_a_lecture_members_comma():
     people = _positions("中共中央台办、国务院台办主任王毅致辞。今天，中央宣讲团成员，中宣部副部长王晓晖来到福建会堂作报告。")
     assert people["王毅"] == ["中共中央台办主任", "国务院台办主任"]
     assert people["王晓晖"] == ["中央宣讲团成员", "中宣部副部长"]
+
+
+def test_a_deputy_in_charge_of_daily_work_is_his_bodys_deputy():
+    # 中组部分管日常工作的副部长姜信治 (25 in 22 bulk stories) was 副部长: 的 stopped the title
+    people = _positions("今天，中央宣讲团成员、中组部分管日常工作的副部长姜信治在青海作宣讲报告。")
+    assert people["姜信治"] == ["中央宣讲团成员", "中组部副部长"]
