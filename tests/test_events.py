@@ -278,3 +278,12 @@ def test_meeting_several_people_each_is_by_the_people_not_the_bodies_named():
                         "政府总理通伦，中央书记处常务书记、国家副主席潘坎。", published="2018-09-26")
     got = sorted(tuple(sorted(p.name for p in e.participants)) for e in doc.events if e.type == "meeting")
     assert got == [("本扬", "赵乐际"), ("潘坎", "赵乐际"), ("赵乐际", "通伦")]
+
+
+def test_saying_with_no_comma_is_a_speech_but_condolences_are_not():
+    # 外交部发言人陆慷3日表示中方坚决反对… (表示/强调/声称/宣称 with what is said right after it: 14 speeches in bulk),
+    # not 对…去世表示深切哀悼 (a condolence, other)
+    doc = ganbu.extract("中国外交部发言人陆慷3日表示中方坚决反对美韩在韩国部署“萨德”反导系统。", published="2017-02-04")
+    assert [(e.type, e.date.start if e.date else None) for e in doc.events] == [("speech", "2017-02-03")]
+    doc = ganbu.extract("胡锦涛向埃塞俄比亚总统致唁电，对总理梅莱斯不幸去世表示深切哀悼。", published="2012-08-22")
+    assert not [e for e in doc.events if e.type == "speech"]

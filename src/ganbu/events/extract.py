@@ -77,14 +77,16 @@ _CLAUSE_BREAKS = "，,。；;！？\n"
 # 德国司法部长施纳伦贝格尔对媒体表示，… (9); 白宫发言人卡尼同一天表示，… (同一天/同日 as 当天: 42 in 38 bulk stories);
 # 叙利亚新闻部长祖阿比当天谴责该事件… (谴责 with its object, no comma, as 指责: 27 after a title in bulk);
 # 内政部长伦库23号在社交网站上说，… / 德布拉西奥在社交网站上发文，… (在社交媒体/网站/平台上 + a verb: 19 in 16
-# bulk stories)
+# bulk stories); 外交部发言人陆慷表示中方坚决反对…, 国务卿蓬佩奥声称… (a verb of saying with what is said after it, no
+# comma; not 表示感谢/哀悼/慰问…, which are messages and condolences)
 _SAYS_ALONE = re.compile(r"(?:(?:今天|昨天|当天)(?:上午|下午|晚间)?[（(]\d{1,2}月\d{1,2}日[）)]"
                          r"|(?:\d{1,2}月)?\d{1,2}[日号]|当天|同一天|同日|近日|日前|今天|昨天|此前)?"
                          r"(?:在[^，,。；;！？\n]{1,30}?(?:后|时)|在(?:社交(?:媒体|网站|平台)|推特|脸书)上"
                          r"|在[^，,。；;！？\n上中时后会]{1,10}?)?"
                          r"(?:再次|也|还|则)?(?:(?P<verb>(?:对(?:[^，,。；;！？\n]{0,4}?媒体|记者|本台记者))?(?:表示|说|发文)"
                          r"|(?:证实|透露|强调|指出|警告)?[称说]|宣布|指出|强调|谴责)[，：:]|(?P<call>呼吁|批评|指责|谴责|否认|重申"
-                         r"|宣布(?=退出|撤销|终止|暂停|取消|解散|实施|实行|进入|对)))")
+                         r"|宣布(?=退出|撤销|终止|暂停|取消|解散|实施|实行|进入|对)"
+                         r"|(?:表示|强调|声称|宣称)(?![，,：:]|感谢|哀悼|慰问|祝贺|同情|敬意|谢意|问候|哀思|悼念|诚挚|衷心|深切|热烈)))")
 # a story opening on messages sent (致电, 致函, 贺电 …): the statements after it are what they say (GUIDELINES:
 # messages are `other`); 43 bulk stories open so and go on with two or more 'X表示，' lines
 _MESSAGES_LEAD = re.compile(r"致电|致函|贺电|贺信|贺函|致信|来电|来函")
