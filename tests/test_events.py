@@ -287,3 +287,11 @@ def test_saying_with_no_comma_is_a_speech_but_condolences_are_not():
     assert [(e.type, e.date.start if e.date else None) for e in doc.events] == [("speech", "2017-02-03")]
     doc = ganbu.extract("胡锦涛向埃塞俄比亚总统致唁电，对总理梅莱斯不幸去世表示深切哀悼。", published="2012-08-22")
     assert not [e for e in doc.events if e.type == "speech"]
+
+
+def test_saying_at_a_press_conference_after_a_decision_is_a_speech():
+    # 欧洲央行行长拉加德在会后的新闻发布会上表示，… (在…新闻发布会/记者会上 + a verb of saying: 21 in 21 bulk stories)
+    doc = ganbu.extract("欧洲中央银行17日宣布，从本月23日起将三大关键利率下调25个基点。欧洲央行行长拉加德在会后的新闻发布会上表示，"
+                        "降息决定基于对通胀前景的最新评估。", published="2024-10-18")
+    assert ("speech", "2024-10-17", ("拉加德",)) in [
+        (e.type, e.date.start if e.date else None, tuple(p.name for p in e.participants)) for e in doc.events]
