@@ -35,6 +35,7 @@ from ..lang.places import PlaceMention, find_countries
 from ..model import Person
 from ..model.records import EventType, ParticipantRole
 from ..people.orgs import OrgMention
+from ..people.persons import short_forms
 from ..people.types import TitledMention
 from .appointments import DateAt, appointment_events, dated
 from .notes import quantities, warnings
@@ -188,13 +189,8 @@ def _pid_of(people: Sequence[Person]) -> dict[str, str]:
     佩雷斯曾担任…: the people layer gives the short form's offices to the full name, so its career line is his too);
     a name is never taken by another's short form."""
     out = {p.name: p.id for p in people}
-    lasts: dict[str, list[str]] = {}
-    for p in people:
-        if "·" in p.name:
-            lasts.setdefault(p.name.rsplit("·", 1)[1], []).append(p.id)
-    for short, ids in lasts.items():
-        if len(ids) == 1 and len(short) >= 2:
-            out.setdefault(short, ids[0])
+    for short, name in short_forms(out).items():
+        out.setdefault(short, out[name])
     return out
 
 

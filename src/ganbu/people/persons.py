@@ -1,7 +1,7 @@
 """People: titled mentions become persons with positions; later bare mentions are linked to them."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import ahocorasick
 
@@ -119,19 +119,25 @@ def add_proposed(s: str, people: list[Person], proposals: Sequence[tuple[int, in
     return out
 
 
+def short_forms(names: Iterable[str]) -> dict[str, str]:
+    """A dotted name's last part → that name, when no other dotted name of ``names`` ends so (穆登达 →
+    雅各布·穆登达)."""
+    full: dict[str, list[str]] = {}
+    for name in names:
+        if "·" in name:
+            full.setdefault(name.rsplit("·", 1)[1], []).append(name)
+    return {short: ns[0] for short, ns in full.items() if len(ns) == 1 and len(short) >= 2}
+
+
 def _merge_short_names(people: _People) -> None:
     """A dotted name written later by its last part alone is the same person (雅各布·穆登达 …
     众议长穆登达): the short entry's titles go to the full one, when only one full name ends so,
     and the short entry is dropped (its mentions do not spell the full name, so they are not
     given to it)."""
-    full: dict[str, list[str]] = {}
-    for name in people.by_name:
-        if "·" in name:
-            full.setdefault(name.rsplit("·", 1)[1], []).append(name)
-    for short, names in full.items():
-        if len(names) != 1 or short not in people.by_name or len(short) < 2:
+    for short, name in short_forms(people.by_name).items():
+        if short not in people.by_name:
             continue
-        src, dst = people.by_name.pop(short), people.by_name[names[0]]
+        src, dst = people.by_name.pop(short), people.by_name[name]
         people.first.pop(short)
         dst.rules |= src.rules
         for pos in src.positions:
