@@ -166,3 +166,12 @@ def test_a_speakers_own_visit_told_in_the_first_person():
     assert ("古巴", ("习近平",), None) in _visits(text, "2015-11-13")
     text = "国家主席习近平12日会见沙特王储。习近平指出，2022年我访问沙特期间，双方一致同意深化合作。"
     assert ("沙特", ("习近平",), None) in _visits(text, "2023-11-13")
+
+
+def test_an_act_during_a_stay_is_its_own_event():
+    # 在上海期间，汪洋还走访了… (20 sentences with an act after 在X期间， in 20 bulk stories): a visit of its own,
+    # not a detail of the inspection told before it
+    text = ("全国政协主席汪洋3日在上海调研。\n"
+            "在上海期间，汪洋还走访了中国基督教协会，了解宗教团体建设等情况。")
+    evs = ganbu.extract(text, "2018-04-04").to_dict()["events"]
+    assert sorted(e["type"] for e in evs) == ["inspection", "visit"]

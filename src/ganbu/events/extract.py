@@ -171,6 +171,12 @@ def extract_events(s: str, published: str | None, people: list[Person], titled: 
     return out, statements(s, story.sents, story.people), quantities(s, out), warnings(s, story.sents)
 
 
+def _during_stay(text: str, detail: re.Match[str]) -> bool:
+    """在上海期间，汪洋还走访了…: a stay framing the act after it (20 such sentences with an act in 20 bulk
+    stories: 在加蓬期间，俞正声看望慰问了中国援加蓬医疗队), a new act, not a detail of the open event."""
+    return detail.group(0).endswith("期间") and text.startswith("，", detail.end())
+
+
 class _Orgs:
     """The organisation mentions of the text, by start, looked up by offset."""
 
@@ -293,7 +299,7 @@ class _Story:
         cut = trig[0] if trig else a
         sent_people = [p for p in sent_people if not self.subjects.named_in(p, cut, b)]
         detail = _DETAIL.match(text)
-        if detail and detail.group(1).endswith(_NOT_DETAIL):
+        if detail and (detail.group(1).endswith(_NOT_DETAIL) or _during_stay(text, detail)):
             detail = None
         if trig and detail and self.passage.events and not self._new_speaker(trig, sent_people):
             trig = None  # 在商务部，… / 在与国家电网公司工作会谈时，…: details an open event
