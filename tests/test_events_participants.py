@@ -348,3 +348,10 @@ def test_a_host_meeting_guests_while_attending_a_summit_attends_it():
     assert [(e["date"], _names(e)) for e in evs if e["type"] == "conference"] == [(None, {"李克强"})]
     evs = _events("国家主席习近平12日会见论坛理事会主席。习近平说，我期待在出席论坛年会期间同各界交流。", "2014-10-17")
     assert [e for e in evs if e["type"] == "conference"] == []
+
+
+def test_a_tour_stop_with_bing_before_the_exchange_is_a_visit():
+    # 田培炎还来到…社区宣讲全会精神，并与干部群众互动交流 (，并与 before the exchange: 5 stops more in 4 bulk stories)
+    evs = _events("近日，中央宣讲团成员、商务部部长王文涛在江苏作宣讲报告。他对全会精神作了全面宣讲。"
+                  "王文涛还来到南京市玄武区梅园新村街道社区宣讲全会精神，并与干部群众互动交流。", "2024-07-28")
+    assert sorted((e["type"], tuple(sorted(_names(e)))) for e in evs) == [("speech", ("王文涛",)), ("visit", ("王文涛",))]

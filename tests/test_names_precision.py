@@ -589,3 +589,10 @@ def test_a_deputy_in_charge_of_daily_work_is_his_bodys_deputy():
     # 中组部分管日常工作的副部长姜信治 (25 in 22 bulk stories) was 副部长: 的 stopped the title
     people = _positions("今天，中央宣讲团成员、中组部分管日常工作的副部长姜信治在青海作宣讲报告。")
     assert people["姜信治"] == ["中央宣讲团成员", "中组部副部长"]
+
+
+def test_an_untitled_name_always_before_shequ_is_a_place():
+    # 走进哲龙达社区, 八廓街道夏萨苏社区 (4 such "names" in the bulk stories, none a person)
+    names = _names("记者走进哲龙达社区，看到居民们正在排练节目。社区书记王海英说，日子越过越好。")
+    assert "哲龙达" not in names
+    assert "王海英" in names

@@ -119,7 +119,7 @@ _AND_TALKS = re.compile(r"[，,](?:并|还)?(?:在[^，,。；;！？\n]{1,10}?)
                         r"(?:举行|进行)了?(?P<talks>会谈|会晤))")
 _BREAK = re.compile(r"[，,。；;！？\n]")
 # a stop of a preaching tour: 还来到/深入/走进 a place, with the people met there (…与青年学生互动交流)
-_TOUR_STOP = re.compile(r"(?P<verb>来到|深入|走进|前往)[^，,。；;！？\n]{2,30}?[，,]?(?:与|同|和)"
+_TOUR_STOP = re.compile(r"(?P<verb>来到|深入|走进|前往)[^，,。；;！？\n]{2,30}?(?:[，,]并?)?(?:与|同|和)"
                         r"[^。；;！？\n]{2,30}?(?:交流|座谈|互动)")
 # 在会见卢旺达总统卡加梅时，… opening a sentence after a lead that met several
 # (会见X时， without 在 too: 149 in 78 bulk stories)

@@ -247,14 +247,20 @@ _HEAD_LEVELS = frozenset("区县市镇乡旗")
 
 def _without_villages(s: str, people: list[Person]) -> list[Person]:
     """No person who is the rest of a township or village starting with 长 after a county (北京市大兴区长子营镇:
-    the head's title 区长 and a "name" 子营镇), written so at each mention."""
+    the head's title 区长 and a "name" 子营镇), written so at each mention; nor an untitled one always written right
+    before 社区 (community_after in grammar_words.tsv)."""
     ends = tables.words()["village_end"]
 
     def village(p: Person) -> bool:
         return p.name[-1] in ends and all(
             a >= 2 and s[a - 1] == "长" and s[a - 2] in _HEAD_LEVELS for a, _ in p.mentions)
 
-    return [p for p in people if not village(p)]
+    after = tuple(tables.words()["community_after"])
+
+    def community(p: Person) -> bool:  # 走进哲龙达社区: an untitled "name" always before 社区 is a place
+        return not p.positions and all(s.startswith(after, b) for _, b in p.mentions)
+
+    return [p for p in people if not village(p) and not community(p)]
 
 
 def _without_adverbs(s: str, people: list[Person]) -> list[Person]:
