@@ -56,7 +56,8 @@ def split_sentences(s: str) -> list[Sentence]:
         line = s[x.start : x.end].strip()
         bare = line.strip("*# \n")
         if line.startswith(("#", "**")) or (not listing and s[x.end - 1 : x.end] == "\n" and len(bare) <= 30
-                                            and not _CLAUSE_PUNCT.search(bare) and not _list_line_next(s, out, i)):
+                                            and not _CLAUSE_PUNCT.search(bare) and not _list_line_next(s, out, i)
+                                            and not bare.endswith(("：", ":"))):
             x.heading = True
         if line.endswith(("：", ":")):
             listing = not _SOURCE_LINE.search(line)  # 央视网消息（新闻联播）：opens no list
