@@ -596,3 +596,18 @@ def test_an_untitled_name_always_before_shequ_is_a_place():
     names = _names("记者走进哲龙达社区，看到居民们正在排练节目。社区书记王海英说，日子越过越好。")
     assert "哲龙达" not in names
     assert "王海英" in names
+
+
+def test_a_status_word_after_the_place_stays_after_it_in_the_later_links():
+    # 山西省原粮食局党组书记、局长 → 山西省原粮食局局长 (was 山西省粮食局原局长; 5 positions in 4 bulk stories), as
+    # 江苏省原省委常委、常务副省长 → 江苏省原常务副省长; after a body it stays before the role (云南省委原常委)
+    people = _positions("山西省原粮食局党组书记、局长杨随亭违规决策。云南省委原副书记、常委仇和严重违纪。")
+    assert people["杨随亭"] == ["山西省原粮食局党组书记", "山西省原粮食局局长"]
+    assert people["仇和"] == ["云南省委原副书记", "云南省委原常委"]
+
+
+def test_an_autonomous_county_written_short_with_xian_is_a_place():
+    # 化隆县 for 化隆回族自治县 (126 such short forms in the bulk stories): the county head after its party
+    # committee's title keeps the county (was a bare 县长)
+    people = _positions("青海省海东市化隆县委副书记、县长罗文祥严重违纪。")
+    assert people["罗文祥"] == ["青海省海东市化隆县委副书记", "青海省海东市化隆县县长"]

@@ -2,7 +2,8 @@
 
 Administrative divisions (``divisions.tsv``, generated from the Ministry of Civil Affairs codes)
 are matched with one Aho-Corasick automaton: province- and prefecture-level units by full and
-short name, county-level units by full name only (short county names are too often words).
+short name, county-level units by full name only (short county names are too often words), an autonomous
+county also by its short name and 县 (化隆县).
 A mention right after 在/赴/到/抵/来/于 is a *venue* (``在北京``) and does not set the
 jurisdiction of titles around it.
 """
@@ -64,6 +65,8 @@ def _automaton() -> ahocorasick.Automaton:
         forms = [d.name]
         if d.short and d.level in ("province", "prefecture") and d.short not in _SHORT_STOP and len(d.short) >= 2:
             forms.append(d.short)
+        if d.short and d.name.endswith(("自治县", "自治旗")) and d.short + d.name[-1] not in provinces_of:
+            forms.append(d.short + d.name[-1])  # 化隆县 for 化隆回族自治县 (126 such in the bulk stories)
         for f in forms:
             cur = table.get(f)
             if cur is None or _better(d, cur):

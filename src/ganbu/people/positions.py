@@ -36,6 +36,12 @@ _MARKER_AFTER = set("国省市县区州旗盟委部局厅会团党社院联所�
 _PARTY_COMMITTEE_BASES = {"省委", "市委", "县委", "区委", "州委", "自治区党委", "旗委", "盟委"}
 
 
+def _place_before(text: str, marker: str) -> str:
+    """The place a status word is written right after in a position (山西省 of 山西省原粮食局党组书记), or ""."""
+    k = text.find(marker) if marker else -1
+    return text[:k] if k > 0 and text[:k].endswith((*_PLACE_ENDS, "省")) else ""
+
+
 @lru_cache(maxsize=8192)
 def _common_chinese(name: str) -> bool:
     """``name`` starts with a common Chinese surname (马, 安: 马克, 安娜 read either way)."""
@@ -223,7 +229,7 @@ class PositionMaker:
         self.prev_place = None
         self.prev_place_text = ""
         self.prev_role = prev_role
-        carry = ""
+        carry = carry_place = ""
         carry_front = False
         state = prev_state
         for link in tm.links:
@@ -234,11 +240,14 @@ class PositionMaker:
             if rd.marker or rd.reset:
                 carry = rd.marker
                 carry_front = bool(carry) and pos.text.startswith(carry)
+                carry_place = _place_before(pos.text, carry)
             elif carry and pos.status == "current" and (not rd.base or rd.base in self.subdept):
                 pos.status = "former"
                 cut = len(pos.text) - len(link.role)
                 if carry_front and self.prev_place_text and pos.text.startswith(self.prev_place_text):
                     cut = 0  # 时任厦门市委常委、副市长 → 时任厦门市副市长: the place the marker stood before
+                elif carry_place and pos.text.startswith(carry_place):
+                    cut = len(carry_place)  # 山西省原粮食局党组书记、局长 → 山西省原粮食局局长: after the place again
                 pos.text = pos.text[:cut] + carry + pos.text[cut:]
             out.extend(q for p in by_body(pos) for q in by_session(p))
             if pos.jurisdiction:
