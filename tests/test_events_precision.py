@@ -95,3 +95,11 @@ def test_condolences_expressed_are_no_visit():
     # 向中方表示深切慰问 / 致以慰问 (表示/致以/表达…慰问 188 in bulk; 79 false visits gone)
     doc = ganbu.extract("普京对江苏龙卷风袭击造成重大人员伤亡向中方表示深切慰问。", "2016-06-23").to_dict()
     assert [e["type"] for e in doc["events"]] == []
+
+
+def test_a_funerals_formula_of_condolences_is_no_visit():
+    # X同志病重期间和逝世后，…等同志前往医院看望或以各种形式表示慰问 (14 in 13 bulk stories): condolences, no visit
+    text = ("张万年同志遗体22日在北京八宝山革命公墓火化。\n"
+            "张万年同志病重期间和逝世后，习近平、李克强、张德江等同志，前往医院看望或以各种形式对其逝世表示沉痛哀悼。")
+    evs = ganbu.extract(text, "2015-01-22").to_dict()["events"]
+    assert [e for e in evs if e["type"] == "visit"] == []

@@ -198,10 +198,17 @@ def _tells_inspection(s: str) -> bool:
 _CONDOLENCE = re.compile(r"(?:表示|致以|表达|转达|致电)[^，,。；;！？\n]{0,6}$")
 
 
+_MOURNING = re.compile(r"(?:病重|住院)期间和逝世后")
+
+
 def _no_act(s: str, a: int, ts: int, t: Trigger, before: str) -> bool:
     """向中方表示深切慰问, 致以慰问: condolences, no visit (表示/致以/表达…慰问 188 in bulk); 发表一系列
-    重要讲话, 系列重要讲话精神: many speeches, none of them told (系列…讲话 329 in bulk)."""
+    重要讲话, 系列重要讲话精神: many speeches, none of them told (系列…讲话 329 in bulk); X病重期间和逝世后，…等同志
+    前往医院看望或以各种形式表示慰问: a funeral story's formula of condolences, no visit (14 in 13 bulk stories;
+    typed other, unscored, by the blind annotators)."""
     if t.word == "慰问" and _CONDOLENCE.search(s, _clause_start(s, a, ts), ts):
+        return True
+    if t.type == "visit" and _MOURNING.search(s, a, ts):
         return True
     return t.type == "speech" and "系列" in before
 
