@@ -271,6 +271,16 @@ def test_a_lead_naming_several_guests_is_one_meeting_with_each():
     assert got == [("李克强", "洪森"), ("李克强", "阮春福"), ("李克强", "韦约尼斯")]
 
 
+def test_guests_named_together_when_told_again_were_met_together():
+    # 会见总统席尔瓦，总理科埃略，…塞古罗和…德索萨等。…在会见科埃略时，…在会见塞古罗、德索萨时，…: the two party
+    # leaders were met together (the four were one meeting with three, and two more with each)
+    doc = ganbu.extract("中共中央政治局常委刘云山6月17日至19日对葡萄牙进行正式访问，在里斯本会见总统席尔瓦，总理科埃略，"
+                        "社会党总书记塞古罗和共产党总书记德索萨等。\n在会见科埃略时，刘云山说，中葡经济互补性强。\n"
+                        "在会见塞古罗、德索萨时，刘云山说，中国共产党重视与葡萄牙各政党的友好关系。", published="2014-06-20")
+    got = sorted(tuple(sorted(p.name for p in e.participants)) for e in doc.events if e.type == "meeting")
+    assert got == [("刘云山", "塞古罗", "德索萨"), ("刘云山", "席尔瓦"), ("刘云山", "科埃略")]
+
+
 def test_meeting_several_people_each_is_by_the_people_not_the_bodies_named():
     # 分别会见老挝人革党中央总书记、国家主席本扬，政府总理通伦，…潘坎: two bodies named (the party, the government) made
     # two meetings with all three; one with each person met

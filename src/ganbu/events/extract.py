@@ -422,10 +422,10 @@ class _Story:
         """在会见韦约尼斯时，… after a lead naming several guests (李克强…会见了拉脱维亚总统韦约尼斯、越南总理阮春福、
         老挝总理通伦和柬埔寨首相洪森): the lead is one meeting with each guest (each told so in 4 lines of a bulk
         story; the guidelines' one event per encounter), and this sentence is told of the one with the guest
-        named here."""
+        named here; guests named together here (在会见塞古罗、德索萨时) were met together, one meeting."""
         guests = [pid for pid, role in lead.people.items() if role == "visitor"]
         here = {p.id for p in self.people.in_range(a, e)} & set(guests)
-        if len(guests) < 2 or len(here) != 1:
+        if len(guests) < 2 or not here or len(here) == len(guests):
             return None
         if not lead.split:
             for g in guests:
@@ -437,8 +437,12 @@ class _Story:
                 ev.split_from = lead
                 self.log.append(ev)
             lead.split = True
-        gid = next(iter(here))
-        return next((ev for ev in self.log.events if ev.split_from is lead and gid in ev.people), None)
+        told = [ev for ev in self.log.events if ev.split_from is lead and not ev.split and here & set(ev.people)]
+        for ev in told[1:]:  # 在会见塞古罗、德索萨时: the guests met together are one meeting
+            for pid, role in ev.people.items():
+                told[0].add(pid, role)
+            ev.split = True
+        return told[0] if told else None
 
     def _guests_unnamed(self, lead: Event) -> bool:
         """The lead names nobody after its 会见 (会见了出席…年会的外国政要)."""
