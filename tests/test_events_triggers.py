@@ -503,3 +503,12 @@ def test_meeting_the_press_is_a_meeting():
     # 与中外记者见面 (12 in bulk, no event read before); 中外记者见面会 stays a press conference
     assert _types("国务院总理李克强13日在人民大会堂金色大厅与中外记者见面并回答记者提问。", "2014-03-14") == ["meeting"]
     assert _types("十三届全国人大四次会议新闻中心13日举行中外记者见面会，李克强出席。", "2021-03-14")[:1] == ["conference"]
+
+
+def test_briefing_non_party_figures_is_a_speech():
+    # 受中共中央委托，…向党外人士通报中央经济工作会议精神 (6 in 6 bulk stories): the briefing is the news; the
+    # meeting's spirit is what it conveys, not an event referred to
+    evs = ganbu.extract("12月15日，受中共中央委托，中共中央政治局委员、中央统战部部长李干杰向党外人士通报中央经济工作会议精神。",
+                        "2025-12-16").to_dict()["events"]
+    assert [(e["type"], [p["name"] for p in e["participants"]], e["date"]["start"]) for e in evs] == [
+        ("speech", ["李干杰"], "2025-12-15")]

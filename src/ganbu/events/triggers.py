@@ -227,7 +227,9 @@ def _referred_to(s: str, te: int, t: Trigger, passage: Passage) -> bool:
     after = s[te : te + 4]
     clause_rest = _CLAUSE_END.split(s[te : te + 40], maxsplit=1)[0]
     framed = after.startswith("期间") and not after.startswith("期间的") and t.type in _TOURS and not passage.events
-    return ((after.startswith(_REFERENCE_AFTER) and not framed) or _REFERENCE_CLAUSE.search(clause_rest) is not None
+    conveys = t.word.endswith("通报")  # 向党外人士通报…会议精神: the spirit is what the speech conveys
+    return ((after.startswith(_REFERENCE_AFTER) and not framed)
+            or (_REFERENCE_CLAUSE.search(clause_rest) is not None and not conveys)
             or _RESOLUTION.match(s, te) is not None)
 
 
