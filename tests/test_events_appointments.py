@@ -276,3 +276,11 @@ def test_a_career_after_a_comma_in_a_sentence_opening_with_a_year_is_its_subject
     doc = ganbu.extract("大革命失败后，罗学瓒坚持斗争。1929年罗学瓒被派往杭州，先后任浙江省委宣传部部长、省委书记。", "2019-07-14")
     people = {p.name: [x.text for x in p.positions] for p in doc.people}
     assert people["罗学瓒"] == ["浙江省委宣传部部长", "浙江省委书记"]
+
+
+def test_a_note_after_the_name_in_an_appointment_list_keeps_the_office():
+    # 任命巴特尔（蒙古族）为…，任命胡泽君（女）为… (13 notes in 6 bulk stories): the appointee keeps his office
+    doc = ganbu.extract("任命魏凤和为国防部部长，任命巴特尔（蒙古族）为国家民族事务委员会主任，"
+                        "任命胡泽君（女）为审计署审计长。", "2018-03-19").to_dict()
+    got = {p["name"]: [x["text"] for x in p["positions"]] for p in doc["people"]}
+    assert got == {"魏凤和": ["国防部部长"], "巴特尔": ["国家民族事务委员会主任"], "胡泽君": ["审计署审计长"]}
