@@ -611,3 +611,12 @@ def test_an_autonomous_county_written_short_with_xian_is_a_place():
     # committee's title keeps the county (was a bare 县长)
     people = _positions("青海省海东市化隆县委副书记、县长罗文祥严重违纪。")
     assert people["罗文祥"] == ["青海省海东市化隆县委副书记", "青海省海东市化隆县县长"]
+
+
+def test_a_status_word_opening_the_chain_covers_every_later_link():
+    # 原中国船舶重工集团有限公司党组书记、董事长 → 原…董事长 (was …有限公司原董事长), and a link with a body of its own
+    # too (原青海省海北藏族自治州副州长、人大常委会主任: it had no 原): 13 positions in 11 bulk stories
+    people = _positions("原中国船舶重工集团有限公司党组书记、董事长胡问鸣违规接受宴请。"
+                        "原青海省海北藏族自治州副州长、人大常委会主任廉福章一生清廉。")
+    assert people["胡问鸣"] == ["原中国船舶重工集团有限公司党组书记", "原中国船舶重工集团有限公司董事长"]
+    assert people["廉福章"] == ["原青海省海北藏族自治州副州长", "原青海省海北藏族自治州人大常委会主任"]

@@ -221,7 +221,8 @@ class PositionMaker:
 
         A status word (原, 前, 时任) stays in the text where it is written, and a later link of
         the chain that names no organisation of its own takes it before its role (原党组书记、主任 →
-        …原主任) until a 现任 resets it (巴西前总统、新开发银行行长: the bank's office is no former
+        …原主任), every later link when it opens the chain (原X党组书记、Y局长 → 原Y局长), until a 现任 resets it
+        (巴西前总统、新开发银行行长: the bank's office is no former
         one). A foreign state named by one link is the state of the links after it
         that name none (意大利副总理兼经济发展部部长 → 意大利经济发展部部长)."""
         out: list[Position] = []
@@ -241,11 +242,14 @@ class PositionMaker:
                 carry = rd.marker
                 carry_front = bool(carry) and pos.text.startswith(carry)
                 carry_place = _place_before(pos.text, carry)
-            elif carry and pos.status == "current" and (not rd.base or rd.base in self.subdept):
+            elif carry and pos.status == "current" and (
+                    (carry_front and carry != "前") or not rd.base or rd.base in self.subdept):
                 pos.status = "former"
                 cut = len(pos.text) - len(link.role)
-                if carry_front and self.prev_place_text and pos.text.startswith(self.prev_place_text):
-                    cut = 0  # 时任厦门市委常委、副市长 → 时任厦门市副市长: the place the marker stood before
+                if carry_front and (carry != "前" or pos.text.startswith(self.prev_place_text or "\0")):
+                    # 时任厦门市委常委、副市长 → 时任厦门市副市长; 原中船重工党组书记、董事长 → 原中船重工董事长;
+                    # 原…副州长、人大常委会主任: the chain's first word covers it all, a body of its own too
+                    cut = 0
                 elif carry_place and pos.text.startswith(carry_place):
                     cut = len(carry_place)  # 山西省原粮食局党组书记、局长 → 山西省原粮食局局长: after the place again
                 pos.text = pos.text[:cut] + carry + pos.text[cut:]
