@@ -620,3 +620,10 @@ def test_a_status_word_opening_the_chain_covers_every_later_link():
                         "原青海省海北藏族自治州副州长、人大常委会主任廉福章一生清廉。")
     assert people["胡问鸣"] == ["原中国船舶重工集团有限公司党组书记", "原中国船舶重工集团有限公司董事长"]
     assert people["廉福章"] == ["原青海省海北藏族自治州副州长", "原青海省海北藏族自治州人大常委会主任"]
+
+
+def test_the_lead_of_a_dialogues_side_ends_a_chain():
+    # 中美全面经济对话中方牵头人刘鹤: 牵头人 is a role and 对话/对华 are no stops inside a body's name (the whole
+    # chain was lost: 23 positions gained in 9 bulk stories)
+    people = _positions("特朗普会见中共中央政治局委员、国务院副总理、中美全面经济对话中方牵头人刘鹤。")
+    assert people["刘鹤"] == ["中共中央政治局委员", "国务院副总理", "中美全面经济对话中方牵头人"]
