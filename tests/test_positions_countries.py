@@ -390,3 +390,9 @@ def test_the_lao_partys_short_name_keeps_its_titles():
     doc = ganbu.extract("赵乐际与老挝人革党中央政治局委员、中央纪委书记本通举行会谈。", published="2018-09-26")
     people = {p.name: [x.text for x in p.positions] for p in doc.people}
     assert people["本通"] == ["老挝人革党中央政治局委员", "老挝人革党中央纪委书记"]
+
+
+def test_koreas_prime_minister_is_written_guowu_zongli():
+    # 韩国国务总理韩德洙 (12 in 10 bulk stories) was 韩国总理: the title as written
+    doc = ganbu.extract("今天清晨，韩国国务总理韩德洙主持国务会议。", "2024-12-04").to_dict()
+    assert [x["text"] for x in doc["people"][0]["positions"]] == ["韩国国务总理"]
