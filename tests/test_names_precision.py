@@ -627,3 +627,9 @@ def test_the_lead_of_a_dialogues_side_ends_a_chain():
     # chain was lost: 23 positions gained in 9 bulk stories)
     people = _positions("特朗普会见中共中央政治局委员、国务院副总理、中美全面经济对话中方牵头人刘鹤。")
     assert people["刘鹤"] == ["中共中央政治局委员", "国务院副总理", "中美全面经济对话中方牵头人"]
+
+
+def test_a_name_in_a_notice_does_not_run_into_xujia_or_tanwu():
+    # 原主任熊军虚假轮换粮食, 原总经理杨斌贪污 (the 2 names of the bulk stories read so; 刘日照贪污 was lost)
+    names = _names("韶关市粮食和物资储备保障中心原主任熊军虚假轮换粮食；佛山市储备粮管理总公司原党委书记、总经理刘日照贪污、受贿案。")
+    assert {"熊军", "刘日照"} <= names and not {"熊军虚", "刘日照贪"} & names
