@@ -355,3 +355,10 @@ def test_a_tour_stop_with_bing_before_the_exchange_is_a_visit():
     evs = _events("近日，中央宣讲团成员、商务部部长王文涛在江苏作宣讲报告。他对全会精神作了全面宣讲。"
                   "王文涛还来到南京市玄武区梅园新村街道社区宣讲全会精神，并与干部群众互动交流。", "2024-07-28")
     assert sorted((e["type"], tuple(sorted(_names(e)))) for e in evs) == [("speech", ("王文涛",)), ("visit", ("王文涛",))]
+
+
+def test_members_listed_before_yiji_experts_speak_at_the_meeting():
+    # 全国政协委员朱维群、赵雨森等以及专家学者在座谈会上发言 (3 in 3 bulk stories): the members speak at it
+    evs = _events("全国政协8日下午在京召开第55次双周协商座谈会。全国政协主席俞正声主持会议并讲话。\n"
+                  "全国政协委员朱维群、赵雨森等以及专家学者在座谈会上发言。", "2016-09-09")
+    assert [sorted(_names(e)) for e in evs] == [sorted(["俞正声", "朱维群", "赵雨森"])]

@@ -20,7 +20,9 @@ _TITLE_MAX = 14  # a title between the names of a list (、外交部长王毅)
 # after a name: more names, 等, 同志, an adverb of the way they take part
 # 骆惠宁、郝鹏等8位代表先后…发言 (等 + a number of 位/名 + who they are: 31 before 先后/分别/发言/围绕/就 in bulk)
 _LIST_GLUE = re.compile(r"(?:等[\d一二三四五六七八九十]+[位名][\u4e00-\u9fff]{0,4}?(?:代表|委员|常委|负责人|同志)"
-                        r"|等代表|等|同志|也|还|一同|一起|分别|先后|相继|共同|均|都|则|亦)*")
+                        r"|等代表|等|同志|也|还|一同|一起|分别|先后|相继|共同|均|都|则|亦"
+                        # 朱维群、赵雨森等以及专家学者在座谈会上发言 (3 in 3 bulk stories)
+                        r"|以及[\u4e00-\u9fff]{0,4}?(?:专家学者|代表))*")
 _TAKING_PART_AFTER = re.compile(
     # X应邀作报告, X围绕…作发言, X就…作说明 (应邀作|围绕…作|就…作 + 报告/发言/说明: 2,003 in bulk)
     # X、Y先后围绕…发言 (围绕/就 … 发言 with no 作: 57 in bulk)
