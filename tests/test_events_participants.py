@@ -362,3 +362,10 @@ def test_members_listed_before_yiji_experts_speak_at_the_meeting():
     evs = _events("全国政协8日下午在京召开第55次双周协商座谈会。全国政协主席俞正声主持会议并讲话。\n"
                   "全国政协委员朱维群、赵雨森等以及专家学者在座谈会上发言。", "2016-09-09")
     assert [sorted(_names(e)) for e in evs] == [sorted(["俞正声", "朱维群", "赵雨森"])]
+
+
+def test_receiving_delegates_before_the_meeting_is_a_meeting_of_its_own():
+    # 会前，汪洋等领导同志接见受表彰代表并合影 (…前，X会见/接见…: 44 in 44 bulk stories; 2 were merged into the meeting)
+    evs = _events("全国对台工作系统表彰会议15日在北京人民大会堂举行。汪洋出席会议并讲话。王毅主持会议。\n"
+                  "会前，汪洋等领导同志接见受表彰代表并合影。", "2021-10-15")
+    assert sorted(sorted(_names(e)) for e in evs) == [["汪洋"], ["汪洋", "王毅"]]
