@@ -601,9 +601,19 @@ def test_an_untitled_name_always_before_shequ_is_a_place():
 def test_a_status_word_after_the_place_stays_after_it_in_the_later_links():
     # 山西省原粮食局党组书记、局长 → 山西省原粮食局局长 (was 山西省粮食局原局长; 5 positions in 4 bulk stories), as
     # 江苏省原省委常委、常务副省长 → 江苏省原常务副省长; after a body it stays before the role (云南省委原常委)
-    people = _positions("山西省原粮食局党组书记、局长杨随亭违规决策。云南省委原副书记、常委仇和严重违纪。")
+    people = _positions("山西省原粮食局党组书记、局长杨随亭违规决策。云南省委原副书记、常委仇和严重违纪。"
+                        "武汉市委原常委、组织部部长杨汉军操劳奔波。河南省中原信托有限公司原党委书记、董事长赵卫华违规。")
     assert people["杨随亭"] == ["山西省原粮食局党组书记", "山西省原粮食局局长"]
     assert people["仇和"] == ["云南省委原副书记", "云南省委原常委"]
+    # after a body too, its sub-department after it (武汉市委原组织部部长, was 武汉市委组织部原部长); the 原 of 中原 is none
+    assert people["杨汉军"] == ["武汉市委原常委", "武汉市委原组织部部长"]
+    assert people["赵卫华"] == ["河南省中原信托有限公司原党委书记", "河南省中原信托有限公司原董事长"]
+
+
+def test_a_party_branch_secretary_is_one_role():
+    # 伊犁分行原党总支书记、行长 (党总支书记: 39 in 34 bulk stories) was read …分行党原行长
+    people = _positions("中国石油昆仑银行伊犁分行原党总支书记、行长帅毅林违规公款送礼。")
+    assert people["帅毅林"] == ["中国石油昆仑银行伊犁分行原党总支书记", "中国石油昆仑银行伊犁分行原行长"]
 
 
 def test_an_autonomous_county_written_short_with_xian_is_a_place():

@@ -36,10 +36,11 @@ _MARKER_AFTER = set("国省市县区州旗盟委部局厅会团党社院联所�
 _PARTY_COMMITTEE_BASES = {"省委", "市委", "县委", "区委", "州委", "自治区党委", "旗委", "盟委"}
 
 
-def _place_before(text: str, marker: str) -> str:
-    """The place a status word is written right after in a position (山西省 of 山西省原粮食局党组书记), or ""."""
-    k = text.find(marker) if marker else -1
-    return text[:k] if k > 0 and text[:k].endswith((*_PLACE_ENDS, "省")) else ""
+def _place_before(text: str, marker: str, role: str, tail: int) -> str:
+    """The place or body a status word is written right after in a position (山西省 of 山西省原粮食局党组书记, 武汉市委
+    of 武汉市委原常委), or "": ``tail`` characters of the prefix stand between the marker and the role."""
+    k = len(text) - len(role) - tail - len(marker)
+    return text[:k] if marker and marker != "前" and k > 0 and text.startswith(marker, k) else ""
 
 
 @lru_cache(maxsize=8192)
@@ -241,7 +242,7 @@ class PositionMaker:
             if rd.marker or rd.reset:
                 carry = rd.marker
                 carry_front = bool(carry) and pos.text.startswith(carry)
-                carry_place = _place_before(pos.text, carry)
+                carry_place = _place_before(pos.text, carry, link.role, rd.tail)
             elif carry and pos.status == "current" and (
                     (carry_front and carry != "前") or not rd.base or rd.base in self.subdept):
                 pos.status = "former"
@@ -251,7 +252,7 @@ class PositionMaker:
                     # 原…副州长、人大常委会主任: the chain's first word covers it all, a body of its own too
                     cut = 0
                 elif carry_place and pos.text.startswith(carry_place):
-                    cut = len(carry_place)  # 山西省原粮食局党组书记、局长 → 山西省原粮食局局长: after the place again
+                    cut = len(carry_place)  # 山西省原粮食局党组书记、局长 → 山西省原粮食局局长 (武汉市委原组织部部长)
                 pos.text = pos.text[:cut] + carry + pos.text[cut:]
             out.extend(q for p in by_body(pos) for q in by_session(p))
             if pos.jurisdiction:
