@@ -284,3 +284,11 @@ def test_a_note_after_the_name_in_an_appointment_list_keeps_the_office():
                         "任命胡泽君（女）为审计署审计长。", "2018-03-19").to_dict()
     got = {p["name"]: [x["text"] for x in p["positions"]] for p in doc["people"]}
     assert got == {"魏凤和": ["国防部部长"], "巴特尔": ["国家民族事务委员会主任"], "胡泽君": ["审计署审计长"]}
+
+
+def test_the_offices_a_charge_says_were_used_are_past_offices():
+    # 被告人苏荣利用其担任中共青海省委书记、…等职务上的便利 (a trial's charge: 5 in 5 bulk stories, 24 positions gained)
+    doc = ganbu.extract("济南市人民检察院指控：2002年至2014年，被告人苏荣利用其担任中共青海省委书记、中共甘肃省委书记、"
+                        "中共中央党校副校长等职务上的便利，为有关单位提供帮助。", "2016-12-29").to_dict()
+    got = {p["name"]: [x["text"] for x in p["positions"]] for p in doc["people"]}
+    assert got["苏荣"] == ["中共青海省委书记", "中共甘肃省委书记", "中共中央党校副校长"]
