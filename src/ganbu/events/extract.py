@@ -44,7 +44,7 @@ from .sentences import DateReader, Sentence, Sentences, date_of
 from .signings import Parties
 from .statements import STATEMENT, statements
 from .topics import add_topics
-from .triggers import AFTER_THE_EVENT, PickedTrigger, Trigger, pick_trigger
+from .triggers import AFTER_THE_EVENT, PickedTrigger, Trigger, convened_on_tour, pick_trigger
 from .types import DateDict, Event, EventLog, Passage, day_of
 from .venues import Places, frame, inspected, office_place, sentence_venue, venue_spans
 from .visits import Visits, passing_visits
@@ -304,7 +304,8 @@ class _Story:
         detail = _DETAIL.match(text)
         if detail and (detail.group(1).endswith(_NOT_DETAIL) or _during_stay(text, detail)):
             detail = None
-        if trig and detail and self.passage.events and not self._new_speaker(trig, sent_people):
+        if trig and detail and self.passage.events and not self._new_speaker(trig, sent_people) \
+                and not convened_on_tour(s, a, trig, self.passage):
             trig = None  # 在商务部，… / 在与国家电网公司工作会谈时，…: details an open event
         if not sent_people:
             trig, sent_people = self._pronoun_subject(a, text, trig)

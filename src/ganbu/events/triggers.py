@@ -57,6 +57,14 @@ _CONVENES = re.compile(r"(?:主持召开|召开|主持)[^，,。；;！？\n]{0,
 _TOURS = ("inspection", "visit")
 # (主持)召开…座谈会 after a tour's sentence (not 参加/主持座谈会: joining the tour's own talk)
 _CALLS = re.compile(r"召开了?[^，,。；;！？\n]{0,20}$")
+
+
+def convened_on_tour(s: str, a: int, trig: PickedTrigger, passage: Passage) -> bool:
+    """…在辽宁调研。…在朝阳市，刘云山主持召开农村基层党建工作座谈会: a meeting the touring official convenes, an
+    event of its own even where the sentence opens with the place of the tour's stop."""
+    ts, _, t = trig
+    return (t.type == "conference" and t.strength == "new" and bool(passage.events)
+            and _CALLS.search(s, max(a, ts - 24), ts) is not None and all(e.type in _TOURS for e in passage.events))
 _RESOLUTION = re.compile(r"第\d+号决议")  # 联合国大会第2758号决议 (4 in the bulk corpus)
 # 先后四次参加江苏代表团审议, 两次作出重要批示 (a count of times before the act: 10 in bulk)
 _HABITUAL = re.compile(r"多次|屡次|一再|反复|历来|曾|(?<!第)[两三四五六七八九十\d]+次(?=参加|来到|作出|出席|到)")
