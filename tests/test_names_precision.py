@@ -643,3 +643,10 @@ def test_a_name_in_a_notice_does_not_run_into_xujia_or_tanwu():
     # 原主任熊军虚假轮换粮食, 原总经理杨斌贪污 (the 2 names of the bulk stories read so; 刘日照贪污 was lost)
     names = _names("韶关市粮食和物资储备保障中心原主任熊军虚假轮换粮食；佛山市储备粮管理总公司原党委书记、总经理刘日照贪污、受贿案。")
     assert {"熊军", "刘日照"} <= names and not {"熊军虚", "刘日照贪"} & names
+
+
+def test_changan_after_a_province_or_city_is_no_head_title():
+    # 陕西省长安银行, 西安市长安区 (6 of the 8 X省/市/区长安 in the bulk stories): no 省长/市长 there; 市长安恩 keeps his
+    people = _positions("陕西省长安银行股份有限公司原党委书记、董事长赵永军等人违规公款吃喝。")
+    assert people["赵永军"] == ["陕西省长安银行股份有限公司原党委书记", "陕西省长安银行股份有限公司原董事长"]
+    assert "安恩" in _positions("克尔萨茨市市长安恩前来迎接。")
