@@ -650,3 +650,9 @@ def test_changan_after_a_province_or_city_is_no_head_title():
     people = _positions("陕西省长安银行股份有限公司原党委书记、董事长赵永军等人违规公款吃喝。")
     assert people["赵永军"] == ["陕西省长安银行股份有限公司原党委书记", "陕西省长安银行股份有限公司原董事长"]
     assert "安恩" in _positions("克尔萨茨市市长安恩前来迎接。")
+
+
+def test_the_state_holding_a_chair_is_no_part_of_its_leaders_title():
+    # 东盟轮值主席国柬埔寨王国首相洪森 (12 in 9 bulk stories) was 东盟轮值主席国柬埔寨王国首相
+    people = _positions("温家宝会见东盟轮值主席国柬埔寨王国首相洪森。")
+    assert people["洪森"] == ["柬埔寨王国首相"]
