@@ -656,3 +656,8 @@ def test_the_state_holding_a_chair_is_no_part_of_its_leaders_title():
     # 东盟轮值主席国柬埔寨王国首相洪森 (12 in 9 bulk stories) was 东盟轮值主席国柬埔寨王国首相
     people = _positions("温家宝会见东盟轮值主席国柬埔寨王国首相洪森。")
     assert people["洪森"] == ["柬埔寨王国首相"]
+
+
+def test_a_decade_before_a_title_is_no_part_of_it():
+    # 上个世纪70年代时任埃及总统萨达特 (代 of 年代 was read into the title: 2 stories in bulk)
+    assert _positions("自上个世纪70年代时任埃及总统萨达特实行亲西方的政策以来。")["萨达特"] == ["时任埃及总统"]

@@ -46,8 +46,8 @@ _JOINING = frozenset("和与及")
 _BARE_PREFIXES = frozenset({"", "党组", "党委"})  # 党委副书记、行长 is as bare as 行长
 # a dateline and its byline end a title's organisation part (新华社北京6月3日电 国家主席…, 据新华社电, 北京电 国家主席,
 # …日电（记者…）)
-_DATE_STOP = re.compile(r"\d+[年月日号时][电讯]?|[社报网]电|电(?=\s)|[上下]午|晚上|早上|凌晨"
-                        r"|[（(]记者[^）)]{1,20}[）)]")
+_DATE_STOP = re.compile(r"(?:\d+|[一二三四五六七八九十]+)年代|\d+[年月日号时][电讯]?|[社报网]电|电(?=\s)"
+                        r"|[上下]午|晚上|早上|凌晨|[（(]记者[^）)]{1,20}[）)]")
 # 应世界经济论坛创始人兼执行主席施瓦布邀请: 应 opening a clause that ends in 邀请 (179 in the bulk
 # corpus) is no part of the title's organisation
 _INVITED = re.compile(r"应(?=[^，。；：\n]{2,40}?邀请)")
