@@ -506,6 +506,8 @@ def test_a_village_starting_with_chang_after_a_county_is_no_name():
     names = _names("每到傍晚，北京市大兴区长子营镇的小黑垡村就变得热闹起来。山东省临沂市蒙阴县长明村的村民正在收割小麦。")
     assert not names & {"子营镇", "明村"}
     assert "金宽镇" in _names("韩国国防部长官金宽镇表示，将加强戒备。")
+    # named again after 在长… (在长明村，…): still the village
+    assert "明村" not in _names("山东省临沂市蒙阴县长明村的金银花次第开放。在长明村，村里建起了金银花种植基地。")
 
 
 def test_a_leaders_care_is_no_name():

@@ -251,9 +251,9 @@ def _without_villages(s: str, people: list[Person]) -> list[Person]:
     before 社区 (community_after in grammar_words.tsv)."""
     ends = tables.words()["village_end"]
 
-    def village(p: Person) -> bool:
-        return p.name[-1] in ends and all(
-            a >= 2 and s[a - 1] == "长" and s[a - 2] in _HEAD_LEVELS for a, _ in p.mentions)
+    def village(p: Person) -> bool:  # 蒙阴县长明村…。在长明村，…: 长 before every mention, a county's before one
+        return p.name[-1] in ends and all(a >= 2 and s[a - 1] == "长" for a, _ in p.mentions) and any(
+            s[a - 2] in _HEAD_LEVELS for a, _ in p.mentions)
 
     after = tuple(tables.words()["community_after"])
 
