@@ -377,3 +377,17 @@ def test_a_meeting_convened_at_a_stop_of_a_tour_is_its_own():
     evs = _events("中共中央政治局常委刘云山22日在辽宁调研。\n"
                   "在朝阳市，刘云山主持召开农村基层党建工作座谈会，听取情况介绍和意见建议。", "2017-06-24")
     assert sorted(e["type"] for e in evs) == ["conference", "inspection"]
+
+
+def test_those_present_when_he_met_join_the_meeting():
+    # 戴秉国会见时在座 (X会见时在座: 18 in 18 bulk stories) made a meeting of its own with X alone
+    evs = _events("国家主席胡锦涛20日在人民大会堂会见埃及总统特使阿姆鲁。\n胡锦涛说，中方愿同埃方加强合作。\n"
+                  "戴秉国会见时在座。", "2012-07-20")
+    assert [sorted(_names(e)) for e in evs] == [sorted(["胡锦涛", "阿姆鲁", "戴秉国"])]
+
+
+def test_a_tea_talk_of_two_leaders_is_a_meeting():
+    # 授勋仪式后，习近平同阮富仲进行了茶叙 (茶叙: 6 in 6 bulk stories)
+    evs = _events("国家主席习近平31日在人民大会堂向越共中央总书记阮富仲授予友谊勋章。\n"
+                  "授勋仪式后，习近平同阮富仲进行了茶叙，畅叙两党两国传统友谊。", "2022-11-01")
+    assert [(e["type"], _names(e)) for e in evs] == [("meeting", {"习近平", "阮富仲"})]

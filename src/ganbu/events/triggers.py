@@ -261,8 +261,8 @@ def _reading(s: str, a: int, ts: int, te: int, t: Trigger, passage: Passage, no_
         return None  # 对会议的召开表示热烈祝贺: the meeting is what is greeted (56 in bulk)
     if t.type == "visit" and _ENDED_VISIT.search(s, max(a, ts - 24), ts):
         return "opens"  # 李强结束对马来西亚的正式访问(后，…): the visit the story ends (87 in bulk)
-    if _AS_TIME.match(s, te):
-        return None  # 会见后，…签署 / 在协议签署前，…会见: the time of what the sentence tells
+    if _AS_TIME.match(s, te) or s.startswith("时在座", te):
+        return None  # 会见后，…签署 / 在协议签署前，…会见: the time of what the sentence tells; 杨洁篪等茶叙时在座
     if after.startswith(_PROCEDURE_AFTER) and _PROCEDURE_BEFORE.search(s, max(a, ts - 24), ts):
         return None  # 经中央纪委常委会会议研究并报中央政治局会议审议: the way a decision was taken
     if t.word in passage.words and (t.type == "conference" or t.word in _OPEN_MEETING_WORDS) and t.strength != "each":
