@@ -663,3 +663,13 @@ def test_the_state_holding_a_chair_is_no_part_of_its_leaders_title():
 def test_a_decade_before_a_title_is_no_part_of_it():
     # 上个世纪70年代时任埃及总统萨达特 (代 of 年代 was read into the title: 2 stories in bulk)
     assert _positions("自上个世纪70年代时任埃及总统萨达特实行亲西方的政策以来。")["萨达特"] == ["时任埃及总统"]
+
+
+def test_a_national_leaders_title_after_his_party_groups_takes_the_body():
+    # 全国人大常委会党组书记、委员长栗战书 → 全国人大常委会委员长 (was a bare 委员长; 国务院党组书记、总理: 6 in bulk); a leader's
+    # title after another person's chain takes no body (北京市委书记X、国务委员Y)
+    people = _positions("全国人大常委会党组书记、委员长栗战书主持会议并讲话。国务院党组书记、总理李强主持会议。"
+                        "北京市委书记蔡奇、国务委员王毅参加会见。")
+    assert people["栗战书"] == ["全国人大常委会党组书记", "全国人大常委会委员长"]
+    assert people["李强"] == ["国务院党组书记", "国务院总理"]
+    assert people["王毅"] == ["国务委员"]

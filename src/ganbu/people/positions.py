@@ -540,6 +540,9 @@ class PositionMaker:
         """A base the link leaves out or names by its kind: the previous link's organisation
         (部长 after 商务部党组书记), a sub-department of it, the session told before (大会主席团),
         or the full name written before a generic one (组委会)."""
+        if not base and role.kind == "leader" and self.prev_role in ("书记", "副书记") and prev_base \
+                and role.after.startswith(prev_base):
+            return prev_base  # 全国人大常委会党组书记、委员长 → 全国人大常委会委员长 (国务院党组书记、总理: 6 in bulk)
         if not base:
             carried = prev_base and role.kind not in ("gov_head", "leader", "foreign") and self._is_body(prev_base)
             if carried and link.role in self.rank_of_court:
