@@ -512,3 +512,14 @@ def test_briefing_non_party_figures_is_a_speech():
                         "2025-12-16").to_dict()["events"]
     assert [(e["type"], [p["name"] for p in e["participants"]], e["date"]["start"]) for e in evs] == [
         ("speech", ["李干杰"], "2025-12-15")]
+
+
+def test_a_lecture_before_the_closing_is_the_lecturers_speech():
+    # 闭幕会前，…罗文应邀作了题为…学习讲座 (11 in 11 bulk stories) joined the session as a participant; a lecture's own
+    # speech now; 学习讲座参考选题 (the lectures planned) is none
+    text = ("政协第十三届全国委员会常务委员会第八次会议28日在京闭幕。全国政协主席汪洋主持闭幕会并讲话。\n"
+            "闭幕会前，国家发展改革委副主任罗文应邀作了题为“工业体系建设”的学习讲座。\n"
+            "会议审议通过了常委会学习讲座参考选题。")
+    evs = ganbu.extract(text, "2019-08-28").to_dict()["events"]
+    assert sorted((e["type"], tuple(p["name"] for p in e["participants"])) for e in evs) == [
+        ("meeting", ("汪洋",)), ("speech", ("罗文",))]
