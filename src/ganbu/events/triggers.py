@@ -262,8 +262,8 @@ def _reading(s: str, a: int, ts: int, te: int, t: Trigger, passage: Passage, no_
         return None  # 对会议的召开表示热烈祝贺: the meeting is what is greeted (56 in bulk)
     if t.type == "visit" and _ENDED_VISIT.search(s, max(a, ts - 24), ts):
         return "opens"  # 李强结束对马来西亚的正式访问(后，…): the visit the story ends (87 in bulk)
-    if t.word == "学习讲座" and not _GIVES_LECTURE.search(s, _clause_start(s, a, ts), ts):
-        return None  # 常委会学习讲座参考选题: the lectures planned, none given here
+    if t.word == "学习讲座":  # 应邀作题为…的学习讲座; but 常委会学习讲座参考选题: the lectures planned, none given here
+        return "opens" if _GIVES_LECTURE.search(s, _clause_start(s, a, ts), ts) else None
     if _AS_TIME.match(s, te) or s.startswith("时在座", te):
         return None  # 会见后，…签署 / 在协议签署前，…会见: the time of what the sentence tells; 杨洁篪等茶叙时在座
     if after.startswith(_PROCEDURE_AFTER) and _PROCEDURE_BEFORE.search(s, max(a, ts - 24), ts):
