@@ -175,3 +175,12 @@ def test_an_act_during_a_stay_is_its_own_event():
             "在上海期间，汪洋还走访了中国基督教协会，了解宗教团体建设等情况。")
     evs = ganbu.extract(text, "2018-04-04").to_dict()["events"]
     assert sorted(e["type"] for e in evs) == ["inspection", "visit"]
+
+
+def test_a_visit_ended_before_the_arrival_is_its_own_undated_visit():
+    # 李强是在结束对新西兰的正式访问后抵达阿德莱德的。离开奥克兰时，…等到机场送行 (21 in bulk): the New Zealand visit,
+    # undated as the blind gold has it, with those who saw him off; it was merged into the day's arrival
+    text = ("国务院总理李强当地时间6月15日下午乘包机抵达阿德莱德，开始对澳大利亚进行正式访问。\n"
+            "李强是在结束对新西兰的正式访问后抵达阿德莱德的。离开奥克兰时，新西兰贸易和农业部长麦克莱等到机场送行。")
+    got = {(place, day) for place, _, day in _visits(text, "2024-06-16")}
+    assert got == {("新西兰", None), ("澳大利亚", "2024-06-15")}

