@@ -507,9 +507,7 @@ class _Story:
         if apart:
             groups = [targets] * len(apart)
         place = self._event_place(t, a, ts, venue)
-        # 李强是在结束对新西兰的正式访问后抵达阿德莱德的 (21 in bulk): the visit ended before the day told, undated
-        # (as the blind gold has it), not the day's visit told again
-        date = None if t.type == "visit" and ended_visit(self.s, a, ts) else self._clause_date(a, ts, t.word)
+        date = self._open_date(t, a, ts)
         # 对意大利、摩纳哥、法国进行国事访问: one visit per country, there
         trip = self.visits.ending_at(te) if t.type == "visit" and not targets else None
         places = trip.places if trip is not None else [place]
@@ -777,6 +775,11 @@ class _Story:
             each = m.group("each") and len(here) > 1
             acts += [(kind, span, [p]) for p in here] if each else [(kind, span, here)]
         return acts, [p for _, _, ps in acts for p in ps]
+
+    def _open_date(self, t: Trigger, a: int, ts: int) -> DateDict | None:
+        """The date of the events a trigger opens; none for a visit the sentence ends (李强是在结束对新西兰的正式访问后
+        抵达阿德莱德的: 21 in bulk), which was before the day told (as the blind gold has it), not that day's visit."""
+        return None if t.type == "visit" and ended_visit(self.s, a, ts) else self._clause_date(a, ts, t.word)
 
     def _clause_date(self, a: int, ts: int, word: str) -> DateDict | None:
         """The date last written before the trigger in its sentence: a day (埃及与希腊本月6日签署的
