@@ -523,3 +523,11 @@ def test_a_lecture_before_the_closing_is_the_lecturers_speech():
     evs = ganbu.extract(text, "2019-08-28").to_dict()["events"]
     assert sorted((e["type"], tuple(p["name"] for p in e["participants"])) for e in evs) == [
         ("meeting", ("汪洋",)), ("speech", ("罗文",))]
+
+
+def test_a_meeting_as_the_occasion_or_the_addressee_of_a_letter_is_no_attendance():
+    # 在首届全民阅读大会举办之际，习近平总书记为大会致贺信 (…举办/召开之际: 16 in 16 bulk stories; 为/给…致贺信): nobody
+    # attends the meeting here
+    evs = ganbu.extract("在首届全民阅读大会举办之际，习近平总书记为大会致贺信，指出阅读是人类获取知识的重要途径。",
+                        "2022-04-24").to_dict()["events"]
+    assert [e for e in evs if e["type"] == "conference"] == []

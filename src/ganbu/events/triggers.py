@@ -44,7 +44,9 @@ _AT_BEFORE = re.compile(r"在[^，,。；;！？\n]*$")
 _VIA_SPOKESMAN = ("通过发言人", "通过其发言人")  # 通过(其)发言人发表声明: 6 in the bulk corpus
 _HELD = re.compile(r"的(?:举行|召开|成功|圆满|顺利)")
 _MESSAGE_AFTER = re.compile(r"[^，,。；;！？\n]{0,12}?致(?:贺信|贺电|信)")
-_TO_BEFORE = re.compile(r"向[^，,。；;！？\n]{0,60}$")
+_TO_BEFORE = re.compile(r"[向为给][^，,。；;！？\n]{0,60}$")
+# 在首届全民阅读大会举办之际，… (16 in 16 bulk stories): the meeting is the time of what the sentence tells
+_ON_OCCASION = re.compile(r"(?:举办|召开|开幕|举行)之际")
 # a trigger that times the clause after it: 会见后， (658 trigger + 后/前/时/期间 + comma in bulk)
 _ENDED_VISIT = re.compile(r"结束了?对[^，。；！？\n]{1,16}$")
 
@@ -269,7 +271,7 @@ def _reading(s: str, a: int, ts: int, te: int, t: Trigger, passage: Passage, no_
         return "opens"  # 李强结束对马来西亚的正式访问(后，…): the visit the story ends (87 in bulk)
     if t.word == "学习讲座":  # 应邀作题为…的学习讲座; but 常委会学习讲座参考选题: the lectures planned, none given here
         return "opens" if _GIVES_LECTURE.search(s, _clause_start(s, a, ts), ts) else None
-    if _AS_TIME.match(s, te) or s.startswith("时在座", te):
+    if _AS_TIME.match(s, te) or s.startswith("时在座", te) or _ON_OCCASION.match(s, te):
         return None  # 会见后，…签署 / 在协议签署前，…会见: the time of what the sentence tells; 杨洁篪等茶叙时在座
     if after.startswith(_PROCEDURE_AFTER) and _PROCEDURE_BEFORE.search(s, max(a, ts - 24), ts):
         return None  # 经中央纪委常委会会议研究并报中央政治局会议审议: the way a decision was taken
