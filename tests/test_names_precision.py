@@ -673,3 +673,8 @@ def test_a_national_leaders_title_after_his_party_groups_takes_the_body():
     assert people["栗战书"] == ["全国人大常委会党组书记", "全国人大常委会委员长"]
     assert people["李强"] == ["国务院党组书记", "国务院总理"]
     assert people["王毅"] == ["国务委员"]
+
+
+def test_fuzhou_changle_airport_holds_no_governor():
+    # 福州长乐机场 (13 X州长乐 in 10 bulk stories, all 福州长乐…): 乐机场 was read as a name after 州长
+    assert not _names("记者现在所在的位置是福州长乐机场的停机坪，飞机刚刚降落。")
