@@ -678,3 +678,13 @@ def test_a_national_leaders_title_after_his_party_groups_takes_the_body():
 def test_fuzhou_changle_airport_holds_no_governor():
     # 福州长乐机场 (13 X州长乐 in 10 bulk stories, all 福州长乐…): 乐机场 was read as a name after 州长
     assert not _names("记者现在所在的位置是福州长乐机场的停机坪，飞机刚刚降落。")
+
+
+def test_an_obituarys_offices_before_the_name_are_one_chain():
+    # …卓越领导人，中国共产党第十五届中央政治局委员、中央书记处书记，中央军委原副主席张万年同志的遗体 (14 bulk stories: 50
+    # positions gained); 马克思主义理论家， is no office and stays out of the next one
+    people = _positions("中国人民解放军的卓越领导人，中国共产党第十五届中央政治局委员、中央书记处书记，中央军委原副主席张万年同志的遗体，"
+                        "22日在北京八宝山革命公墓火化。")
+    assert people["张万年"] == ["中国共产党第十五届中央政治局委员", "中央书记处书记", "中央军委原副主席"]
+    people = _positions("我党思想理论宣传战线的杰出领导人，马克思主义理论家，中国共产党第十二届中央书记处书记邓力群同志的遗体火化。")
+    assert people["邓力群"] == ["中国共产党第十二届中央书记处书记"]
