@@ -688,3 +688,10 @@ def test_an_obituarys_offices_before_the_name_are_one_chain():
     assert people["张万年"] == ["中国共产党第十五届中央政治局委员", "中央书记处书记", "中央军委原副主席"]
     people = _positions("我党思想理论宣传战线的杰出领导人，马克思主义理论家，中国共产党第十二届中央书记处书记邓力群同志的遗体火化。")
     assert people["邓力群"] == ["中国共产党第十二届中央书记处书记"]
+
+
+def test_members_speaking_in_a_joint_speech_take_the_assembly():
+    # 王一鸣委员在发言中提出, 贾治邦常委和范小建委员在联合发言中提出 (4 in 3 bulk stories of the CPPCC)
+    people = _positions("全国政协常委会会议举行全体会议。王一鸣委员在发言中提出，要加强合作。"
+                        "贾治邦常委和范小建委员在联合发言中提出，要关注贫困村。")
+    assert people == {"王一鸣": ["全国政协委员"], "贾治邦": ["全国政协常委"], "范小建": ["全国政协委员"]}
