@@ -695,3 +695,9 @@ def test_members_speaking_in_a_joint_speech_take_the_assembly():
     people = _positions("全国政协常委会会议举行全体会议。王一鸣委员在发言中提出，要加强合作。"
                         "贾治邦常委和范小建委员在联合发言中提出，要关注贫困村。")
     assert people == {"王一鸣": ["全国政协委员"], "贾治邦": ["全国政协常委"], "范小建": ["全国政协委员"]}
+
+
+def test_the_convener_of_a_sessions_presidium_holds_a_title():
+    # 全国政协十四届一次会议主席团会议主持人王沪宁 (14 bulk stories: the chain before it was lost with it)
+    people = _positions("中共中央政治局常委、全国政协十四届一次会议主席团会议主持人王沪宁参加了中共界委员联组会。")
+    assert people["王沪宁"] == ["中共中央政治局常委", "全国政协十四届一次会议主席团会议主持人"]
