@@ -701,3 +701,8 @@ def test_the_convener_of_a_sessions_presidium_holds_a_title():
     # 全国政协十四届一次会议主席团会议主持人王沪宁 (14 bulk stories: the chain before it was lost with it)
     people = _positions("中共中央政治局常委、全国政协十四届一次会议主席团会议主持人王沪宁参加了中共界委员联组会。")
     assert people["王沪宁"] == ["中共中央政治局常委", "全国政协十四届一次会议主席团会议主持人"]
+
+
+def test_a_korean_vice_minister_is_a_title():
+    # 韩国外交部第一次官金奎显 (次官: 5 in 4 bulk stories)
+    assert _positions("韩国外交部第一次官金奎显今天下午召见了日本驻韩国大使。")["金奎显"] == ["韩国外交部第一次官"]
