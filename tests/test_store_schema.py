@@ -33,3 +33,21 @@ def test_a_newer_schema_is_refused(tmp_path):
     with pytest.raises(StoreError) as e:
         open_engine(db)
     assert e.value.code == "E405" and "9999" in e.value.message
+
+
+def test_a_new_store_opened_while_another_process_writes_it_waits(tmp_path):
+    """Several processes opening one new SQLite store at once: the one switching the empty file to
+    WAL while another holds the write lock is answered ``database is locked`` at once (SQLite does
+    not call the busy handler there); the open waits for the lock instead of failing."""
+    import sqlite3
+    import threading
+
+    path = tmp_path / "new.db"
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")  # the other process's write lock on the empty file
+    threading.Timer(0.3, other.execute, ("COMMIT",)).start()
+    engine = open_engine(str(path), migrate=False)
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+    engine.dispose()
+    other.close()

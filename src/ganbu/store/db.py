@@ -14,7 +14,10 @@
 from __future__ import annotations
 
 import os
+import random
 import re
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
@@ -61,7 +64,7 @@ def _sqlite_hooks(engine: Engine) -> None:
         dbapi_conn.isolation_level = None  # we issue BEGIN ourselves (pysqlite's own is wrong for us)
         cur = dbapi_conn.cursor()
         cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        mode = cur.execute("PRAGMA journal_mode = WAL").fetchone()
+        mode = _set_wal(cur)
         cur.execute("PRAGMA synchronous = NORMAL")
         cur.close()
         _record.info["journal"] = mode[0] if mode else None
@@ -69,6 +72,23 @@ def _sqlite_hooks(engine: Engine) -> None:
     @event.listens_for(engine, "begin")
     def _begin(conn: Connection) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.info.get("immediate") else "BEGIN")
+
+
+def _set_wal(cur: sqlite3.Cursor) -> tuple | None:
+    """``PRAGMA journal_mode = WAL``, retried while the database is locked. On a new, empty file
+    the switch writes the header from inside a read transaction; when several processes open the
+    same new store at once, SQLite answers the losers ``database is locked`` at once, without
+    calling the busy handler (it would deadlock), so the wait is done here, up to the busy timeout."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    delay = 0.002
+    while True:
+        try:
+            return cur.execute("PRAGMA journal_mode = WAL").fetchone()
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) or time.monotonic() + delay > deadline:
+                raise
+        time.sleep(delay * (0.5 + random.random()))
+        delay = min(delay * 2, 0.1)
 
 
 def open_engine(target: str | os.PathLike[str], *, migrate: bool = True) -> Engine:
