@@ -385,6 +385,15 @@ def test_an_office_said_of_a_name_with_shi():
     assert _positions("陈行甲是巴东县委书记，他说要坚持下去。")["陈行甲"] == ["巴东县委书记"]
 
 
+def test_an_office_said_of_a_name_with_zuowei():
+    # 作为拉萨市委副书记，马新明… / 苏荣作为中共江西省委书记， (作为 + a title + ，: 44 in 43 bulk stories;
+    # 7 positions gained in 6, none lost)
+    text = "作为拉萨市委副书记，马新明现在分管拉萨教育。马新明说，要办好每一所学校。"
+    assert _positions(text)["马新明"] == ["拉萨市委副书记"]
+    assert _positions("公司改制过程中，苏荣作为中共江西省委书记，违反相关规定。")["苏荣"] == ["中共江西省委书记"]
+    assert _positions("作为一国首相，安倍应该对此进行反省。安倍说。").get("安倍") == []  # no state's office
+    assert "自己" not in _positions("他说作为县委书记，自己亲自去，才是解决矛盾的办法。")
+
 def test_the_lao_partys_short_name_keeps_its_titles():
     # 老挝人革党 (18 in 12 bulk stories) was read as 老挝 (老挝中央政治局委员)
     doc = ganbu.extract("赵乐际与老挝人革党中央政治局委员、中央纪委书记本通举行会谈。", published="2018-09-26")
