@@ -106,7 +106,7 @@ def test_a_member_addressed_by_name_at_the_assemblys_meeting():
     text = ("政协第十二届全国委员会常务委员会第十七次会议今天举行全体会议。叶小钢常委认为，用好人才是保证；"
             "刘敬民委员代表教科文卫体委员会发言提出，要打造精品。")
     people = {p.name: [x.text for x in p.positions] for p in ganbu.extract(text, "2016-08-30").people}
-    assert people == {"叶小钢": ["全国政协常委"], "刘敬民": ["全国政协委员"]}
+    assert people == {"叶小钢": ["十二届全国政协常委"], "刘敬民": ["十二届全国政协委员"]}  # the term the report names
     text = "全国人大常委会举行联组会议进行专题询问。吕薇委员就如何落实改革方案提问。"
     people = {p.name: [x.text for x in p.positions] for p in ganbu.extract(text, "2016-11-04").people}
     assert people == {"吕薇": ["全国人大常委会委员"]}
@@ -127,6 +127,19 @@ def test_deputies_named_as_such_at_a_congress():
     text = "研讨会在京举行。苏辉、王五等12位代表发言。"
     assert all(not p.positions for p in ganbu.extract(text, "2020-10-22").people)
 
+
+def test_a_members_title_takes_the_one_term_of_its_body_the_report_names():
+    # 全国人大代表、淮安市委书记史志军 / 朱之鑫常委建议 in a report naming 十四届全国人大 / 全国政协十二届:
+    # the term is filled in (235 such titles in 47 bulk stories naming one term); two terms named: left bare
+    text = "习近平参加十四届全国人大四次会议江苏代表团审议。全国人大代表、淮安市委书记史志军作了汇报。"
+    people = {p.name: [x.text for x in p.positions] for p in ganbu.extract(text, "2026-03-06").people}
+    assert people["史志军"] == ["十四届全国人大代表", "淮安市委书记"]
+    text = "全国政协十二届常委会第二十一次会议举行全体会议。朱之鑫常委建议，完善宏观调控体系。"
+    people = {p.name: [x.text for x in p.positions] for p in ganbu.extract(text, "2017-06-28").people}
+    assert people["朱之鑫"] == ["十二届全国政协常委"]
+    text = "从十二届全国政协到十三届全国政协，全国政协委员王明坚持调研。"
+    people = {p.name: [x.text for x in p.positions] for p in ganbu.extract(text, "2018-03-06").people}
+    assert people["王明"] == ["全国政协委员"]
 
 def test_a_datelines_day_and_byline_are_no_part_of_the_title_after_them():
     # 新华社北京6月3日电 国家主席…: the wire's dateline (no CCTV story in the bulk corpus has one; the

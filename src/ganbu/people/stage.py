@@ -18,7 +18,7 @@ from . import orgs as _orgs
 from . import second_opinion as _second
 from . import tables
 from . import titles as _titles
-from .deputies import add_deputies
+from .deputies import add_deputies, add_terms
 from .namemodel import NameModel, load_model
 from .names import follower_at, is_cjk, is_common_word, is_not_name, is_side, word_bucket
 from .persons import add_proposed, build_people, drop_doctrine_mentions
@@ -72,6 +72,7 @@ def read_people(s: str, published: str | None, *, title: str | None = None,
     people = _without_state_pairs(drop_doctrine_mentions(s, people))
     people = _without_villages(s, _without_adverbs(s, _without_places(s, people)))
     add_deputies(s, people)
+    add_terms(s, people)
     for person in people:
         person.mentions.sort()
     return PeopleLayer(people, _orgs.group(all_orgs), all_orgs, places, parse.mentions)
