@@ -671,6 +671,9 @@ def _leader_name(s: str, a: Anchor, protected: bytearray, stops: Stops | None, s
         p = a.start - ln
         if p < 0 or any(protected[p : a.start]):
             continue
+        # 村民们高声向总书记问好, 对于习主席的到访 (10 and 3 bulk stories; no name read in bulk ends in 向)
+        if s[a.start - 1] == "向" or s[p - 1 : p + 1] == "对于":
+            continue
         boundary = (not p or not is_cjk(s[p - 1]) or s[p - 1] in "的了在同与和对向给"
                     or (stops is not None and stops.last_stop_end(max(0, p - 4), p) == p))
         r = read_name(s, p, allow_role_follow=True)
