@@ -69,8 +69,10 @@ def add_terms(s: str, people: list[Person]) -> None:
             term = terms[q.text]
             if term:
                 q.text, q.organization = term + q.text, (term + q.organization if q.organization else None)
-        seen: set[str] = set()
-        person.positions = [q for q in person.positions if not (q.text in seen or seen.add(q.text))]
+        firsts: dict[str, Position] = {}
+        for q in person.positions:
+            firsts.setdefault(q.text, q)
+        person.positions = list(firsts.values())
 
 
 def _title(s: str) -> str | None:
