@@ -394,6 +394,13 @@ def test_an_office_said_of_a_name_with_zuowei():
     assert _positions("作为一国首相，安倍应该对此进行反省。安倍说。").get("安倍") == []  # no state's office
     assert "自己" not in _positions("他说作为县委书记，自己亲自去，才是解决矛盾的办法。")
 
+def test_a_foreign_leader_with_a_chinese_style_name_before_the_title():
+    # 我同朴槿惠总统, 吴登盛总统 (a Korean or Burmese name is no transliteration): 4 positions gained in 4 bulk stories;
+    # written once only it is no name (共和党联邦众议员: 党联邦)
+    text = "习近平会见韩国国务总理黄教安。希望双方落实好我同朴槿惠总统达成的共识。请转达对朴槿惠总统的问候。"
+    assert _positions(text)["朴槿惠"] == ["韩国总统"]
+    assert "党联邦" not in _positions("美国共和党联邦众议员蓬佩奥被提名为中央情报局局长。")
+
 def test_the_lao_partys_short_name_keeps_its_titles():
     # 老挝人革党 (18 in 12 bulk stories) was read as 老挝 (老挝中央政治局委员)
     doc = ganbu.extract("赵乐际与老挝人革党中央政治局委员、中央纪委书记本通举行会谈。", published="2018-09-26")

@@ -614,6 +614,8 @@ def parse_leaders(s: str, anchors: list[Anchor], protected: bytearray, stops: St
             p = read_foreign_name_before(s, a.start)
             if p is not None and kind == "leader" and a.start - p < 5:
                 p = None
+        if p is None and kind == "foreign":
+            p = _surnamed_name_before(s, a.start)  # 我同朴槿惠总统, 转达对吴登盛总统的问候
         if p is None or any(protected[p : a.start]):
             continue
         if p and is_cjk(s[p - 1]) and s[p - 1] not in "的了在同与和对向给请应":
@@ -691,6 +693,17 @@ def _leader_name(s: str, a: Anchor, protected: bytearray, stops: Stops | None, s
             continue
         return p
     return _dotted_name_before(s, a.start, protected)
+
+
+def _surnamed_name_before(s: str, end: int) -> int | None:
+    """Start of a three-character name with a common surname written right before the foreign title
+    at ``end`` and again in the story (a Korean, Burmese or Singaporean leader: 朴槿惠总统, 吴登盛总统: 12
+    such in 11 bulk stories read no title before), else None."""
+    p = end - 3
+    if p < 0 or s[p] not in R.common_surnames() or s.count(s[p:end]) < 2:
+        return None  # written once only: 共和党联邦众议员 is no name 党联邦
+    r = read_name(s, p, allow_role_follow=True)
+    return p if r and r[0] == end else None
 
 
 def _known_name_before(s: str, end: int) -> int | None:
