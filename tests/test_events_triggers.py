@@ -531,3 +531,11 @@ def test_a_meeting_as_the_occasion_or_the_addressee_of_a_letter_is_no_attendance
     evs = ganbu.extract("在首届全民阅读大会举办之际，习近平总书记为大会致贺信，指出阅读是人类获取知识的重要途径。",
                         "2022-04-24").to_dict()["events"]
     assert [e for e in evs if e["type"] == "conference"] == []
+
+
+def test_a_new_year_gathering_is_a_conference():
+    # 春节茶话会, 团拜会, 联欢会 (bulk: 19 in 7 stories, 41 in 20, 6 in 6): those who attend and chair it are at it
+    text = ("全国政协16日上午在政协礼堂举行2019年春节茶话会，大家欢聚一堂，共贺新春。中共中央政治局常委、全国政协主席汪洋"
+            "出席茶话会。全国政协副主席张庆黎在茶话会上讲话。全国政协副主席夏宝龙主持茶话会。")
+    evs = _events(text, "2019-01-16")
+    assert [e["type"] for e in evs] == ["conference"] and {"汪洋", "夏宝龙"} <= set(_who(evs[0]))
