@@ -305,3 +305,17 @@ def test_saying_at_a_press_conference_after_a_decision_is_a_speech():
                         "降息决定基于对通胀前景的最新评估。", published="2024-10-18")
     assert ("speech", "2024-10-17", ("拉加德",)) in [
         (e.type, e.date.start if e.date else None, tuple(p.name for p in e.participants)) for e in doc.events]
+
+
+def test_the_meeting_again_after_a_day_the_sentences_before_it_told():
+    # 3月13日下午，各代表团审议了…。会议听取了X作的…报告: the presidium's meeting of the 15th, not one of the 13th
+    # (会议听取|经过表决|审议… opening a sentence: 1,862 in 482 bulk stories); 会议指出，2月3日，X主持…会议: another one
+    text = ("十二届全国人大四次会议主席团15日上午在人民大会堂举行第三次会议。主席团常务主席张德江主持会议。\n"
+            "3月13日下午，各代表团认真审议了慈善法草案修改稿。\n"
+            "会议听取了全国人大法律委员会主任委员乔晓阳作的关于慈善法草案修改意见的报告。")
+    evs = _events(text, "2016-03-15")
+    assert [(e["type"], e["date"]["start"], _names(e)) for e in evs] == [
+        ("meeting", "2016-03-15", {"张德江", "乔晓阳"})]
+    text = ("4日，国务院总理李克强主持召开领导小组会议。\n会议指出，2月3日，习近平总书记主持中央政治局常委会会议并作重要讲话。")
+    dates = sorted(e["date"]["start"] for e in _events(text, "2020-02-04") if e["type"] == "meeting")
+    assert dates == ["2020-02-03", "2020-02-04"]

@@ -95,6 +95,10 @@ _SAYS_ALONE = re.compile(r"(?:(?:今天|昨天|当天)(?:上午|下午|晚间)?[
                          r"|(?:表示|强调|声称|宣称)(?![，,：:]|感谢|哀悼|慰问|祝贺|同情|敬意|谢意|问候|哀思|悼念|诚挚|衷心|深切|热烈)))")
 # a story opening on messages sent (致电, 致函, 贺电 …): the statements after it are what they say (GUIDELINES:
 # messages are `other`); 43 bulk stories open so and go on with two or more 'X表示，' lines
+# 会议听取了X作的…报告 / 会议经过表决 opening a sentence: the story's meeting again (1,862 such sentences in 482
+# bulk stories), also after a day the sentences before it told (3月13日下午，各代表团审议了…。会议听取了…: 14 March's
+# presidium meeting, not one of the 13th)
+_MEETING_AGAIN = re.compile(r"会议(?:听取|经过表决|审议|指出|强调|认为|要求|决定|通过|研究|讨论|分析)")
 _MESSAGES_LEAD = re.compile(r"致电|致函|贺电|贺信|贺函|致信|来电|来函")
 # 我 as the speaker himself: not 我们, 我国, 我方, 我党, 我省 … (bodies the speaker speaks for), nor 自我
 _ME = re.compile(r"(?<!自)我(?![们国方党省市区县院部军校所])")
@@ -253,6 +257,8 @@ class _Story:
         self.written_by: tuple[str, ...] = ()  # the authors of the written act told last (作出重要指示)
         self.heading_passage = -1  # the passage a heading closed last (上述活动 are those after it)
         self.far_back = False  # the last date read is a date of history
+        # the date, day and passage of the last passage with a meeting or conference open (for 会议听取了…)
+        self.meeting_at: tuple[DateDict | None, _dt.date | None, Passage] | None = None
         # the story's date, the day bare days count from and the passage before that date of history
         self.before_history: tuple[DateDict | None, _dt.date | None, Passage] = (None, None, self.passage)
         self.sent_dates: dict[int, DateDict | None] = {}  # sentence start → the story's date there
@@ -286,9 +292,11 @@ class _Story:
             self.current_date = None
             self.dates.current = None
             self.far_back = False
+            self.meeting_at = None
             return
-        self._read_date(a, b)
+        dated = self._read_date(a, b)
         text = s[a:b]
+        self._meeting_again(a, text, dated)
         venue = sentence_venue(text, a, b, self.places)
         if venue:
             self.place = venue
@@ -328,6 +336,16 @@ class _Story:
         elif not self.passage.events:
             self._statement(sent, text, sent_people, bool(venue))
 
+    def _meeting_again(self, a: int, text: str, dated: bool) -> None:
+        """A sentence opening with 会议听取了… in a passage with no event, with no day of its own (not
+        会议指出，2月3日，习近平主持…会议: another meeting), takes up the passage of the story's meeting again,
+        with its date; a passage with a meeting or conference open is kept for it."""
+        if any(ev.type in ("meeting", "conference") for ev in self.passage.events):
+            self.meeting_at = (self.current_date, self.dates.current, self.passage)
+        elif self.meeting_at is not None and not dated and _MEETING_AGAIN.match(text):
+            self.current_date, self.dates.current, self.passage = self.meeting_at
+            self.sent_dates[a] = self.current_date
+
     def _new_speaker(self, trig: PickedTrigger, sent_people: list[Person]) -> bool:
         """A speech opened by someone no open event holds (在江苏南京，易纲作十九大精神宣讲报告: another preacher's
         lecture, not a detail of the last one's)."""
@@ -349,8 +367,9 @@ class _Story:
             return None, sent_people
         return (a + m.start("verb"), a + m.end("verb"), Trigger(m.group("verb"), "visit", "tour")), people
 
-    def _read_date(self, a: int, b: int) -> None:
-        """The sentence's date: a new day opens a passage; a day of history is not carried on."""
+    def _read_date(self, a: int, b: int) -> bool:
+        """The sentence's date: a new day opens a passage; a day of history is not carried on. Whether
+        the sentence tells a day of its own."""
         if self.far_back:
             # 1945年10月25日，…。受委员长会议委托，…: a day of history is not carried to what follows; the
             # story goes on where it was, on its own day (24日下午 after it is not 1945's)
@@ -366,6 +385,7 @@ class _Story:
                 self.before_history = story
             self.current_date = new_date
         self.sent_dates[a] = self.current_date
+        return new_date is not None
 
     def _pronoun_subject(self, a: int, text: str, trig: PickedTrigger | None
                          ) -> tuple[PickedTrigger | None, list[Person]]:
