@@ -319,3 +319,11 @@ def test_the_meeting_again_after_a_day_the_sentences_before_it_told():
     text = ("4日，国务院总理李克强主持召开领导小组会议。\n会议指出，2月3日，习近平总书记主持中央政治局常委会会议并作重要讲话。")
     dates = sorted(e["date"]["start"] for e in _events(text, "2020-02-04") if e["type"] == "meeting")
     assert dates == ["2020-02-03", "2020-02-04"]
+
+
+def test_members_addressed_by_name_who_speak_are_at_their_bodys_meeting():
+    # 朱之鑫常委建议，…；彭小枫常委提出，… at a session of the CPPCC's Standing Committee (15 bulk stories change)
+    text = ("全国政协十二届常委会第二十一次会议27日下午举行全体会议，14位常委和委员作大会发言。全国政协主席俞正声出席会议。\n"
+            "朱之鑫常委建议，完善宏观调控体系；彭小枫常委提出，降低企业财务杠杆率。")
+    evs = _events(text, "2017-06-27")
+    assert [(e["type"], _names(e)) for e in evs] == [("meeting", {"俞正声", "朱之鑫", "彭小枫"})]

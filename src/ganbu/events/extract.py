@@ -903,7 +903,8 @@ class _Story:
             if all(x >= quote_from for x, _ in self.people.mentions_in(p, a, b)):
                 continue
             speakers = any(ev.type in _SPEAKERS_THERE for ev in pool)
-            if not self.ties.takes_part(p, a, b, speakers) and host_event(p, pool) is None:
+            members = any(ev.type in ("meeting", "conference") for ev in pool)
+            if not self.ties.takes_part(p, a, b, speakers, members) and host_event(p, pool) is None:
                 apart.append(p)
                 continue  # only mentioned here (免去内务部长X的职务, X宣布…): not at the event
             if speakers and self._comments_on(p, a, b, quote_from, sent_people, pool):

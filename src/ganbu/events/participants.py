@@ -50,6 +50,7 @@ _TAKING_PART_AFTER = re.compile(
 _AT_EVENT = re.compile(r"(?:会上|会议上|座谈会上|座谈中|会谈中|会谈时|会见中|会见时|会晤中|仪式上|开幕式上|活动中"
                        r"|调研中|考察中)[，,]")
 _SPEAKING = re.compile(r"(?:表示|指出|强调|说|认为|提出|希望|感谢)")
+_MEMBER_SPEAKING = re.compile(r"(?:表示|指出|强调|说|认为|提出|希望|建议|代表|就|在[^，。]{0,8}发言)")
 _WITH = ("与", "同", "和")
 _CLAUSE_BREAK = "，,。；;！？\n：:"
 _TALK_AFTER = re.compile(r"[^，,。；;！？\n]{0,30}?(?:交换意见|座谈|会谈|交流|磋商|洽谈|会面|见面)")
@@ -246,15 +247,21 @@ class Ties:
         """The name at ``x`` is in the list (with its titles) that opens the clause starting at ``c``."""
         return c >= 0 and x >= c and self._titles_back(self._list_start(x, c)) <= c + 1
 
-    def takes_part(self, person: Person, a: int, b: int, speakers: bool = False) -> bool:
+    def takes_part(self, person: Person, a: int, b: int, speakers: bool = False, members: bool = False) -> bool:
         """The person is tied to the events in the sentence ``[a, b)`` (``speakers``: one who
-        speaks there is at the event: 会议召开。市委书记X强调…)."""
+        speaks there is at the event: 会议召开。市委书记X强调…; ``members``: the events are a meeting or a
+        conference, where a member addressed by name who speaks is: 朱之鑫常委建议)."""
         s = self.s
         at_event = speakers or _AT_EVENT.match(s, a) is not None
         for x, y in self.people.mentions_in(person, a, b):
             end = self.list_end(y, b)
             start = self._titles_back(self._list_start(x, a))
             if _TAKING_PART_AFTER.match(s, end, b) or (at_event and _SPEAKING.match(s, end, b)):
+                return True
+            # 朱之鑫常委建议，… at a session of the CPPCC's Standing Committee (members addressed by name at
+            # their body's meeting: 182 in 22 bulk stories): the member speaks there
+            member = role_at(s, end) if members else None
+            if member in ("常委", "委员") and _MEMBER_SPEAKING.match(s, end + 2, b):
                 return True
             # 张德江委员长主持会议: the clause's subject, a title written after the name
             role = role_at(s, end) if start == a or s[start - 1] in _CLAUSE_BREAK else None
