@@ -184,3 +184,13 @@ def test_a_visit_ended_before_the_arrival_is_its_own_undated_visit():
             "李强是在结束对新西兰的正式访问后抵达阿德莱德的。离开奥克兰时，新西兰贸易和农业部长麦克莱等到机场送行。")
     got = {(place, day) for place, _, day in _visits(text, "2024-06-16")}
     assert got == {("新西兰", None), ("澳大利亚", "2024-06-15")}
+
+
+def test_a_visit_to_a_state_written_by_its_abbreviation():
+    # 去年习近平主席成功访波 (访 + a state's one-character abbreviation: 301 in the bulk corpus; 70 bulk stories gain
+    # a visit, none lose one); 此访 is still the guest's visit, though the speaker's own trip is told (我今年5月访埃期间)
+    text = "全国人大常委会委员长张德江28日在人民大会堂会见波兰副参议长柴莱伊。\n张德江说，去年习近平主席成功访波，两国关系提升。"
+    assert _visits(text, "2017-02-28") == [("波兰", ("习近平",), None)]
+    text = ("国务院总理李克强8日在北京会见埃塞俄比亚总统穆拉图。\n李克强表示，我今年5月访埃期间，同埃方领导人达成广泛共识。\n"
+            "穆拉图表示，埃方愿同中方落实好此访成果。")
+    assert sorted(v[1] for v in _visits(text, "2014-07-08")) == [("李克强",), ("穆拉图",)]

@@ -22,13 +22,14 @@ from ..lang.places import countries_in
 from ..lang.tables import rows
 from ..model import Person
 from ..people.names import role_at
+from ..people.tables import words as people_words
 from .participants import MentionEnds, PeopleIndex
 from .sentences import Sentence, Sentences
 from .types import EXPECTED, DateDict, Event
 
 _BREAK = "，,。；;！？\n"
 # found by their verb (访问, 访华, 来华), then read back to 对/赴 (对意大利、摩纳哥进行国事访问)
-_VISIT_WORD = re.compile(r"访问了?|访华|来华")
+_VISIT_WORD = re.compile(r"访问了?|访华|来华|(?<![来出互拜造探寻回专走])访(?=[^\W\d问华谈客])")
 # 来华进行国事访问; 来华出席…开幕式并进行正式访问 (来华出席…并…访问: 18 in the bulk corpus)
 _LAI_HUA = re.compile(rf"来华(?:出席[^{_BREAK}]{{1,30}}?并)?(?:进行)?[^{_BREAK}]{{0,10}}?访问")
 # 对意大利进行国事访问, 赴…访问, 正在伊朗进行正式友好访问的… (在X进行…访问: 92 in the bulk corpus)
@@ -68,6 +69,15 @@ def _words() -> _Words:
     return _Words(tuple(w.get("region", [])), tuple(w.get("china", [])), gap)
 
 
+def _abbreviated(ch: str, pos: int, countries: list[tuple[int, int, str]]) -> list[str]:
+    """The state the abbreviation ``ch`` at ``pos`` stands for, as a list of at most one."""
+    if ch not in people_words()["state_abbr"]:
+        return []
+    before = [c[2] for c in countries if c[1] <= pos and c[2].startswith(ch)]
+    after = [c[2] for c in countries if c[0] > pos and c[2].startswith(ch)]
+    return (before[-1:] or after[:1])
+
+
 def _only_places(dest: str, regions: tuple[str, ...]) -> bool:
     """``dest`` is country or region names and nothing else (在伊朗, 在非洲三国)."""
     rest = dest
@@ -100,6 +110,11 @@ class Visits:
             start, end, places, tail = m.start(), m.end(), [], m.end()
             if m.group() == "访华":
                 places = ["中国"]
+            elif m.group() == "访":
+                # 去年习近平主席成功访波, 访美期间 (访 + a state's one-character abbreviation: 301 in the bulk
+                # corpus): the state named nearest before it that starts with that character, else after it
+                places = _abbreviated(s[m.end()], m.start(), countries)
+                end = tail = m.end() + 1
             elif m.group() == "来华":
                 lai = _LAI_HUA.match(s, m.start())
                 if lai is None:
