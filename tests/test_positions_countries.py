@@ -412,3 +412,11 @@ def test_koreas_prime_minister_is_written_guowu_zongli():
     # 韩国国务总理韩德洙 (12 in 10 bulk stories) was 韩国总理: the title as written
     doc = ganbu.extract("今天清晨，韩国国务总理韩德洙主持国务会议。", "2024-12-04").to_dict()
     assert [x["text"] for x in doc["people"][0]["positions"]] == ["韩国国务总理"]
+
+
+def test_cambodias_king_father_and_queen_mother_are_royal_titles():
+    # 柬埔寨太后莫尼列, 太皇西哈努克 (21 and 50 in the bulk corpus): 30 positions gained in 20 stories; 吊唁 ends a title
+    text = "温家宝前往柬埔寨王宫吊唁柬埔寨太皇西哈努克，并会见柬埔寨太后莫尼列和国王西哈莫尼。"
+    got = _positions(text)
+    assert (got["西哈努克"], got["莫尼列"]) == (["柬埔寨太皇"], ["柬埔寨太后"])
+    assert "灵柩回柬" not in _positions("中方派戴秉国国务委员专程护送太皇灵柩回柬。西哈努克太皇是中国人民的伟大朋友。")
