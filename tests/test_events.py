@@ -327,3 +327,12 @@ def test_members_addressed_by_name_who_speak_are_at_their_bodys_meeting():
             "朱之鑫常委建议，完善宏观调控体系；彭小枫常委提出，降低企业财务杠杆率。")
     evs = _events(text, "2017-06-27")
     assert [(e["type"], _names(e)) for e in evs] == [("meeting", {"俞正声", "朱之鑫", "彭小枫"})]
+
+
+def test_a_newcomers_statement_after_anothers_statement_is_a_speech_of_its_own():
+    # 西班牙首相桑切斯4日发表声明…。法国总统马克龙4日表示…: with only others' speeches open, a titled newcomer's statement
+    # is his own speech, not a part of theirs (8 bulk stories gain one, none lose any)
+    text = ("西班牙首相桑切斯4日发表声明，重申西班牙反对对伊朗发起的军事行动。他还表示，不会改变反战立场。"
+            "法国总统马克龙4日表示，法国支持西班牙回应贸易威胁。")
+    evs = _events(text, "2026-03-05")
+    assert sorted(tuple(sorted(_names(e))) for e in evs if e["type"] == "speech") == [("桑切斯",), ("马克龙",)]
