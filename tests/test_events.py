@@ -336,3 +336,8 @@ def test_a_newcomers_statement_after_anothers_statement_is_a_speech_of_its_own()
             "法国总统马克龙4日表示，法国支持西班牙回应贸易威胁。")
     evs = _events(text, "2026-03-05")
     assert sorted(tuple(sorted(_names(e))) for e in evs if e["type"] == "speech") == [("桑切斯",), ("马克龙",)]
+    # after others' phone call too (普京和马克龙3日通电话…。俄罗斯外交部长拉夫罗夫当天说…: 10 more bulk stories)
+    text = "俄罗斯总统普京和法国总统马克龙3日通电话，对事件表示关切。俄罗斯外交部长拉夫罗夫当天说，美方做法违反国际法。"
+    evs = _events(text, "2020-01-04")
+    assert sorted((e["type"], tuple(sorted(_names(e)))) for e in evs) == [
+        ("speech", ("拉夫罗夫",)), ("talks", ("普京", "马克龙"))]

@@ -926,7 +926,7 @@ class _Story:
                 if above is not None:
                     joined.add(p.id)
         if apart and (not any(ev.people or ev.type == "conference" for ev in pool)
-                      or all(ev.type == "speech" for ev in pool)):
+                      or all(ev.type in ("speech", "talks") for ev in pool)):
             # 24日举行的欧盟能源部长会议未能达成一致。俄罗斯总统普京当天表示…: with no one at the open
             # events (none of them a ceremony or conference, whose 宣布 is said there), a titled newcomer's
             # statement is one of its own
