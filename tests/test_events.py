@@ -341,3 +341,13 @@ def test_a_newcomers_statement_after_anothers_statement_is_a_speech_of_its_own()
     evs = _events(text, "2020-01-04")
     assert sorted((e["type"], tuple(sorted(_names(e)))) for e in evs) == [
         ("speech", ("拉夫罗夫",)), ("talks", ("普京", "马克龙"))]
+
+
+def test_a_day_said_at_the_meeting_with_one_guest_opens_no_passage():
+    # 在会见萨尔基相时，李克强表示，昨天，习近平主席与总统阁下共同签署…: the meeting is the lead's, on the 26th (4 bulk
+    # stories lose a meeting made of a day said there, one of them with all the guests merged)
+    text = ("国务院总理李克强26日下午在人民大会堂分别会见亚美尼亚总统萨尔基相、奥地利总统菲舍尔。\n"
+            "在会见萨尔基相时，李克强表示，昨天，习近平主席与总统阁下共同签署联合声明。\n"
+            "在会见菲舍尔时，李克强表示，中国政府重视发展同奥地利的关系。")
+    meetings = [(e["date"]["start"], _names(e)) for e in _events(text, "2015-03-26") if e["type"] == "meeting"]
+    assert sorted(meetings, key=str) == [("2015-03-26", {"李克强", "菲舍尔"}), ("2015-03-26", {"李克强", "萨尔基相"})]

@@ -294,7 +294,12 @@ class _Story:
             self.far_back = False
             self.meeting_at = None
             return
-        dated = self._read_date(a, b)
+        if self.passage.events and _MEETS_ONE.match(s, a, b):
+            # 在会见萨尔基相时，李克强表示，昨天，习近平主席与总统阁下共同签署…: the meeting with one guest is the
+            # lead's, on its day; a day in what is said there opens no passage
+            dated, self.sent_dates[a] = False, self.current_date
+        else:
+            dated = self._read_date(a, b)
         text = s[a:b]
         self._meeting_again(a, text, dated)
         venue = sentence_venue(text, a, b, self.places)
