@@ -441,15 +441,7 @@ class _Chains:
         s = self.s
         if s[self.anchors[j].end : self.anchors[j].end + 1] not in ("。", "，", "；") or s[left - 1 : left] != "是":
             return None
-        k = left - 1 - (s[left - 2 : left - 1] == "，")
-        for ln in (3, 2, 4):
-            p = k - ln
-            if p < 0 or (p and s[p - 1] not in "。，；：\n"):
-                continue
-            r = read_name(s, p)
-            if r and r[0] == k and not role_at(s, p):
-                return (p, k)
-        return None
+        return self._clause_name_before(left - 1 - (s[left - 2 : left - 1] == "，"))
 
     def as_name(self, links: list[Link], j: int, left: int) -> tuple[int, int] | None:
         """The name a chain after ``作为`` with no name after it is said of: ``作为TITLE，NAME…`` at a
@@ -464,7 +456,11 @@ class _Chains:
             ok = r and (r[1] == 1.0 or s.count(s[end + 1 : r[0]]) > 1) and not role_at(s, end + 1) \
                 and s[r[0] : r[0] + 1] not in "，、和"
             return (end + 1, r[0]) if r and ok else None
-        k -= 2 * s.endswith("同志", 0, k)
+        return self._clause_name_before(k - 2 * s.endswith("同志", 0, k))
+
+    def _clause_name_before(self, k: int) -> tuple[int, int] | None:
+        """A name of three, two or four characters that opens its clause and ends at ``k``."""
+        s = self.s
         for ln in (3, 2, 4):
             p = k - ln
             if p < 0 or (p and s[p - 1] not in "。，；：\n"):
