@@ -194,3 +194,10 @@ def test_a_visit_to_a_state_written_by_its_abbreviation():
     text = ("国务院总理李克强8日在北京会见埃塞俄比亚总统穆拉图。\n李克强表示，我今年5月访埃期间，同埃方领导人达成广泛共识。\n"
             "穆拉图表示，埃方愿同中方落实好此访成果。")
     assert sorted(v[1] for v in _visits(text, "2014-07-08")) == [("李克强",), ("穆拉图",)]
+
+
+def test_a_visit_dated_with_yu_before_it_is_read_with_its_meetings():
+    # 韩正于当地时间5月7日至9日访问葡萄牙，在里斯本分别会见… (于 + a day before 访问: 63 in the bulk corpus; 8 bulk
+    # stories gain the visit their meetings are part of)
+    text = "应葡萄牙政府邀请，国家副主席韩正于当地时间5月7日至9日访问葡萄牙，在里斯本分别会见德索萨总统和科斯塔总理。"
+    assert _visits(text, "2023-05-10") == [("葡萄牙", ("韩正",), "2023-05-07")]
