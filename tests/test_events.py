@@ -351,3 +351,12 @@ def test_a_day_said_at_the_meeting_with_one_guest_opens_no_passage():
             "在会见菲舍尔时，李克强表示，中国政府重视发展同奥地利的关系。")
     meetings = [(e["date"]["start"], _names(e)) for e in _events(text, "2015-03-26") if e["type"] == "meeting"]
     assert sorted(meetings, key=str) == [("2015-03-26", {"李克强", "菲舍尔"}), ("2015-03-26", {"李克强", "萨尔基相"})]
+
+
+def test_the_guest_addressed_in_a_meeting_told_to_him_is_at_it():
+    # 习近平主席刚才同总统先生举行了富有成果的会见 said to the guest (同/与 + 总统先生/阁下 + 会见/会谈: 131 in 129 bulk
+    # stories; 110 stories' meetings and talks gain the guest)
+    text = ("全国政协主席汪洋今天在北京会见喀麦隆总统比亚。\n汪洋说，中喀关系长期友好。"
+            "习近平主席刚才同总统先生举行了富有成果的会见，共同见证签署合作文件。")
+    evs = _events(text, "2018-08-31")
+    assert sorted(tuple(sorted(_names(e))) for e in evs if e["type"] == "meeting") == [("习近平", "比亚"), ("比亚", "汪洋")]
