@@ -420,3 +420,10 @@ def test_cambodias_king_father_and_queen_mother_are_royal_titles():
     got = _positions(text)
     assert (got["西哈努克"], got["莫尼列"]) == (["柬埔寨太皇"], ["柬埔寨太后"])
     assert "灵柩回柬" not in _positions("中方派戴秉国国务委员专程护送太皇灵柩回柬。西哈努克太皇是中国人民的伟大朋友。")
+
+
+def test_a_foreign_title_after_a_name_right_after_the_verb_of_meeting():
+    # 在里斯本分别会见德索萨总统和科斯塔总理 (会见/会晤 right before the name: 11 positions gained in 11 bulk stories)
+    text = "应葡萄牙政府邀请，国家副主席韩正访问葡萄牙，在里斯本分别会见德索萨总统和科斯塔总理。"
+    got = _positions(text)
+    assert (got["德索萨"], got["科斯塔"]) == (["葡萄牙总统"], ["葡萄牙总理"])

@@ -614,7 +614,7 @@ def parse_leaders(s: str, anchors: list[Anchor], protected: bytearray, stops: St
             p = _surnamed_name_before(s, a.start)  # 我同朴槿惠总统, 转达对吴登盛总统的问候
         if p is None or any(protected[p : a.start]):
             continue
-        if p and is_cjk(s[p - 1]) and s[p - 1] not in "的了在同与和对向给请应":
+        if p and is_cjk(s[p - 1]) and s[p - 1] not in "的了在同与和对向给请应见晤":
             continue
         out.append(TitledMention([Link(a.start, a.start, a.end, "", a.role)], [(p, a.start)], "leader",
                                  foreign={(p, a.start)}))
